@@ -1,0 +1,22 @@
+//! The domain of a Total Transformation workshop, in plain Rust: no browser,
+//! no clock, no randomness of its own, so all of it is tested on the host.
+
+pub mod aggregate;
+pub mod area;
+pub mod catalogue;
+pub mod id;
+pub mod record;
+pub mod resource;
+pub mod shares;
+pub mod text;
+pub mod time;
+pub mod workshop;
+
+pub use aggregate::{aggregate, AreaStats, GroupStats, KindAggregate};
+pub use area::{Area, AreaShares};
+pub use catalogue::{AreaContent, Catalogue, CatalogueRef, Source, SupportModel};
+pub use id::Id;
+pub use record::{export_json, import_json, validate, DecisionRecord, ImportError, SCHEMA_VERSION};
+pub use resource::{Period, ResourceKind, Unit};
+pub use time::Timestamp;
+pub use workshop::{AgreedDecision, AreaNotes, Ballot, KindAllocation, Role, Workshop};

@@ -1,0 +1,346 @@
+//! The workshop: set-up, notes, participants' ballots and the agreed decision.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use super::area::{Area, AreaShares};
+use super::catalogue::{Catalogue, CatalogueRef};
+use super::id::Id;
+use super::resource::ResourceKind;
+use super::shares::{self, TOTAL_BP};
+use super::time::Timestamp;
+
+/// The kind of stake a participant has in the workshop.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    /// A person who uses support.
+    Citizen,
+    /// A family member or friend who cares for someone.
+    FamilyCarer,
+    /// Someone who commissions services (a council, an NHS board).
+    Commissioner,
+    /// Someone who provides services.
+    Provider,
+    /// A community or voluntary organisation.
+    CommunityOrganisation,
+}
+
+impl Role {
+    /// Every role, in the order they are listed.
+    pub const ALL: [Role; 5] = [
+        Role::Citizen,
+        Role::FamilyCarer,
+        Role::Commissioner,
+        Role::Provider,
+        Role::CommunityOrganisation,
+    ];
+
+    /// The stable identifier used in JSON.
+    pub fn id(self) -> &'static str {
+        match self {
+            Role::Citizen => "citizen",
+            Role::FamilyCarer => "family_carer",
+            Role::Commissioner => "commissioner",
+            Role::Provider => "provider",
+            Role::CommunityOrganisation => "community_organisation",
+        }
+    }
+
+    /// The role with this identifier, if any.
+    pub fn from_id(id: &str) -> Option<Role> {
+        Role::ALL.into_iter().find(|r| r.id() == id)
+    }
+}
+
+/// What the room said about one area.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct AreaNotes {
+    /// The room's answer to "what does a good life look like?".
+    pub good_life: String,
+    /// What people like about today's local approach.
+    pub likes: Vec<String>,
+    /// What people dislike about it.
+    pub dislikes: Vec<String>,
+}
+
+/// One participant's division of one resource kind.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct KindAllocation {
+    /// The split across the five areas.
+    pub areas: AreaShares,
+    /// Areas whose share the participant has locked, in area order.
+    #[serde(default)]
+    pub locked: Vec<Area>,
+    /// Within an area, an optional split across its models (model id → basis points).
+    #[serde(default)]
+    pub models: BTreeMap<Area, BTreeMap<String, u32>>,
+}
+
+impl KindAllocation {
+    /// A fresh allocation that starts from today's split.
+    pub fn from_baseline(kind: &ResourceKind) -> KindAllocation {
+        KindAllocation {
+            areas: kind.baseline,
+            locked: Vec::new(),
+            models: BTreeMap::new(),
+        }
+    }
+
+    /// Whether an area's share is locked.
+    pub fn is_locked(&self, area: Area) -> bool {
+        self.locked.contains(&area)
+    }
+
+    /// Moves one area's share, rebalancing the unlocked others.
+    pub fn set_area(&mut self, area: Area, target_bp: u32) {
+        self.areas = self.areas.set(area, target_bp, &self.locked);
+    }
+
+    /// Locks or unlocks an area's share.
+    pub fn toggle_lock(&mut self, area: Area) {
+        if self.is_locked(area) {
+            self.locked.retain(|a| *a != area);
+        } else {
+            self.locked.push(area);
+            self.locked.sort();
+        }
+    }
+
+    /// The split across an area's models in catalogue order; even when the
+    /// participant has not split it yet or the catalogue changed since.
+    pub fn model_split(&self, area: Area, model_ids: &[String]) -> Vec<u32> {
+        match self.models.get(&area) {
+            Some(split) if model_ids.iter().all(|id| split.contains_key(id)) => {
+                let weights: Vec<u32> = model_ids.iter().map(|id| split.get(id).copied().unwrap_or(0)).collect();
+                shares::normalise(&weights)
+            }
+            _ => shares::even_split(model_ids.len()),
+        }
+    }
+
+    /// Moves one model's share within an area, rebalancing the other models.
+    pub fn set_model(&mut self, area: Area, model_ids: &[String], index: usize, target_bp: u32) {
+        let mut split = self.model_split(area, model_ids);
+        let unlocked = vec![false; split.len()];
+        shares::set_share_in(&mut split, &unlocked, index, target_bp);
+        self.models
+            .insert(area, model_ids.iter().cloned().zip(split).collect());
+    }
+}
+
+/// One participant's allocation: the unit that is saved, exported, merged and sent.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Ballot {
+    /// Random id, stable for the life of the ballot.
+    pub id: Id,
+    /// The workshop it belongs to.
+    pub workshop_id: Id,
+    /// The participant's display name, or a table's name.
+    pub participant: String,
+    /// Their role.
+    pub role: Role,
+    /// Their split of each resource kind, keyed by kind id.
+    pub allocations: BTreeMap<String, KindAllocation>,
+    /// When it last changed.
+    pub updated_at: Timestamp,
+}
+
+/// The decision the room agreed after discussion, recorded by the facilitator.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct AgreedDecision {
+    /// The agreed split of each resource kind, keyed by kind id.
+    pub shares: BTreeMap<String, AreaShares>,
+    /// Why, per area.
+    pub rationale: BTreeMap<Area, String>,
+    /// When it was last changed.
+    pub updated_at: Timestamp,
+}
+
+/// A whole workshop: set-up, notes, every ballot and the agreed decision.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Workshop {
+    /// Random id, shared by every ballot of this workshop.
+    pub id: Id,
+    /// The workshop's name.
+    pub name: String,
+    /// Where it is held.
+    pub place: String,
+    /// The day it is held, `YYYY-MM-DD`.
+    pub date: String,
+    /// The catalogue of models it used.
+    pub catalogue: CatalogueRef,
+    /// The resource kinds in play.
+    pub kinds: Vec<ResourceKind>,
+    /// What the room said per area.
+    pub notes: BTreeMap<Area, AreaNotes>,
+    /// Every participant's ballot.
+    pub ballots: Vec<Ballot>,
+    /// The agreed decision, once recorded.
+    #[serde(default)]
+    pub agreed_decision: Option<AgreedDecision>,
+    /// When the workshop was created.
+    pub created_at: Timestamp,
+    /// When anything in it last changed.
+    pub updated_at: Timestamp,
+}
+
+impl Workshop {
+    /// A new workshop with the default resource kinds, dated `date` (`YYYY-MM-DD`).
+    pub fn new(id: Id, now: Timestamp, date: String, catalogue: &Catalogue) -> Workshop {
+        Workshop {
+            id,
+            name: String::new(),
+            place: String::new(),
+            date,
+            catalogue: catalogue.reference.clone(),
+            kinds: ResourceKind::defaults(),
+            notes: BTreeMap::new(),
+            ballots: Vec::new(),
+            agreed_decision: None,
+            created_at: now,
+            updated_at: now,
+        }
+    }
+
+    /// The notes for an area (empty if none yet).
+    pub fn notes_for(&self, area: Area) -> AreaNotes {
+        self.notes.get(&area).cloned().unwrap_or_default()
+    }
+
+    /// A resource kind by id.
+    pub fn kind(&self, kind_id: &str) -> Option<&ResourceKind> {
+        self.kinds.iter().find(|k| k.id == kind_id)
+    }
+
+    /// Adds a participant whose ballot starts from today's split of every kind.
+    pub fn add_participant(&mut self, ballot_id: Id, name: String, role: Role, now: Timestamp) {
+        let allocations = self
+            .kinds
+            .iter()
+            .map(|k| (k.id.clone(), KindAllocation::from_baseline(k)))
+            .collect();
+        self.ballots.push(Ballot {
+            id: ballot_id,
+            workshop_id: self.id,
+            participant: name,
+            role,
+            allocations,
+            updated_at: now,
+        });
+        self.updated_at = now;
+    }
+
+    /// A ballot by id.
+    pub fn ballot(&self, ballot_id: Id) -> Option<&Ballot> {
+        self.ballots.iter().find(|b| b.id == ballot_id)
+    }
+
+    /// Changes one ballot's allocation of one kind (created from the baseline if
+    /// the kind was added after the ballot) and stamps the ballot.
+    pub fn update_allocation(
+        &mut self,
+        ballot_id: Id,
+        kind_id: &str,
+        now: Timestamp,
+        change: impl FnOnce(&mut KindAllocation),
+    ) {
+        let Some(kind) = self.kinds.iter().find(|k| k.id == kind_id) else {
+            return;
+        };
+        let fresh = KindAllocation::from_baseline(kind);
+        if let Some(ballot) = self.ballots.iter_mut().find(|b| b.id == ballot_id) {
+            change(ballot.allocations.entry(kind_id.to_string()).or_insert(fresh));
+            ballot.updated_at = now;
+            self.updated_at = now;
+        }
+    }
+
+    /// Removes a participant's ballot.
+    pub fn remove_ballot(&mut self, ballot_id: Id, now: Timestamp) {
+        self.ballots.retain(|b| b.id != ballot_id);
+        self.updated_at = now;
+    }
+
+    /// Adds a resource kind with a fresh id (`custom_1`, `custom_2`, …) and an even split.
+    pub fn add_kind(&mut self, name: String, now: Timestamp) {
+        let mut n = 1;
+        while self.kinds.iter().any(|k| k.id == format!("custom_{n}")) {
+            n += 1;
+        }
+        self.kinds.push(ResourceKind {
+            id: format!("custom_{n}"),
+            name,
+            unit: super::resource::Unit::Count { noun: "units".into() },
+            period: super::resource::Period::Year,
+            total: 0,
+            baseline: AreaShares::default(),
+            projected: vec![0; 3],
+        });
+        self.updated_at = now;
+    }
+
+    /// Removes a resource kind and every allocation and decision of it.
+    pub fn remove_kind(&mut self, kind_id: &str, now: Timestamp) {
+        self.kinds.retain(|k| k.id != kind_id);
+        for b in &mut self.ballots {
+            b.allocations.remove(kind_id);
+        }
+        if let Some(d) = &mut self.agreed_decision {
+            d.shares.remove(kind_id);
+        }
+        self.updated_at = now;
+    }
+
+    /// The agreed decision, or a draft that starts from the room's mean (or the
+    /// baseline, for a kind nobody has allocated yet).
+    pub fn decision_or_draft(&self, now: Timestamp) -> AgreedDecision {
+        if let Some(d) = &self.agreed_decision {
+            let mut d = d.clone();
+            for k in &self.kinds {
+                d.shares.entry(k.id.clone()).or_insert(k.baseline);
+            }
+            return d;
+        }
+        let aggregates = super::aggregate::aggregate(self);
+        let shares = self
+            .kinds
+            .iter()
+            .map(|k| {
+                let mean = aggregates
+                    .iter()
+                    .find(|a| a.kind_id == k.id && a.participants > 0)
+                    .map(|a| a.mean_shares())
+                    .unwrap_or(k.baseline);
+                (k.id.clone(), mean)
+            })
+            .collect();
+        AgreedDecision {
+            shares,
+            rationale: BTreeMap::new(),
+            updated_at: now,
+        }
+    }
+}
+
+/// Sum of basis points, for checks (never overflows for five u32 values).
+pub(crate) fn sum_bp(values: &[u32]) -> u64 {
+    values.iter().map(|&v| u64::from(v)).sum()
+}
+
+/// Whether a model split adds up to exactly 100%.
+pub(crate) fn model_split_is_whole(split: &BTreeMap<String, u32>) -> bool {
+    split.is_empty() || sum_bp(&split.values().copied().collect::<Vec<_>>()) == u64::from(TOTAL_BP)
+}
