@@ -3,6 +3,9 @@
 pub mod model;
 
 #[cfg(target_arch = "wasm32")]
+include!(concat!(env!("OUT_DIR"), "/i18n/mod.rs"));
+
+#[cfg(target_arch = "wasm32")]
 mod app;
 #[cfg(target_arch = "wasm32")]
 mod platform;

@@ -1,11 +1,11 @@
 //! The five Total Transformation areas and a split of 10,000 basis points across them.
 
-use serde::{Deserialize, Serialize};
+use serde::{Deserialize, Deserializer, Serialize};
 
 use super::shares::{self, TOTAL_BP};
 
 /// One of the five areas in which support and health services shape people's lives.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Area {
@@ -61,6 +61,25 @@ impl Area {
     /// The area with this identifier, if any.
     pub fn from_id(id: &str) -> Option<Area> {
         Area::ALL.into_iter().find(|a| a.id() == id)
+    }
+}
+
+/// The ids of [`Area::ALL`], for error messages.
+const AREA_IDS: &[&str] = &[
+    "own_home",
+    "accommodation",
+    "day_activities",
+    "leaving_hospital",
+    "whole_community",
+];
+
+// Read as a plain string rather than derived: a derived enum impl also takes
+// `{"own_home": null}`, and serde_path_to_error cannot name an enum map key, so
+// an error in `notes`, `models` or `rationale` had the path `workshop.notes.?…`.
+impl<'de> Deserialize<'de> for Area {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let id = String::deserialize(d)?;
+        Area::from_id(&id).ok_or_else(|| serde::de::Error::unknown_variant(&id, AREA_IDS))
     }
 }
 
@@ -127,7 +146,12 @@ impl AreaShares {
         for a in locked {
             locks[a.index()] = true;
         }
-        AreaShares::from_array(shares::set_share(self.to_array(), locks, area.index(), target_bp))
+        AreaShares::from_array(shares::set_share(
+            self.to_array(),
+            locks,
+            area.index(),
+            target_bp,
+        ))
     }
 
     /// Checks that the five shares add up to exactly 10,000 basis points.

@@ -96,18 +96,30 @@ impl Catalogue {
         }
         for (i, content) in catalogue.areas.iter().enumerate() {
             if content.area != Area::ALL[i] {
-                return Err(invalid(format!("areas[{i}].area"), "the areas must be in walk-through order"));
+                return Err(invalid(
+                    format!("areas[{i}].area"),
+                    "the areas must be in walk-through order",
+                ));
             }
             if content.models.is_empty() {
-                return Err(invalid(format!("areas[{i}].models"), "each area needs at least one model"));
+                return Err(invalid(
+                    format!("areas[{i}].models"),
+                    "each area needs at least one model",
+                ));
             }
             let mut seen = std::collections::BTreeSet::new();
             for (j, model) in content.models.iter().enumerate() {
                 if model.id.is_empty() || !seen.insert(model.id.as_str()) {
-                    return Err(invalid(format!("areas[{i}].models[{j}].id"), "model ids must be present and unique"));
+                    return Err(invalid(
+                        format!("areas[{i}].models[{j}].id"),
+                        "model ids must be present and unique",
+                    ));
                 }
                 if model.sources.is_empty() {
-                    return Err(invalid(format!("areas[{i}].models[{j}].sources"), "every model needs a source"));
+                    return Err(invalid(
+                        format!("areas[{i}].models[{j}].sources"),
+                        "every model needs a source",
+                    ));
                 }
             }
         }

@@ -15,9 +15,11 @@ impl Id {
 
     /// Reads 32 lowercase hex digits, the only form this app writes.
     pub fn parse(text: &str) -> Option<Id> {
-        if text.len() != 32 || !text
-            .bytes()
-            .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b)) {
+        if text.len() != 32
+            || !text
+                .bytes()
+                .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
+        {
             return None;
         }
         u128::from_str_radix(text, 16).ok().map(Id)

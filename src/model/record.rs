@@ -86,8 +86,15 @@ impl std::fmt::Display for ImportError {
                 bytes / (1024 * 1024),
                 MAX_RECORD_BYTES / (1024 * 1024)
             ),
-            ImportError::NotJson { line, column, reason } => {
-                write!(f, "This is not a JSON file: line {line}, column {column}: {reason}.")
+            ImportError::NotJson {
+                line,
+                column,
+                reason,
+            } => {
+                write!(
+                    f,
+                    "This is not a JSON file: line {line}, column {column}: {reason}."
+                )
             }
             ImportError::WrongSchema { found } => write!(
                 f,
@@ -105,18 +112,30 @@ impl std::error::Error for ImportError {}
 /// Parses JSON into a typed value, reporting syntax errors by line and column
 /// and shape errors by JSON path.
 pub(crate) fn parse_typed<T: DeserializeOwned>(text: &str) -> Result<T, ImportError> {
-    let value: serde_json::Value = serde_json::from_str(text).map_err(|e| ImportError::NotJson {
+    let value: serde_json::Value = serde_json::from_str(text).map_err(not_json)?;
+    serde_path_to_error::deserialize(value).map_err(shape_error)
+}
+
+/// A syntax error, by line and column.
+fn not_json(e: serde_json::Error) -> ImportError {
+    ImportError::NotJson {
         line: e.line(),
         column: e.column(),
         reason: strip_position(&e.to_string()),
-    })?;
-    serde_path_to_error::deserialize(value).map_err(|e| {
-        let path = e.path().to_string();
-        ImportError::Shape {
-            path: if path == "." { "the top level".into() } else { path },
-            reason: clip(&e.into_inner().to_string(), 200),
-        }
-    })
+    }
+}
+
+/// A shape error, by JSON path ("the top level" rather than serde's ".").
+fn shape_error(e: serde_path_to_error::Error<serde_json::Error>) -> ImportError {
+    let path = e.path().to_string();
+    ImportError::Shape {
+        path: if path == "." {
+            "the top level".into()
+        } else {
+            path
+        },
+        reason: clip(&e.into_inner().to_string(), 200),
+    }
 }
 
 /// serde_json appends " at line L column C"; the message gives those separately.
@@ -146,16 +165,15 @@ pub fn import_json(text: &str) -> Result<Workshop, ImportError> {
     if text.len() > MAX_RECORD_BYTES {
         return Err(ImportError::TooLarge { bytes: text.len() });
     }
-    let value: serde_json::Value = serde_json::from_str(text).map_err(|e| ImportError::NotJson {
-        line: e.line(),
-        column: e.column(),
-        reason: strip_position(&e.to_string()),
-    })?;
+    let value: serde_json::Value = serde_json::from_str(text).map_err(not_json)?;
     match value.get("schema_version") {
         Some(v) if v.as_u64() == Some(u64::from(SCHEMA_VERSION)) => {}
         Some(v) => {
             return Err(ImportError::WrongSchema {
-                found: format!("schema_version is {}, this app reads {SCHEMA_VERSION}", clip(&v.to_string(), 20)),
+                found: format!(
+                    "schema_version is {}, this app reads {SCHEMA_VERSION}",
+                    clip(&v.to_string(), 20)
+                ),
             })
         }
         None => {
@@ -164,13 +182,7 @@ pub fn import_json(text: &str) -> Result<Workshop, ImportError> {
             })
         }
     }
-    let record: DecisionRecord = serde_path_to_error::deserialize(value).map_err(|e| {
-        let path = e.path().to_string();
-        ImportError::Shape {
-            path,
-            reason: clip(&e.into_inner().to_string(), 200),
-        }
-    })?;
+    let record: DecisionRecord = serde_path_to_error::deserialize(value).map_err(shape_error)?;
     validate(&record.workshop)?;
     Ok(record.workshop)
 }
@@ -187,7 +199,10 @@ fn check_text(path: &str, text: &str, max_chars: usize, required: bool) -> Resul
         return Err(invalid(path, "this must not be empty"));
     }
     if text.chars().count() > max_chars {
-        return Err(invalid(path, format!("this is longer than {max_chars} characters")));
+        return Err(invalid(
+            path,
+            format!("this is longer than {max_chars} characters"),
+        ));
     }
     Ok(())
 }
@@ -207,45 +222,81 @@ pub fn validate(w: &Workshop) -> Result<(), ImportError> {
     check_text("workshop.name", &w.name, MAX_NAME_CHARS, false)?;
     check_text("workshop.place", &w.place, MAX_NAME_CHARS, false)?;
     if parse_date(&w.date).is_none() {
-        return Err(invalid("workshop.date", format!("`{}` is not a date in the form 2026-11-25", clip(&w.date, 30))));
+        return Err(invalid(
+            "workshop.date",
+            format!(
+                "`{}` is not a date in the form 2026-11-25",
+                clip(&w.date, 30)
+            ),
+        ));
     }
     check_text("workshop.catalogue.id", &w.catalogue.id, 100, true)?;
-    check_text("workshop.catalogue.version", &w.catalogue.version, 100, true)?;
+    check_text(
+        "workshop.catalogue.version",
+        &w.catalogue.version,
+        100,
+        true,
+    )?;
     if w.kinds.is_empty() || w.kinds.len() > 12 {
-        return Err(invalid("workshop.kinds", "a workshop needs between 1 and 12 resource kinds"));
+        return Err(invalid(
+            "workshop.kinds",
+            "a workshop needs between 1 and 12 resource kinds",
+        ));
     }
     let mut kind_ids = BTreeSet::new();
     for (i, k) in w.kinds.iter().enumerate() {
         let p = format!("workshop.kinds[{i}]");
         let id_ok = !k.id.is_empty()
             && k.id.len() <= 40
-            && k.id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_');
+            && k.id
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_');
         if !id_ok {
-            return Err(invalid(format!("{p}.id"), "an id is 1 to 40 lowercase letters, digits or _"));
+            return Err(invalid(
+                format!("{p}.id"),
+                "an id is 1 to 40 lowercase letters, digits or _",
+            ));
         }
         if !kind_ids.insert(k.id.as_str()) {
-            return Err(invalid(format!("{p}.id"), format!("the id `{}` is used twice", k.id)));
+            return Err(invalid(
+                format!("{p}.id"),
+                format!("the id `{}` is used twice", k.id),
+            ));
         }
         check_text(&format!("{p}.name"), &k.name, 80, true)?;
         if let Unit::Count { noun } = &k.unit {
             check_text(&format!("{p}.unit.noun"), noun, 40, true)?;
         }
         if !(0..=MAX_TOTAL).contains(&k.total) {
-            return Err(invalid(format!("{p}.total"), "a total must be between 0 and 10^15"));
+            return Err(invalid(
+                format!("{p}.total"),
+                "a total must be between 0 and 10^15",
+            ));
         }
         check_shares(&format!("{p}.baseline"), k.baseline)?;
         if k.projected.len() > 10 {
-            return Err(invalid(format!("{p}.projected"), "at most 10 projected years"));
+            return Err(invalid(
+                format!("{p}.projected"),
+                "at most 10 projected years",
+            ));
         }
         for (j, t) in k.projected.iter().enumerate() {
             if !(0..=MAX_TOTAL).contains(t) {
-                return Err(invalid(format!("{p}.projected[{j}]"), "a total must be between 0 and 10^15"));
+                return Err(invalid(
+                    format!("{p}.projected[{j}]"),
+                    "a total must be between 0 and 10^15",
+                ));
             }
         }
     }
     for (area, notes) in &w.notes {
         let p = format!("workshop.notes.{}", area.id());
-        check_text(&format!("{p}.good_life"), &notes.good_life, MAX_NOTE_CHARS, false)?;
+        check_text(
+            &format!("{p}.good_life"),
+            &notes.good_life,
+            MAX_NOTE_CHARS,
+            false,
+        )?;
         for (list, items) in [("likes", &notes.likes), ("dislikes", &notes.dislikes)] {
             if items.len() > 200 {
                 return Err(invalid(format!("{p}.{list}"), "at most 200 items"));
@@ -256,21 +307,35 @@ pub fn validate(w: &Workshop) -> Result<(), ImportError> {
         }
     }
     if w.ballots.len() > MAX_BALLOTS {
-        return Err(invalid("workshop.ballots", format!("at most {MAX_BALLOTS} ballots")));
+        return Err(invalid(
+            "workshop.ballots",
+            format!("at most {MAX_BALLOTS} ballots"),
+        ));
     }
     let mut ballot_ids = BTreeSet::new();
     for (i, b) in w.ballots.iter().enumerate() {
         let p = format!("workshop.ballots[{i}]");
         if !ballot_ids.insert(b.id) {
-            return Err(invalid(format!("{p}.id"), format!("the ballot id {} is used twice", b.id)));
+            return Err(invalid(
+                format!("{p}.id"),
+                format!("the ballot id {} is used twice", b.id),
+            ));
         }
         if b.workshop_id != w.id {
             return Err(invalid(
                 format!("{p}.workshop_id"),
-                format!("this ballot belongs to another workshop ({})", b.workshop_id.short()),
+                format!(
+                    "this ballot belongs to another workshop ({})",
+                    b.workshop_id.short()
+                ),
             ));
         }
-        check_text(&format!("{p}.participant"), &b.participant, MAX_NAME_CHARS, true)?;
+        check_text(
+            &format!("{p}.participant"),
+            &b.participant,
+            MAX_NAME_CHARS,
+            true,
+        )?;
         for (kind_id, a) in &b.allocations {
             let pa = format!("{p}.allocations.{}", clip(kind_id, 40));
             if !kind_ids.contains(kind_id.as_str()) {
@@ -278,7 +343,10 @@ pub fn validate(w: &Workshop) -> Result<(), ImportError> {
             }
             check_shares(&format!("{pa}.areas"), a.areas)?;
             if a.locked.windows(2).any(|w| w[0] >= w[1]) {
-                return Err(invalid(format!("{pa}.locked"), "locked areas must be listed once each, in area order"));
+                return Err(invalid(
+                    format!("{pa}.locked"),
+                    "locked areas must be listed once each, in area order",
+                ));
             }
             for (area, split) in &a.models {
                 let pm = format!("{pa}.models.{}", area.id());
@@ -300,7 +368,12 @@ pub fn validate(w: &Workshop) -> Result<(), ImportError> {
             check_shares(&p, *shares)?;
         }
         for (area, text) in &d.rationale {
-            check_text(&format!("workshop.agreed_decision.rationale.{}", area.id()), text, MAX_NOTE_CHARS, false)?;
+            check_text(
+                &format!("workshop.agreed_decision.rationale.{}", area.id()),
+                text,
+                MAX_NOTE_CHARS,
+                false,
+            )?;
         }
     }
     Ok(())

@@ -100,7 +100,8 @@ impl Unit {
             .chars()
             .filter(|c| *c != ',' && *c != ' ')
             .collect();
-        if cleaned.is_empty() || cleaned.len() > 15 || !cleaned.bytes().all(|b| b.is_ascii_digit()) {
+        if cleaned.is_empty() || cleaned.len() > 15 || !cleaned.bytes().all(|b| b.is_ascii_digit())
+        {
             return None;
         }
         let whole: i64 = cleaned.parse().ok()?;
@@ -203,6 +204,12 @@ impl ResourceKind {
     /// Today's amount per area for a split, adding up to the total exactly.
     pub fn amounts(&self, shares: AreaShares) -> [i64; 5] {
         amounts_of(self.total, shares)
+    }
+
+    /// The amount of today's total that one share (basis points) stands for.
+    pub fn amount_of_share(&self, bp: u32) -> i64 {
+        let bp = bp.min(super::shares::TOTAL_BP);
+        super::shares::amounts(self.total, &[bp, super::shares::TOTAL_BP - bp])[0]
     }
 
     /// Today's baseline amount per area.

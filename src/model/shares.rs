@@ -173,10 +173,16 @@ pub fn parse_percent(text: &str) -> Result<u32, PercentError> {
     if frac.len() > 2 {
         return Err(PercentError::TooPrecise);
     }
+    // Leading zeros ("050") do not make a number larger.
+    let whole = whole.trim_start_matches('0');
     if whole.len() > 3 {
         return Err(PercentError::OutOfRange);
     }
-    let whole_v: u32 = if whole.is_empty() { 0 } else { whole.parse().map_err(|_| PercentError::NotANumber)? };
+    let whole_v: u32 = if whole.is_empty() {
+        0
+    } else {
+        whole.parse().map_err(|_| PercentError::NotANumber)?
+    };
     let frac_v: u32 = match frac.len() {
         0 => 0,
         1 => frac.parse::<u32>().map_err(|_| PercentError::NotANumber)? * 10,

@@ -29,7 +29,15 @@ fn civil_from_days(z: i64) -> (i64, i64, i64) {
     let mp = (5 * doy + 2) / 153;
     let d = doy - (153 * mp + 2) / 5 + 1;
     let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    (if m <= 2 { yoe + era * 400 + 1 } else { yoe + era * 400 }, m, d)
+    (
+        if m <= 2 {
+            yoe + era * 400 + 1
+        } else {
+            yoe + era * 400
+        },
+        m,
+        d,
+    )
 }
 
 fn days_in_month(y: i64, m: i64) -> i64 {
@@ -82,7 +90,13 @@ impl Timestamp {
     /// Reads exactly the shape [`Timestamp::to_rfc3339`] writes.
     pub fn parse(text: &str) -> Option<Timestamp> {
         let b = text.as_bytes();
-        if b.len() != 24 || b[10] != b'T' || b[13] != b':' || b[16] != b':' || b[19] != b'.' || b[23] != b'Z' {
+        if b.len() != 24
+            || b[10] != b'T'
+            || b[13] != b':'
+            || b[16] != b':'
+            || b[19] != b'.'
+            || b[23] != b'Z'
+        {
             return None;
         }
         let (y, m, d) = parse_date(text.get(0..10)?)?;
@@ -101,7 +115,9 @@ impl Timestamp {
             return None;
         }
         let days = days_from_civil(y, m, d);
-        Some(Timestamp((((days * 24 + hh) * 60 + mm) * 60 + ss) * 1000 + ms))
+        Some(Timestamp(
+            (((days * 24 + hh) * 60 + mm) * 60 + ss) * 1000 + ms,
+        ))
     }
 }
 
@@ -141,6 +157,7 @@ impl schemars::JsonSchema for Timestamp {
 /// one containing `date` (`YYYY-MM-DD`); financial years start on 1 April.
 pub fn financial_year_label(date: &str, years_ahead: i64) -> Option<String> {
     let (y, m, _) = parse_date(date)?;
-    let start = if m >= 4 { y } else { y - 1 } + years_ahead;
-    Some(format!("{start}/{:02}", (start + 1) % 100))
+    let start = if m >= 4 { y } else { y - 1 }.checked_add(years_ahead)?;
+    let end = start.checked_add(1)?;
+    Some(format!("{start}/{:02}", end.rem_euclid(100)))
 }

@@ -2,7 +2,7 @@
 
 use std::collections::BTreeMap;
 
-use serde::{Deserialize, Serialize};
+use serde::{Deserialize, Deserializer, Serialize};
 
 use super::area::{Area, AreaShares};
 use super::catalogue::{Catalogue, CatalogueRef};
@@ -12,7 +12,7 @@ use super::shares::{self, TOTAL_BP};
 use super::time::Timestamp;
 
 /// The kind of stake a participant has in the workshop.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Role {
@@ -52,6 +52,23 @@ impl Role {
     /// The role with this identifier, if any.
     pub fn from_id(id: &str) -> Option<Role> {
         Role::ALL.into_iter().find(|r| r.id() == id)
+    }
+}
+
+/// The ids of [`Role::ALL`], for error messages.
+const ROLE_IDS: &[&str] = &[
+    "citizen",
+    "family_carer",
+    "commissioner",
+    "provider",
+    "community_organisation",
+];
+
+// Read as a plain string, like `Area`, so errors in maps keyed by role name the role.
+impl<'de> Deserialize<'de> for Role {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let id = String::deserialize(d)?;
+        Role::from_id(&id).ok_or_else(|| serde::de::Error::unknown_variant(&id, ROLE_IDS))
     }
 }
 
@@ -118,7 +135,10 @@ impl KindAllocation {
     pub fn model_split(&self, area: Area, model_ids: &[String]) -> Vec<u32> {
         match self.models.get(&area) {
             Some(split) if model_ids.iter().all(|id| split.contains_key(id)) => {
-                let weights: Vec<u32> = model_ids.iter().map(|id| split.get(id).copied().unwrap_or(0)).collect();
+                let weights: Vec<u32> = model_ids
+                    .iter()
+                    .map(|id| split.get(id).copied().unwrap_or(0))
+                    .collect();
                 shares::normalise(&weights)
             }
             _ => shares::even_split(model_ids.len()),
@@ -262,7 +282,12 @@ impl Workshop {
         };
         let fresh = KindAllocation::from_baseline(kind);
         if let Some(ballot) = self.ballots.iter_mut().find(|b| b.id == ballot_id) {
-            change(ballot.allocations.entry(kind_id.to_string()).or_insert(fresh));
+            change(
+                ballot
+                    .allocations
+                    .entry(kind_id.to_string())
+                    .or_insert(fresh),
+            );
             ballot.updated_at = now;
             self.updated_at = now;
         }
@@ -283,7 +308,9 @@ impl Workshop {
         self.kinds.push(ResourceKind {
             id: format!("custom_{n}"),
             name,
-            unit: super::resource::Unit::Count { noun: "units".into() },
+            unit: super::resource::Unit::Count {
+                noun: "units".into(),
+            },
             period: super::resource::Period::Year,
             total: 0,
             baseline: AreaShares::default(),

@@ -1,0 +1,8 @@
+//! The browser at arm's length: storage, clock, randomness, files and the
+//! address bar, each behind plain Rust functions so the model never sees them.
+
+pub mod clock;
+pub mod files;
+pub mod random;
+pub mod route;
+pub mod storage;

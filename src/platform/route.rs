@@ -1,0 +1,107 @@
+//! Screens live in the address's fragment (`#/area/2`), so reloading or opening
+//! a copied link lands on the same screen from any folder of any static host,
+//! with no server rewrite rules.
+
+use leptos::prelude::*;
+use wasm_bindgen::prelude::*;
+
+use crate::model::Id;
+
+/// A screen of the app.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Route {
+    /// Workshop set-up.
+    Setup,
+    /// The walk-through step for an area (0 to 4).
+    Area(usize),
+    /// Adding participants.
+    Participants,
+    /// One participant dividing one resource kind.
+    Allocate {
+        /// Whose ballot.
+        ballot: Id,
+        /// Which kind (the first when absent).
+        kind: Option<String>,
+    },
+    /// The room's results.
+    Results,
+    /// Recording the agreed decision.
+    Decision,
+    /// Export and import.
+    Data,
+}
+
+impl Route {
+    /// Reads a fragment such as `#/allocate/<id>/state_money`; anything unknown is set-up.
+    pub fn parse(hash: &str) -> Route {
+        let path = hash.trim_start_matches('#').trim_start_matches('/');
+        let parts: Vec<&str> = path.split('/').filter(|p| !p.is_empty()).collect();
+        match parts.as_slice() {
+            ["area", n] => match n.parse::<usize>() {
+                Ok(n) if (1..=5).contains(&n) => Route::Area(n - 1),
+                _ => Route::Area(0),
+            },
+            ["participants"] => Route::Participants,
+            ["allocate", id, rest @ ..] => match Id::parse(id) {
+                Some(ballot) => Route::Allocate {
+                    ballot,
+                    kind: rest.first().map(|k| k.to_string()),
+                },
+                None => Route::Participants,
+            },
+            ["results"] => Route::Results,
+            ["decision"] => Route::Decision,
+            ["data"] => Route::Data,
+            _ => Route::Setup,
+        }
+    }
+
+    /// The fragment for this screen, e.g. `#/area/2`.
+    pub fn href(&self) -> String {
+        match self {
+            Route::Setup => "#/setup".into(),
+            Route::Area(i) => format!("#/area/{}", i + 1),
+            Route::Participants => "#/participants".into(),
+            Route::Allocate { ballot, kind: None } => format!("#/allocate/{ballot}"),
+            Route::Allocate {
+                ballot,
+                kind: Some(k),
+            } => format!("#/allocate/{ballot}/{k}"),
+            Route::Results => "#/results".into(),
+            Route::Decision => "#/decision".into(),
+            Route::Data => "#/data".into(),
+        }
+    }
+}
+
+fn current_hash() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().hash().ok())
+        .unwrap_or_default()
+}
+
+/// A signal of the current screen, following the address bar.
+pub fn use_route() -> ReadSignal<Route> {
+    let (route, set_route) = signal(Route::parse(&current_hash()));
+    let on_change = Closure::<dyn Fn()>::new(move || {
+        set_route.set(Route::parse(&current_hash()));
+        // A new screen starts at its top, like a new page would.
+        if let Some(w) = web_sys::window() {
+            w.scroll_to_with_x_and_y(0.0, 0.0);
+        }
+    });
+    if let Some(w) = web_sys::window() {
+        let _ =
+            w.add_event_listener_with_callback("hashchange", on_change.as_ref().unchecked_ref());
+    }
+    // The listener lives as long as the page.
+    on_change.forget();
+    route
+}
+
+/// Goes to a screen (adds a history entry, so Back works).
+pub fn go(route: &Route) {
+    if let Some(w) = web_sys::window() {
+        let _ = w.location().set_hash(&route.href());
+    }
+}

@@ -1,0 +1,52 @@
+//! Names of model values in the current language.
+
+use crate::i18n::*;
+use crate::model::{Area, Period, ResourceKind, Role};
+
+/// The i18n context type used by every screen.
+pub type I18n = leptos_i18n::I18nContext<Locale>;
+
+/// An area's short name.
+pub fn area_name(i18n: I18n, area: Area) -> String {
+    match area {
+        Area::OwnHome => t_string!(i18n, areas.own_home).to_string(),
+        Area::Accommodation => t_string!(i18n, areas.accommodation).to_string(),
+        Area::DayActivities => t_string!(i18n, areas.day_activities).to_string(),
+        Area::LeavingHospital => t_string!(i18n, areas.leaving_hospital).to_string(),
+        Area::WholeCommunity => t_string!(i18n, areas.whole_community).to_string(),
+    }
+}
+
+/// A role's name.
+pub fn role_name(i18n: I18n, role: Role) -> String {
+    match role {
+        Role::Citizen => t_string!(i18n, roles.citizen).to_string(),
+        Role::FamilyCarer => t_string!(i18n, roles.family_carer).to_string(),
+        Role::Commissioner => t_string!(i18n, roles.commissioner).to_string(),
+        Role::Provider => t_string!(i18n, roles.provider).to_string(),
+        Role::CommunityOrganisation => t_string!(i18n, roles.community_organisation).to_string(),
+    }
+}
+
+/// "per year" / "per month".
+pub fn period_name(i18n: I18n, period: Period) -> String {
+    match period {
+        Period::Year => t_string!(i18n, units.per_year).to_string(),
+        Period::Month => t_string!(i18n, units.per_month).to_string(),
+    }
+}
+
+/// A kind's total for people: "£10,000,000 per year".
+pub fn kind_total(i18n: I18n, kind: &ResourceKind) -> String {
+    format!(
+        "{} {}",
+        kind.unit.format(kind.total),
+        period_name(i18n, kind.period)
+    )
+}
+
+/// The label of a projected year: "2027/28", or "Year 2" when the date is unreadable.
+pub fn year_label(i18n: I18n, date: &str, years_ahead: usize) -> String {
+    crate::model::time::financial_year_label(date, years_ahead as i64)
+        .unwrap_or_else(|| t_string!(i18n, common.year_n, n = years_ahead).to_string())
+}

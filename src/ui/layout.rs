@@ -1,0 +1,165 @@
+//! The frame around every screen: title, navigation and the saving banner.
+
+use leptos::prelude::*;
+
+use crate::i18n::*;
+use crate::model::export_json;
+use crate::platform::files;
+use crate::platform::route::Route;
+use crate::state::{use_app, SaveState};
+
+/// Which navigation entry a screen belongs to.
+fn section(route: &Route) -> usize {
+    match route {
+        Route::Setup => 0,
+        Route::Area(_) => 1,
+        Route::Participants | Route::Allocate { .. } => 2,
+        Route::Results => 3,
+        Route::Decision => 4,
+        Route::Data => 5,
+    }
+}
+
+/// The app's title bar and the main navigation.
+#[component]
+pub fn Header(
+    /// The current screen, to mark its entry.
+    route: ReadSignal<Route>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let state = use_app();
+    let entries = move || {
+        vec![
+            (Route::Setup, t_string!(i18n, nav.setup).to_string()),
+            (Route::Area(0), t_string!(i18n, nav.walkthrough).to_string()),
+            (
+                Route::Participants,
+                t_string!(i18n, nav.participants).to_string(),
+            ),
+            (Route::Results, t_string!(i18n, nav.results).to_string()),
+            (Route::Decision, t_string!(i18n, nav.decision).to_string()),
+            (Route::Data, t_string!(i18n, nav.data).to_string()),
+        ]
+    };
+    let workshop_name = move || {
+        let name = state.workshop.with(|w| w.name.clone());
+        if name.trim().is_empty() {
+            t_string!(i18n, app.untitled).to_string()
+        } else {
+            name
+        }
+    };
+    view! {
+        <header class="app-header">
+            <div class="brand">
+                <span class="brand-mark" aria-hidden="true"></span>
+                <span class="brand-name">{t!(i18n, app.name)}</span>
+                <span class="workshop-name">{workshop_name}</span>
+            </div>
+            <nav aria-label=move || t_string!(i18n, nav.label).to_string()>
+                <ul class="nav-list">
+                    {move || {
+                        let current = section(&route.get());
+                        entries()
+                            .into_iter()
+                            .enumerate()
+                            .map(|(i, (target, label))| {
+                                view! {
+                                    <li>
+                                        <a
+                                            href=target.href()
+                                            class="nav-link"
+                                            aria-current=(i == current).then_some("page")
+                                        >
+                                            {label}
+                                        </a>
+                                    </li>
+                                }
+                            })
+                            .collect_view()
+                    }}
+                </ul>
+            </nav>
+        </header>
+    }
+}
+
+/// Offers the in-memory workshop as a file: the way out when storage fails.
+fn export_now() {
+    let state = use_app();
+    let text = state.workshop.with_untracked(export_json);
+    let _ = files::download("co-produce-workshop.json", "application/json", &text);
+}
+
+/// Shows storage trouble: a full or blocked store, or an unreadable saved workshop.
+#[component]
+pub fn StorageBanner() -> impl IntoView {
+    let i18n = use_i18n();
+    let state = use_app();
+    let save_state = state.save_state;
+    let warning = state.startup_warning;
+    view! {
+        {move || {
+            warning
+                .get()
+                .map(|w| {
+                    view! {
+                        <div class="banner banner-warning" role="alert">
+                            <p>
+                                <strong>{t!(i18n, save.corrupt_title)}</strong>
+                                " "
+                                {t!(i18n, save.corrupt_body)}
+                            </p>
+                            <p class="small">{w.reason.clone()}</p>
+                            {w
+                                .kept_as
+                                .clone()
+                                .map(|key| {
+                                    view! {
+                                        <p class="small">{t!(i18n, save.kept_as, key = key)}</p>
+                                    }
+                                })}
+                            <button class="button" on:click=move |_| warning.set(None)>
+                                {t!(i18n, common.dismiss)}
+                            </button>
+                        </div>
+                    }
+                })
+        }}
+        {move || match save_state.get() {
+            SaveState::Saved => ().into_any(),
+            SaveState::Failed(reason) => {
+                view! {
+                    <div class="banner banner-danger" role="alert">
+                        <p>
+                            <strong>{t!(i18n, save.failed_title)}</strong>
+                            " "
+                            {reason}
+                            " "
+                            {t!(i18n, save.failed_body)}
+                        </p>
+                        <button class="button button-primary" on:click=move |_| export_now()>
+                            {t!(i18n, save.export_now)}
+                        </button>
+                    </div>
+                }
+                    .into_any()
+            }
+            SaveState::Paused => {
+                view! {
+                    <div class="banner banner-danger" role="alert">
+                        <p>
+                            <strong>{t!(i18n, save.paused_title)}</strong>
+                            " "
+                            {t!(i18n, save.paused_body)}
+                        </p>
+                        <button class="button button-primary" on:click=move |_| export_now()>
+                            {t!(i18n, save.export_now)}
+                        </button>
+                    </div>
+                }
+                    .into_any()
+            }
+        }}
+    }
+}

@@ -1,0 +1,227 @@
+//! One participant divides each resource kind across the five areas, and
+//! within an area across its models.
+
+use leptos::prelude::*;
+
+use crate::i18n::*;
+use crate::model::shares::format_percent_bp;
+use crate::model::{Area, Id, KindAllocation, ResourceKind};
+use crate::platform::clock;
+use crate::platform::route::Route;
+use crate::state::use_app;
+use crate::ui::labels::role_name;
+use crate::ui::share_editor::ShareEditor;
+
+/// The allocation screen for one participant and one kind.
+#[component]
+pub fn AllocatePage(
+    /// Whose ballot.
+    ballot: Id,
+    /// Which kind (the first when absent or unknown).
+    kind: Option<String>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let state = use_app();
+    let exists = Memo::new(move |_| state.workshop.with(|w| w.ballot(ballot).is_some()));
+    let kind_id = Memo::new(move |_| {
+        state.workshop.with(|w| {
+            kind.clone()
+                .filter(|k| w.kind(k).is_some())
+                .or_else(|| w.kinds.first().map(|k| k.id.clone()))
+                .unwrap_or_default()
+        })
+    });
+    let who = move || {
+        state
+            .workshop
+            .with(|w| w.ballot(ballot).map(|b| (b.participant.clone(), b.role)))
+    };
+    let tabs = move || {
+        let current = kind_id.get();
+        state.workshop.with(|w| {
+            w.kinds
+                .iter()
+                .map(|k| {
+                    let selected = k.id == current;
+                    view! {
+                        <li>
+                            <a
+                                class="tab"
+                                href=Route::Allocate { ballot, kind: Some(k.id.clone()) }.href()
+                                aria-current=selected.then_some("page")
+                            >
+                                {k.name.clone()}
+                            </a>
+                        </li>
+                    }
+                })
+                .collect_view()
+        })
+    };
+    let next_kind = move || {
+        let current = kind_id.get();
+        state.workshop.with(|w| {
+            let i = w.kinds.iter().position(|k| k.id == current)?;
+            w.kinds.get(i + 1).map(|k| (k.id.clone(), k.name.clone()))
+        })
+    };
+    let kind_signal = Signal::derive(move || {
+        let id = kind_id.get();
+        state
+            .workshop
+            .with(|w| w.kind(&id).cloned())
+            .unwrap_or_else(|| ResourceKind::defaults().remove(0))
+    });
+    let allocation = Memo::new(move |_| {
+        let id = kind_id.get();
+        state.workshop.with(|w| {
+            w.ballot(ballot)
+                .and_then(|b| b.allocations.get(&id).cloned())
+                .or_else(|| w.kind(&id).map(KindAllocation::from_baseline))
+        })
+    });
+    let change = move |f: Box<dyn FnOnce(&mut KindAllocation)>| {
+        let id = kind_id.get_untracked();
+        state.change(move |w| w.update_allocation(ballot, &id, clock::now(), f));
+    };
+    view! {
+        <Show
+            when=move || exists.get()
+            fallback=move || {
+                view! {
+                    <h1>{t!(i18n, allocate.missing_title)}</h1>
+                    <p>{t!(i18n, allocate.missing_body)}</p>
+                    <a class="button button-primary" href=Route::Participants.href()>{t!(i18n, nav.participants)}</a>
+                }
+            }
+        >
+            <p class="eyebrow">
+                {move || who().map(|(name, role)| format!("{name} · {}", role_name(i18n, role)))}
+            </p>
+            <h1>{t!(i18n, allocate.title)}</h1>
+            <p class="lead">{t!(i18n, allocate.lead)}</p>
+            <nav aria-label=move || t_string!(i18n, allocate.kinds_label).to_string()>
+                <ul class="tabs">{tabs}</ul>
+            </nav>
+            <section class="card" aria-labelledby="kind-heading">
+                <h2 id="kind-heading">{move || kind_signal.with(|k| k.name.clone())}</h2>
+                {move || {
+                    let _ = kind_id.get();
+                    view! {
+                        <ShareEditor
+                            kind=kind_signal
+                            shares=Signal::derive(move || allocation.get().map(|a| a.areas).unwrap_or_default())
+                            locked=Signal::derive(move || allocation.get().map(|a| a.locked).unwrap_or_default())
+                            on_set=Callback::new(move |(area, bp): (Area, u32)| change(Box::new(move |a| a.set_area(area, bp))))
+                            on_lock=Callback::new(move |area: Area| change(Box::new(move |a| a.toggle_lock(area))))
+                            date=Signal::derive(move || state.workshop.with(|w| w.date.clone()))
+                            id_prefix=format!("alloc-{}", kind_id.get_untracked())
+                            area_extra=Callback::new(move |area: Area| {
+                                view! { <ModelSplit area=area allocation=allocation change=change kind=kind_signal /> }.into_any()
+                            })
+                        />
+                    }
+                }}
+            </section>
+            <div class="next-row">
+                <a class="button button-large" href=Route::Participants.href()>
+                    {t!(i18n, allocate.done)}
+                </a>
+                {move || {
+                    next_kind()
+                        .map(|(id, name)| {
+                            view! {
+                                <a
+                                    class="button button-primary button-large"
+                                    href=Route::Allocate { ballot, kind: Some(id) }.href()
+                                >
+                                    {t!(i18n, allocate.next_kind, kind = name)}
+                                    " →"
+                                </a>
+                            }
+                        })
+                }}
+            </div>
+        </Show>
+    }
+}
+
+/// Within one area, the split of the participant's share across the area's models.
+#[component]
+fn ModelSplit(
+    area: Area,
+    allocation: Memo<Option<KindAllocation>>,
+    change: impl Fn(Box<dyn FnOnce(&mut KindAllocation)>) + Copy + Send + Sync + 'static,
+    kind: Signal<ResourceKind>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let state = use_app();
+    let models = Memo::new(move |_| {
+        state.catalogue.with(|c| {
+            c.area(area)
+                .map(|a| {
+                    a.models
+                        .iter()
+                        .map(|m| (m.id.clone(), m.name.clone()))
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default()
+        })
+    });
+    let ids = move || models.with(|m| m.iter().map(|(id, _)| id.clone()).collect::<Vec<_>>());
+    let split = move || {
+        allocation.with(|a| {
+            a.as_ref()
+                .map(|a| a.model_split(area, &ids()))
+                .unwrap_or_default()
+        })
+    };
+    let area_amount = move || {
+        let shares = allocation.with(|a| a.as_ref().map(|a| a.areas).unwrap_or_default());
+        kind.with(|k| k.amounts(shares)[area.index()])
+    };
+    view! {
+        <details class="model-split">
+            <summary>{t!(i18n, allocate.models_summary)}</summary>
+            <ul>
+                {move || {
+                    models
+                        .get()
+                        .into_iter()
+                        .enumerate()
+                        .map(|(i, (id, name))| {
+                            let slider_id = format!("model-{}-{}-{}", kind.with_untracked(|k| k.id.clone()), area.id(), id);
+                            let bp = move || split().get(i).copied().unwrap_or(0);
+                            let amount = move || {
+                                let parts = crate::model::shares::amounts(area_amount(), &split());
+                                kind.with(|k| k.unit.format(parts.get(i).copied().unwrap_or(0)))
+                            };
+                            let label = name.clone();
+                            view! {
+                                <li class="model-row">
+                                    <label for=slider_id.clone()>{name}</label>
+                                    <input
+                                        type="range"
+                                        id=slider_id
+                                        min="0"
+                                        max="10000"
+                                        step="100"
+                                        prop:value=move || bp().to_string()
+                                        aria-valuetext=move || format!("{label}, {}, {}", format_percent_bp(bp()), amount())
+                                        on:input=move |ev| {
+                                            if let Ok(v) = event_target_value(&ev).parse::<u32>() {
+                                                let ids = ids();
+                                                change(Box::new(move |a| a.set_model(area, &ids, i, v)));
+                                            }
+                                        }
+                                    />
+                                    <span class="model-figure">{move || format!("{} · {}", format_percent_bp(bp()), amount())}</span>
+                                </li>
+                            }
+                        })
+                        .collect_view()
+                }}
+            </ul>
+        </details>
+    }
+}

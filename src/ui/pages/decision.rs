@@ -1,0 +1,129 @@
+//! Recording the agreed decision: a share per area per kind, starting from the
+//! room's mean, and a rationale per area.
+
+use leptos::prelude::*;
+
+use crate::i18n::*;
+use crate::model::{AgreedDecision, Area, ResourceKind};
+use crate::platform::clock;
+use crate::platform::route::Route;
+use crate::state::use_app;
+use crate::ui::labels::area_name;
+use crate::ui::share_editor::ShareEditor;
+
+/// The decision screen.
+#[component]
+pub fn DecisionPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let state = use_app();
+    let recorded = move || state.workshop.with(|w| w.agreed_decision.is_some());
+    let draft = Memo::new(move |_| state.workshop.with(|w| w.decision_or_draft(w.updated_at)));
+    let change = move |f: Box<dyn FnOnce(&mut AgreedDecision)>| {
+        let now = clock::now();
+        state.change(move |w| {
+            let mut d = w.decision_or_draft(now);
+            f(&mut d);
+            d.updated_at = now;
+            w.agreed_decision = Some(d);
+        });
+    };
+    let kinds = move || state.workshop.with(|w| w.kinds.clone());
+    view! {
+        <h1>{t!(i18n, decision.title)}</h1>
+        <p class="lead">{t!(i18n, decision.lead)}</p>
+        <p class="status-line" role="status">
+            {move || {
+                if recorded() {
+                    t_string!(i18n, decision.recorded).to_string()
+                } else {
+                    t_string!(i18n, decision.draft).to_string()
+                }
+            }}
+        </p>
+        <Show when=move || !recorded()>
+            <button class="button button-primary button-large" on:click=move |_| change(Box::new(|_| {}))>
+                {t!(i18n, decision.record_mean)}
+            </button>
+        </Show>
+        <Show when=recorded>
+            <button
+                class="button button-quiet"
+                on:click=move |_| {
+                    let ok = web_sys::window()
+                        .and_then(|w| w.confirm_with_message(&t_string!(i18n, decision.reset_confirm).to_string()).ok())
+                        .unwrap_or(false);
+                    if ok {
+                        state.change(|w| w.agreed_decision = None);
+                    }
+                }
+            >
+                {t!(i18n, decision.reset)}
+            </button>
+        </Show>
+        {move || {
+            kinds()
+                .into_iter()
+                .map(|k: ResourceKind| {
+                    let id = k.id.clone();
+                    let id_for_shares = id.clone();
+                    let id_for_set = id.clone();
+                    let heading = format!("decision-{id}");
+                    let labelled_by = heading.clone();
+                    view! {
+                        <section class="card" aria-labelledby=labelled_by>
+                            <h2 id=heading>{k.name.clone()}</h2>
+                            <ShareEditor
+                                kind=Signal::derive(move || k.clone())
+                                shares=Signal::derive(move || {
+                                    draft.with(|d| d.shares.get(&id_for_shares).copied().unwrap_or_default())
+                                })
+                                on_set=Callback::new(move |(area, bp): (Area, u32)| {
+                                    let id = id_for_set.clone();
+                                    change(Box::new(move |d| {
+                                        let current = d.shares.get(&id).copied().unwrap_or_default();
+                                        d.shares.insert(id, current.set(area, bp, &[]));
+                                    }))
+                                })
+                                date=Signal::derive(move || state.workshop.with(|w| w.date.clone()))
+                                id_prefix=format!("decision-{id}")
+                            />
+                        </section>
+                    }
+                })
+                .collect_view()
+        }}
+        <section class="card" aria-labelledby="rationale-heading">
+            <h2 id="rationale-heading">{t!(i18n, decision.rationale)}</h2>
+            <p>{t!(i18n, decision.rationale_lead)}</p>
+            {Area::ALL
+                .into_iter()
+                .map(|area| {
+                    let field = format!("rationale-{}", area.id());
+                    view! {
+                        <div class="field">
+                            <label for=field.clone()>{move || area_name(i18n, area)}</label>
+                            <textarea
+                                id=field
+                                rows="3"
+                                maxlength="5000"
+                                prop:value=move || draft.with(|d| d.rationale.get(&area).cloned().unwrap_or_default())
+                                on:input=move |ev| {
+                                    let v = event_target_value(&ev);
+                                    change(Box::new(move |d| {
+                                        d.rationale.insert(area, v);
+                                    }))
+                                }
+                            ></textarea>
+                        </div>
+                    }
+                })
+                .collect_view()}
+        </section>
+        <div class="next-row">
+            <a class="button button-primary button-large" href=Route::Data.href()>
+                {t!(i18n, decision.to_export)}
+                " →"
+            </a>
+        </div>
+    }
+}

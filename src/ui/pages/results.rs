@@ -1,0 +1,166 @@
+//! The room's results: per resource kind and area, today against everyone's
+//! mean and each role's, as charts and a table. All figures are derived from
+//! the ballots by the model.
+
+use leptos::prelude::*;
+
+use crate::i18n::*;
+use crate::model::shares::format_percent_bp;
+use crate::model::{aggregate, Area, KindAggregate, ResourceKind, Role};
+use crate::platform::route::Route;
+use crate::state::use_app;
+use crate::ui::chart::{Bar, BarChart, BarGroup};
+use crate::ui::labels::{area_name, role_name};
+
+/// The chart colour class of a role (a colour-blind-safe palette).
+pub fn role_class(role: Role) -> &'static str {
+    match role {
+        Role::Citizen => "bar-citizen",
+        Role::FamilyCarer => "bar-carer",
+        Role::Commissioner => "bar-commissioner",
+        Role::Provider => "bar-provider",
+        Role::CommunityOrganisation => "bar-community",
+    }
+}
+
+/// The results screen.
+#[component]
+pub fn ResultsPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let state = use_app();
+    let aggregates = Memo::new(move |_| state.workshop.with(aggregate));
+    let participants = move || state.workshop.with(|w| w.ballots.len());
+    view! {
+        <h1>{t!(i18n, results.title)}</h1>
+        <p class="lead">{t!(i18n, results.lead, count = participants)}</p>
+        <Show
+            when=move || { participants() > 0 }
+            fallback=move || {
+                view! {
+                    <p>{t!(i18n, results.none_yet)}</p>
+                    <a class="button button-primary" href=Route::Participants.href()>{t!(i18n, nav.participants)}</a>
+                }
+            }
+        >
+            {move || {
+                let kinds = state.workshop.with(|w| w.kinds.clone());
+                aggregates
+                    .get()
+                    .into_iter()
+                    .filter_map(|agg| {
+                        let kind = kinds.iter().find(|k| k.id == agg.kind_id)?.clone();
+                        Some(view! { <KindResults kind=kind agg=agg /> })
+                    })
+                    .collect_view()
+            }}
+            <div class="next-row">
+                <a class="button button-primary button-large" href=Route::Decision.href()>
+                    {t!(i18n, results.to_decision)}
+                    " →"
+                </a>
+            </div>
+        </Show>
+    }
+}
+
+/// Results for one resource kind.
+#[component]
+fn KindResults(kind: ResourceKind, agg: KindAggregate) -> impl IntoView {
+    let i18n = use_i18n();
+    let roles: Vec<Role> = agg.by_role.keys().copied().collect();
+    let groups: Vec<BarGroup> = Area::ALL
+        .into_iter()
+        .map(|area| {
+            let mut bars = vec![Bar {
+                label: t_string!(i18n, results.today).to_string(),
+                bp: agg.baseline.get(area),
+                class: "bar-baseline",
+            }];
+            if let Some(s) = agg.everyone.area(area) {
+                bars.push(Bar {
+                    label: t_string!(i18n, results.everyone).to_string(),
+                    bp: s.mean_bp,
+                    class: "bar-everyone",
+                });
+            }
+            for (role, stats) in &agg.by_role {
+                if let Some(s) = stats.area(area) {
+                    bars.push(Bar {
+                        label: role_name(i18n, *role),
+                        bp: s.mean_bp,
+                        class: role_class(*role),
+                    });
+                }
+            }
+            BarGroup {
+                title: area_name(i18n, area),
+                bars,
+            }
+        })
+        .collect();
+    let heading_id = format!("results-{}", kind.id);
+    let labelled_by = heading_id.clone();
+    let amount = {
+        let kind = kind.clone();
+        move |bp: u32| kind.unit.format(kind.amount_of_share(bp))
+    };
+    let rows = Area::ALL
+        .into_iter()
+        .map(|area| {
+            let all = agg.everyone.area(area).cloned();
+            let role_cells = roles
+                .iter()
+                .map(|r| {
+                    let v = agg.by_role.get(r).and_then(|g| g.area(area)).map(|s| format_percent_bp(s.mean_bp));
+                    view! { <td>{v.unwrap_or_default()}</td> }
+                })
+                .collect_view();
+            let base = agg.baseline.get(area);
+            view! {
+                <tr>
+                    <th scope="row">{area_name(i18n, area)}</th>
+                    <td>{format_percent_bp(base)}<br /><span class="small">{amount(base)}</span></td>
+                    <td>
+                        {all.as_ref().map(|s| format_percent_bp(s.mean_bp))}
+                        <br />
+                        <span class="small">{all.as_ref().map(|s| amount(s.mean_bp))}</span>
+                    </td>
+                    <td>{all.as_ref().map(|s| format_percent_bp(s.median_bp))}</td>
+                    <td>{all.as_ref().map(|s| format!("{} – {}", format_percent_bp(s.min_bp), format_percent_bp(s.max_bp)))}</td>
+                    {role_cells}
+                </tr>
+            }
+        })
+        .collect_view();
+    let role_heads = roles
+        .iter()
+        .map(|r| {
+            let count = agg.by_role.get(r).map(|g| g.participants).unwrap_or(0);
+            view! { <th scope="col">{role_name(i18n, *r)}<br /><span class="small">{t!(i18n, results.people, count = count)}</span></th> }
+        })
+        .collect_view();
+    let chart_title = t_string!(i18n, results.chart_title, kind = kind.name.clone()).to_string();
+    view! {
+        <section class="card results-kind" aria-labelledby=labelled_by>
+            <h2 id=heading_id>{kind.name.clone()}</h2>
+            <p class="small">{t!(i18n, results.kind_count, count = agg.participants)}</p>
+            <BarChart title=chart_title groups=groups />
+            <div class="table-scroll">
+                <table class="figures">
+                    <caption>{t!(i18n, results.table_caption, kind = kind.name.clone())}</caption>
+                    <thead>
+                        <tr>
+                            <th scope="col">{t!(i18n, common.area)}</th>
+                            <th scope="col">{t!(i18n, results.today)}</th>
+                            <th scope="col">{t!(i18n, results.mean)}</th>
+                            <th scope="col">{t!(i18n, results.median)}</th>
+                            <th scope="col">{t!(i18n, results.range)}</th>
+                            {role_heads}
+                        </tr>
+                    </thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            </div>
+        </section>
+    }
+}

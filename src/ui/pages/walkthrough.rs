@@ -1,0 +1,304 @@
+//! The walk-through: one step per area, with the good-life question, what
+//! people like and dislike today, the evidence-based models and today's figures.
+
+use leptos::prelude::*;
+
+use crate::i18n::*;
+use crate::model::{Area, AreaNotes, SupportModel};
+use crate::platform::route::Route;
+use crate::state::use_app;
+use crate::ui::labels::{area_name, period_name};
+
+/// One step of the walk-through.
+#[component]
+pub fn AreaStep(
+    /// Which area (0 to 4).
+    index: usize,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let state = use_app();
+    let area = Area::from_index(index).unwrap_or(Area::OwnHome);
+    let content = Memo::new(move |_| state.catalogue.with(|c| c.area(area).cloned()));
+    let notes = Memo::new(move |_| state.workshop.with(|w| w.notes_for(area)));
+    let edit_notes = move |f: Box<dyn FnOnce(&mut AreaNotes)>| {
+        state.change(move |w| {
+            let entry = w.notes.entry(area).or_default();
+            f(entry);
+        });
+    };
+    let steps = Area::ALL
+        .into_iter()
+        .map(|a| {
+            let current = a == area;
+            view! {
+                <li class:current=current class:done=a.index() < index>
+                    <a href=Route::Area(a.index()).href() aria-current=current.then_some("step")>
+                        <span class="step-number">{a.index() + 1}</span>
+                        <span class="step-name">{area_name(i18n, a)}</span>
+                    </a>
+                </li>
+            }
+        })
+        .collect_view();
+    let models = move || {
+        content.get().map(|c| {
+            c.models
+                .into_iter()
+                .map(|m| view! { <ModelCard model=m /> })
+                .collect_view()
+        })
+    };
+    view! {
+        <nav class="steps" aria-label=move || t_string!(i18n, walk.progress_label).to_string()>
+            <p class="step-count">{t!(i18n, walk.step_of, n = index + 1, total = 5)}</p>
+            <ol>{steps}</ol>
+        </nav>
+        <h1>{move || area_name(i18n, area)}</h1>
+        <p class="lead">{move || content.get().map(|c| c.description)}</p>
+        <section class="card question" aria-labelledby="good-life-heading">
+            <h2 id="good-life-heading">
+                {move || {
+                    content
+                        .get()
+                        .map(|c| c.good_life_question)
+                        .unwrap_or_else(|| t_string!(i18n, walk.good_life_fallback).to_string())
+                }}
+            </h2>
+            <label for="good-life-answer">{t!(i18n, walk.good_life_answer)}</label>
+            <textarea
+                id="good-life-answer"
+                rows="4"
+                maxlength="5000"
+                prop:value=move || notes.get().good_life
+                on:input=move |ev| {
+                    let v = event_target_value(&ev);
+                    edit_notes(Box::new(move |n| n.good_life = v));
+                }
+            ></textarea>
+        </section>
+        <div class="two-columns">
+            <NoteList area=area likes=true />
+            <NoteList area=area likes=false />
+        </div>
+        <section aria-labelledby="today-heading" class="card">
+            <h2 id="today-heading">{t!(i18n, walk.today)}</h2>
+            <TodayFigures area=area />
+        </section>
+        <section aria-labelledby="models-heading">
+            <h2 id="models-heading">{t!(i18n, walk.models)}</h2>
+            <p>{t!(i18n, walk.models_lead)}</p>
+            <div class="model-grid">{models}</div>
+        </section>
+        <div class="next-row">
+            {if index > 0 {
+                view! {
+                    <a class="button button-large" href=Route::Area(index - 1).href()>
+                        "← "
+                        {t!(i18n, walk.back)}
+                    </a>
+                }
+                    .into_any()
+            } else {
+                view! {
+                    <a class="button button-large" href=Route::Setup.href()>
+                        "← "
+                        {t!(i18n, walk.back_to_setup)}
+                    </a>
+                }
+                    .into_any()
+            }}
+            {if index + 1 < Area::ALL.len() {
+                view! {
+                    <a class="button button-primary button-large" href=Route::Area(index + 1).href()>
+                        {t!(i18n, walk.next)}
+                        " →"
+                    </a>
+                }
+                    .into_any()
+            } else {
+                view! {
+                    <a class="button button-primary button-large" href=Route::Participants.href()>
+                        {t!(i18n, walk.to_allocation)}
+                        " →"
+                    </a>
+                }
+                    .into_any()
+            }}
+        </div>
+    }
+}
+
+/// What people like (or dislike) about today's local approach: a list the facilitator adds to.
+#[component]
+fn NoteList(area: Area, likes: bool) -> impl IntoView {
+    let i18n = use_i18n();
+    let state = use_app();
+    let (draft, set_draft) = signal(String::new());
+    let items = move || {
+        state.workshop.with(|w| {
+            let n = w.notes_for(area);
+            if likes {
+                n.likes
+            } else {
+                n.dislikes
+            }
+        })
+    };
+    let edit = move |f: Box<dyn FnOnce(&mut Vec<String>)>| {
+        state.change(move |w| {
+            let n = w.notes.entry(area).or_default();
+            f(if likes { &mut n.likes } else { &mut n.dislikes });
+        });
+    };
+    let prefix = if likes { "likes" } else { "dislikes" };
+    let heading_id = format!("{prefix}-heading");
+    let labelled_by = heading_id.clone();
+    let input_id = format!("{prefix}-input");
+    view! {
+        <section class="card note-list" aria-labelledby=labelled_by>
+            <h2 id=heading_id>
+                {if likes { t!(i18n, walk.likes).into_any() } else { t!(i18n, walk.dislikes).into_any() }}
+            </h2>
+            <ul>
+                {move || {
+                    items()
+                        .into_iter()
+                        .enumerate()
+                        .map(|(i, text)| {
+                            let label = t_string!(i18n, walk.remove_note, note = text.clone()).to_string();
+                            view! {
+                                <li>
+                                    <span class="note-text">{text}</span>
+                                    <button
+                                        class="button button-quiet button-small"
+                                        aria-label=label
+                                        on:click=move |_| edit(Box::new(move |v| {
+                                            if i < v.len() {
+                                                v.remove(i);
+                                            }
+                                        }))
+                                    >
+                                        {t!(i18n, common.remove)}
+                                    </button>
+                                </li>
+                            }
+                        })
+                        .collect_view()
+                }}
+            </ul>
+            <form
+                class="inline-form"
+                on:submit=move |ev| {
+                    ev.prevent_default();
+                    let text = draft.get().trim().to_string();
+                    if !text.is_empty() {
+                        edit(Box::new(move |v| v.push(text)));
+                        set_draft.set(String::new());
+                    }
+                }
+            >
+                <label for=input_id.clone() class="visually-hidden">
+                    {if likes { t!(i18n, walk.add_like).into_any() } else { t!(i18n, walk.add_dislike).into_any() }}
+                </label>
+                <input
+                    id=input_id
+                    type="text"
+                    maxlength="5000"
+                    placeholder=move || {
+                        if likes {
+                            t_string!(i18n, walk.add_like).to_string()
+                        } else {
+                            t_string!(i18n, walk.add_dislike).to_string()
+                        }
+                    }
+                    prop:value=draft
+                    on:input=move |ev| set_draft.set(event_target_value(&ev))
+                />
+                <button class="button" type="submit">{t!(i18n, common.add)}</button>
+            </form>
+        </section>
+    }
+}
+
+/// Today's amount and share of each resource kind in this area.
+#[component]
+fn TodayFigures(area: Area) -> impl IntoView {
+    let i18n = use_i18n();
+    let state = use_app();
+    view! {
+        <dl class="today-figures">
+            {move || {
+                state
+                    .workshop
+                    .with(|w| w.kinds.clone())
+                    .into_iter()
+                    .map(|k| {
+                        let amount = k.baseline_amounts()[area.index()];
+                        let pct = crate::model::shares::format_percent_bp(k.baseline.get(area));
+                        view! {
+                            <div>
+                                <dt>{k.name.clone()}</dt>
+                                <dd>
+                                    <strong>{k.unit.format(amount)}</strong>
+                                    " "
+                                    {period_name(i18n, k.period)}
+                                    <span class="small">
+                                        " · " {t!(i18n, walk.share_of_total, pct = pct)}
+                                    </span>
+                                </dd>
+                            </div>
+                        }
+                    })
+                    .collect_view()
+            }}
+        </dl>
+    }
+}
+
+/// One evidence-based model, with its costs, what it achieves and its sources.
+#[component]
+fn ModelCard(model: SupportModel) -> impl IntoView {
+    let i18n = use_i18n();
+    let sources = model
+        .sources
+        .iter()
+        .map(|s| {
+            let text = format!("{} ({})", s.title, s.year);
+            match &s.url {
+                Some(url) if url.starts_with("https://") => {
+                    view! { <li><a href=url.clone() rel="noopener noreferrer" target="_blank">{text}</a></li> }.into_any()
+                }
+                _ => view! { <li>{text}</li> }.into_any(),
+            }
+        })
+        .collect_view();
+    let note = (!model.evidence_note.is_empty()).then(|| {
+        view! {
+            <div class="model-fact">
+                <dt>{t!(i18n, walk.evidence)}</dt>
+                <dd>{model.evidence_note.clone()}</dd>
+            </div>
+        }
+    });
+    view! {
+        <article class="card model-card">
+            <h3>{model.name.clone()}</h3>
+            <p>{model.summary.clone()}</p>
+            <dl>
+                <div class="model-fact">
+                    <dt>{t!(i18n, walk.costs)}</dt>
+                    <dd>{model.costs.clone()}</dd>
+                </div>
+                <div class="model-fact">
+                    <dt>{t!(i18n, walk.achieves)}</dt>
+                    <dd>{model.achieves.clone()}</dd>
+                </div>
+                {note}
+            </dl>
+            <details class="sources">
+                <summary>{t!(i18n, walk.sources)}</summary>
+                <ul>{sources}</ul>
+            </details>
+        </article>
+    }
+}
