@@ -131,7 +131,7 @@ pub fn realistic_workshop_with(catalogue: &Catalogue) -> Workshop {
             a.set_area(Area::OwnHome, 2_000 + 750 * i);
             a.toggle_lock(Area::OwnHome);
             a.set_area(Area::WholeCommunity, 1_000 + 333 * i);
-            if i % 2 == 0 {
+            if i.is_multiple_of(2) {
                 a.toggle_lock(Area::WholeCommunity);
             }
             a.set_area(Area::Accommodation, 2_345 - 111 * i);

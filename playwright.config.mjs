@@ -1,0 +1,29 @@
+// Browser tests: the built dist/ served from a sub-folder, in Debian's Chromium,
+// at a 768x1024 touch tablet viewport.
+import { defineConfig } from '@playwright/test';
+
+const port = 4173;
+export default defineConfig({
+  testDir: 'tests/e2e',
+  timeout: 60_000,
+  workers: 1,
+  reporter: [['list']],
+  use: {
+    baseURL: `http://127.0.0.1:${port}/some/folder/co-produce/`,
+    viewport: { width: 768, height: 1024 },
+    hasTouch: true,
+    isMobile: true,
+    acceptDownloads: true,
+    launchOptions: {
+      executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
+      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking',
+        '--disable-component-update', '--disable-sync', '--no-first-run'],
+    },
+  },
+  webServer: {
+    command: `node tests/e2e/static-server.mjs`,
+    env: { PORT: String(port) },
+    url: `http://127.0.0.1:${port}/some/folder/co-produce/index.html`,
+    reuseExistingServer: false,
+  },
+});

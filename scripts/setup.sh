@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Installs what building and testing Co-produce needs, skipping what is already
+# there. Safe to run again. Usage: scripts/setup.sh [--browser]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+want_browser=no
+[ "${1:-}" = "--browser" ] && want_browser=yes
+
+say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
+
+if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  say "Adding the wasm32 target"
+  rustup target add wasm32-unknown-unknown
+fi
+
+trunk_version=0.21.14
+if ! command -v trunk >/dev/null || [ "$(trunk --version | awk '{print $2}')" != "$trunk_version" ]; then
+  say "Installing trunk $trunk_version (takes about 7 minutes)"
+  cargo install --locked trunk --version "$trunk_version"
+fi
+
+# The CLI must match the wasm-bindgen crate in Cargo.lock exactly.
+wbg_version=$(awk '/^name = "wasm-bindgen"$/ {getline; gsub(/"/, "", $3); print $3; exit}' Cargo.lock)
+if ! command -v wasm-bindgen >/dev/null || [ "$(wasm-bindgen --version | awk '{print $2}')" != "$wbg_version" ]; then
+  say "Installing wasm-bindgen-cli $wbg_version"
+  cargo install wasm-bindgen-cli --version "$wbg_version"
+fi
+
+if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/@playwright/test ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  say "Installing npm packages (wasm-opt, Playwright, axe)"
+  npm ci --no-audit --no-fund
+fi
+
+if [ "$want_browser" = yes ] && { [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; }; then
+  say "Installing Chromium from Debian"
+  sudo_cmd=""
+  [ "$(id -u)" -ne 0 ] && sudo_cmd=sudo
+  $sudo_cmd apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq chromium chromium-driver
+fi

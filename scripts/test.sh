@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Runs every check and test of Co-produce: formatting, lints on host and wasm,
+# the domain's host tests, a release build, and the browser tests against it.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup.sh --browser
+export PATH="$PWD/node_modules/.bin:$PATH"
+step() { printf '\n\033[1m==> %s\033[0m\n' "$*"; }
+
+step "Formatting"
+cargo fmt --all -- --check
+step "Lints (host)"
+cargo clippy --all-targets -- -D warnings
+step "Lints (wasm32)"
+cargo clippy --all-targets --target wasm32-unknown-unknown -- -D warnings
+step "Domain tests (host)"
+cargo test
+step "Release build"
+trunk build --release
+step "Browser tests (headless Chromium, 768x1024 touch)"
+npx playwright test

@@ -1,0 +1,116 @@
+// Shared test fixtures: every test's page collects console errors and uncaught
+// page errors, and the test fails if any occurred. Also the axe, download and
+// layout helpers the specs share.
+import { test as base, expect } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+
+export const STORAGE_KEY = 'co-produce.workshop.v1';
+export const CORRUPT_PREFIX = 'co-produce.corrupt.';
+export const AREAS = [
+  'Support in your own home',
+  'Support with accommodation',
+  'Day activities and work',
+  'Support with leaving hospital',
+  'Whole-community work',
+];
+export const AREA_IDS = ['own_home', 'accommodation', 'day_activities', 'leaving_hospital', 'whole_community'];
+export const ROLES = {
+  citizen: 'Person who uses support',
+  family_carer: 'Family carer',
+  commissioner: 'Commissioner',
+  provider: 'Provider',
+  community_organisation: 'Community organisation',
+};
+
+/** Watches a page for console errors and uncaught exceptions. */
+export function watchErrors(page, into) {
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') into.push(`console.error on ${page.url()}: ${msg.text()}`);
+  });
+  page.on('pageerror', (err) => into.push(`pageerror on ${page.url()}: ${err.message}`));
+  page.on('crash', () => into.push(`page crashed on ${page.url()}`));
+}
+
+export const test = base.extend({
+  // Errors from every page the test opens, including extra pages and contexts
+  // made through the `newPage` fixture.
+  pageErrors: async ({}, use) => {
+    const errors = [];
+    await use(errors);
+  },
+  page: async ({ page, pageErrors }, use) => {
+    watchErrors(page, pageErrors);
+    // A confirm() (start a new workshop, remove…) is accepted, as a facilitator would.
+    page.on('dialog', (d) => d.accept());
+    await use(page);
+  },
+  /** Opens another page, in this context or in a fresh one, watched for errors. */
+  newPage: async ({ browser, context, pageErrors }, use) => {
+    const extra = [];
+    await use(async ({ fresh = false } = {}) => {
+      let p;
+      if (fresh) {
+        const ctx = await browser.newContext({
+          baseURL: test.info().project.use.baseURL,
+          viewport: { width: 768, height: 1024 }, hasTouch: true, isMobile: true, acceptDownloads: true,
+        });
+        extra.push(ctx);
+        p = await ctx.newPage();
+      } else {
+        p = await context.newPage();
+      }
+      watchErrors(p, pageErrors);
+      p.on('dialog', (d) => d.accept());
+      return p;
+    });
+    for (const ctx of extra) await ctx.close();
+  },
+});
+
+// Fail any test in which the app logged an error or threw.
+test.afterEach(async ({ pageErrors }) => {
+  expect(pageErrors, 'console errors / page errors during the test').toEqual([]);
+});
+
+export { expect };
+
+/** Runs axe with the WCAG 2.0–2.2 A/AA rules and fails with a readable list. */
+export async function expectNoAxeViolations(page, screen) {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+    .analyze();
+  const readable = results.violations.map((v) => {
+    const nodes = v.nodes.slice(0, 8).map((n) =>
+      `    - ${n.target.join(' ')}\n      ${n.failureSummary.replace(/\n/g, '\n      ')}`);
+    const more = v.nodes.length > 8 ? `\n    … and ${v.nodes.length - 8} more` : '';
+    return `  [${v.impact}] ${v.id}: ${v.help} (${v.nodes.length} element(s))\n  ${v.helpUrl}\n${nodes.join('\n')}${more}`;
+  });
+  expect(readable, `axe violations on the ${screen} screen:\n${readable.join('\n\n')}`).toEqual([]);
+}
+
+/** The document does not scroll sideways at the current viewport width. */
+export async function expectNoHorizontalScroll(page, screen) {
+  const { scrollWidth, width, wide } = await page.evaluate(() => {
+    const vw = document.documentElement.clientWidth;
+    const wide = [...document.querySelectorAll('body *')]
+      .filter((el) => el.getBoundingClientRect().right > vw + 1)
+      .slice(0, 5)
+      .map((el) => `${el.tagName.toLowerCase()}${el.id ? '#' + el.id : ''}.${[...el.classList].join('.')}`);
+    return { scrollWidth: document.documentElement.scrollWidth, width: window.innerWidth, wide };
+  });
+  expect(scrollWidth, `${screen} scrolls sideways at ${width}px (wider elements: ${wide.join(', ')})`)
+    .toBeLessThanOrEqual(width);
+}
+
+/** Saves a download and returns its text. */
+export async function downloadText(download) {
+  const path = await download.path();
+  return readFile(path, 'utf8');
+}
+
+/** The published schema, as served in dist/. */
+export async function loadSchema() {
+  return JSON.parse(await readFile(join(import.meta.dirname, '../../dist/schema/decision-record.v1.json'), 'utf8'));
+}
