@@ -2,8 +2,15 @@
 
 pub mod model;
 
+// The generated i18n module trips a clippy style lint that is not ours to fix.
 #[cfg(target_arch = "wasm32")]
-include!(concat!(env!("OUT_DIR"), "/i18n/mod.rs"));
+#[allow(clippy::new_ret_no_self, unused_imports)]
+#[doc(hidden)]
+pub mod generated_i18n {
+    include!(concat!(env!("OUT_DIR"), "/i18n/mod.rs"));
+}
+#[cfg(target_arch = "wasm32")]
+use generated_i18n::i18n;
 
 #[cfg(target_arch = "wasm32")]
 mod app;

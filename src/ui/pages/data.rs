@@ -98,7 +98,7 @@ pub fn DataPage() -> impl IntoView {
     let start_new = move |_| {
         let ok = web_sys::window()
             .and_then(|w| {
-                w.confirm_with_message(&t_string!(i18n, data.new_confirm).to_string())
+                w.confirm_with_message(t_string!(i18n, data.new_confirm))
                     .ok()
             })
             .unwrap_or(false);

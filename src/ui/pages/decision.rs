@@ -50,7 +50,7 @@ pub fn DecisionPage() -> impl IntoView {
                 class="button button-quiet"
                 on:click=move |_| {
                     let ok = web_sys::window()
-                        .and_then(|w| w.confirm_with_message(&t_string!(i18n, decision.reset_confirm).to_string()).ok())
+                        .and_then(|w| w.confirm_with_message(t_string!(i18n, decision.reset_confirm)).ok())
                         .unwrap_or(false);
                     if ok {
                         state.change(|w| w.agreed_decision = None);

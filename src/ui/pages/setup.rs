@@ -238,7 +238,7 @@ fn KindCard(kind_id: String) -> impl IntoView {
                     on:click=move |_| {
                         let confirmed = web_sys::window()
                             .and_then(|win| {
-                                win.confirm_with_message(&t_string!(i18n, setup.remove_kind_confirm).to_string()).ok()
+                                win.confirm_with_message(t_string!(i18n, setup.remove_kind_confirm)).ok()
                             })
                             .unwrap_or(false);
                         if confirmed {

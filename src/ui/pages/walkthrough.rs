@@ -128,6 +128,9 @@ pub fn AreaStep(
     }
 }
 
+/// A change to a list of notes.
+type NoteEdit = Box<dyn FnOnce(&mut Vec<String>)>;
+
 /// What people like (or dislike) about today's local approach: a list the facilitator adds to.
 #[component]
 fn NoteList(area: Area, likes: bool) -> impl IntoView {
@@ -144,7 +147,7 @@ fn NoteList(area: Area, likes: bool) -> impl IntoView {
             }
         })
     };
-    let edit = move |f: Box<dyn FnOnce(&mut Vec<String>)>| {
+    let edit = move |f: NoteEdit| {
         state.change(move |w| {
             let n = w.notes.entry(area).or_default();
             f(if likes { &mut n.likes } else { &mut n.dislikes });

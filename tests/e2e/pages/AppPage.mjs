@@ -1,0 +1,48 @@
+// What every screen shares: the title bar with the workshop's name, the main
+// navigation, the storage banner and the app's start-up.
+import { expect } from '@playwright/test';
+
+export class AppPage {
+  /** @param {import('@playwright/test').Page} page */
+  constructor(page) {
+    this.page = page;
+    this.banner = page.getByRole('banner');
+    this.nav = page.getByRole('navigation', { name: 'Workshop steps' });
+    this.heading = page.getByRole('heading', { level: 1 });
+  }
+
+  /** Opens a screen by its address (e.g. '#/area/3') and waits for the app to draw it. */
+  async visit(hash = '') {
+    const response = await this.page.goto(`./${hash}`);
+    expect(response?.status(), `loading ./${hash}`).toBe(200);
+    await expect(this.heading).toBeVisible();
+    return response;
+  }
+
+  /** The workshop's name as the title bar shows it. */
+  async workshopNameShown() {
+    return (await this.banner.locator('.workshop-name').textContent()).trim();
+  }
+
+  /** Goes to a screen with the main navigation, by touch. */
+  async goTo(section) {
+    await this.nav.getByRole('link', { name: section, exact: true }).tap();
+  }
+
+  /** The warning shown when the saved workshop could not be read. */
+  storageWarning() {
+    return this.page.getByRole('alert').filter({ hasText: 'The workshop saved on this device could not be read.' });
+  }
+
+  /** The part of the address after '#'. */
+  hash() {
+    return new URL(this.page.url()).hash;
+  }
+}
+
+/** Reads "24", "24.5" or "24.25%" as basis points. */
+export function toBp(text) {
+  const t = String(text).trim().replace('%', '');
+  const [whole, frac = ''] = t.split('.');
+  return Number(whole) * 100 + Number((frac + '00').slice(0, 2));
+}

@@ -1,0 +1,44 @@
+// Who is taking part: add a person or a table with their role, then hand
+// them the tablet.
+import { expect } from '@playwright/test';
+import { AppPage } from './AppPage.mjs';
+
+export class ParticipantsPage extends AppPage {
+  async open() {
+    await this.visit('#/participants');
+    await this.expectShown();
+  }
+
+  async expectShown() {
+    await expect(this.heading).toHaveText('Who is taking part');
+  }
+
+  /** Adds someone and starts their turn; resolves with their ballot id. */
+  async addPerson(name, roleLabel) {
+    await this.page.getByLabel('Name (or table name)').fill(name);
+    const role = this.page.getByRole('radio', { name: roleLabel, exact: true });
+    await role.tap();
+    await expect(role).toBeChecked();
+    await this.page.getByRole('button', { name: 'Add and start' }).tap();
+    await expect(this.page).toHaveURL(/#\/allocate\/[0-9a-f]{32}/);
+    return new URL(this.page.url()).hash.split('/')[2];
+  }
+
+  listHeading() {
+    return this.page.getByRole('heading', { name: /^Taking part \(\d+\)$/ });
+  }
+
+  /** Names shown in the list of people taking part. */
+  async peopleListed() {
+    return (await this.page.locator('.participant-list .participant-name').allTextContents()).map((t) => t.trim());
+  }
+
+  async divideResourcesFor(name) {
+    await this.page.getByRole('link', { name: `Divide resources for ${name}`, exact: true }).tap();
+  }
+
+  /** The message shown when the form is not filled in. */
+  formError() {
+    return this.page.locator('form').getByRole('alert');
+  }
+}
