@@ -5,6 +5,7 @@ use crate::model::{export_json, import_json, Timestamp, Workshop};
 
 const WORKSHOP_KEY: &str = "co-produce.workshop.v1";
 const ASIDE_PREFIX: &str = "co-produce.corrupt.";
+const REPLACED_KEY: &str = "co-produce.replaced.v1";
 
 /// What was found in storage at start-up.
 pub enum Loaded {
@@ -47,6 +48,14 @@ pub fn load(now: Timestamp) -> Loaded {
                 kept_as: kept.then_some(key),
             }
         }
+    }
+}
+
+/// Keeps a copy of a workshop that is about to be replaced (by an import or a
+/// fresh start), so a wrong choice can be undone; only the latest copy is kept.
+pub fn keep_replaced(workshop: &Workshop) {
+    if let Some(store) = local_storage() {
+        let _ = store.set_item(REPLACED_KEY, &export_json(workshop));
     }
 }
 

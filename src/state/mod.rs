@@ -96,6 +96,7 @@ impl AppState {
 
     /// Replaces the whole workshop (after a checked import or a fresh start).
     pub fn replace(&self, workshop: Workshop) {
+        self.workshop.with_untracked(storage::keep_replaced);
         if self.save_state.get_untracked() == SaveState::Paused {
             self.save_state.set(SaveState::Saved);
         }

@@ -11,11 +11,22 @@ export class AppPage {
     this.heading = page.getByRole('heading', { level: 1 });
   }
 
-  /** Opens a screen by its address (e.g. '#/area/3') and waits for the app to draw it. */
+  /**
+   * Opens a screen by its address (e.g. '#/area/3') and waits for the app to
+   * draw it. When the app is already open only the fragment changes, as when
+   * a link inside the app is followed; otherwise the page must load (200).
+   */
   async visit(hash = '') {
     const response = await this.page.goto(`./${hash}`);
-    expect(response?.status(), `loading ./${hash}`).toBe(200);
+    if (response) expect(response.status(), `loading ./${hash}`).toBe(200);
     await expect(this.heading).toBeVisible();
+    return response;
+  }
+
+  /** Opens a copied link as a new page load (typed into the address bar of a new tab). */
+  async openLink(hash) {
+    const response = await this.visit(hash);
+    expect(response, `${hash} loads as a page`).not.toBeNull();
     return response;
   }
 

@@ -1,0 +1,102 @@
+// Opening a saved workshop: every file is checked in full, a bad one is
+// refused with what and where, and a good one comes back exactly.
+import { test, expect } from './fixtures.mjs';
+import { DataPage, ParticipantsPage } from './pages/index.mjs';
+import { WORKSHOP_NAME, workshopWithTwoPeople } from './helpers.mjs';
+
+/** The workshop on screen is still the one with Amira and Cllr Jones. */
+async function expectWorkshopUntouched(page) {
+  await expect(page.getByRole('banner')).toContainText(WORKSHOP_NAME);
+  const people = new ParticipantsPage(page);
+  await people.goTo('People');
+  await expect(people.listHeading()).toHaveText('Taking part (2)');
+  expect(await people.peopleListed()).toEqual(['Amira', 'Cllr Jones']);
+  await people.goTo('Save and share');
+}
+
+test('a malformed file is refused with what is wrong and where, and nothing changes', async ({ page }) => {
+  await workshopWithTwoPeople(page);
+  const data = new DataPage(page);
+  await data.goTo('Save and share');
+  await data.expectShown();
+  const { text: good } = await data.downloadAsJson();
+  const stored = await page.evaluate(() => localStorage.getItem('co-produce.workshop.v1'));
+
+  const cases = [
+    {
+      what: 'not JSON',
+      file: 'notes.json',
+      text: '{\n  "schema_version": 1,\n  oops\n}\n',
+      detail: [/^notes\.json: /, /not a JSON file/, /line 3, column \d+/],
+    },
+    {
+      what: 'shares that add up to 99.99%',
+      file: 'off-by-one.json',
+      text: (() => {
+        const r = JSON.parse(good);
+        r.workshop.ballots[0].allocations.state_money.areas.own_home -= 1;
+        return JSON.stringify(r, null, 2);
+      })(),
+      detail: [/workshop\.ballots\[0\]\.allocations\.state_money\.areas/, /99\.99%/],
+    },
+    {
+      what: 'a role this app does not know',
+      file: 'role.json',
+      text: (() => {
+        const r = JSON.parse(good);
+        r.workshop.ballots[1].role = 'mayor';
+        return JSON.stringify(r);
+      })(),
+      detail: [/workshop\.ballots\[1\]\.role/, /mayor/],
+    },
+    {
+      what: 'a newer schema version',
+      file: 'v2.json',
+      text: JSON.stringify({ ...JSON.parse(good), schema_version: 2 }),
+      detail: [/schema_version is 2/],
+    },
+  ];
+
+  for (const c of cases) {
+    await test.step(c.what, async () => {
+      await data.openFile(c.file, c.text);
+      await expect(data.refusal()).toBeVisible();
+      await expect(data.refusal()).toContainText('Your workshop on this device has not changed.');
+      for (const re of c.detail) await expect(data.refusalDetail()).toHaveText(re);
+      await expect(page.getByRole('banner')).toContainText(WORKSHOP_NAME);
+      expect(await page.evaluate(() => localStorage.getItem('co-produce.workshop.v1'))).toBe(stored);
+    });
+  }
+  await expectWorkshopUntouched(page);
+});
+
+test('an exported file opens again and exports byte for byte the same', async ({ page }) => {
+  await workshopWithTwoPeople(page);
+  const data = new DataPage(page);
+  await data.goTo('Save and share');
+  const first = await data.downloadAsJson();
+
+  await data.startANewWorkshop();
+  await expect(page.getByRole('banner')).toContainText('New workshop');
+  const people = new ParticipantsPage(page);
+  await data.goTo('People');
+  await expect(people.listHeading()).toHaveText('Taking part (0)');
+  await people.goTo('Save and share');
+
+  await data.openFile(first.name, first.text);
+  await expect(data.opened()).toHaveText(`Opened “${WORKSHOP_NAME}” with 2 people's choices.`);
+  await expect(page.getByRole('banner')).toContainText(WORKSHOP_NAME);
+  await expect(data.refusal()).toHaveCount(0);
+
+  const second = await data.downloadAsJson();
+  expect(second.name).toBe(first.name);
+  expect(second.text === first.text, 'the second export is byte-identical to the first').toBe(true);
+  expect(Buffer.from(second.text).equals(Buffer.from(first.text))).toBe(true);
+
+  // And it survives a reload: the imported workshop is what is saved.
+  await page.reload();
+  await data.expectShown();
+  await expectWorkshopUntouched(page);
+  const third = await data.downloadAsJson();
+  expect(third.text === first.text, 'the export after a reload is byte-identical too').toBe(true);
+});

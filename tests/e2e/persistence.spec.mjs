@@ -1,0 +1,128 @@
+// Nothing is lost when a tablet is reloaded, a link is shared, or storage is
+// damaged.
+import { test, expect, STORAGE_KEY, CORRUPT_PREFIX, AREAS, ROLES } from './fixtures.mjs';
+import { SetupPage, WalkthroughPage, ParticipantsPage, AllocatePage, AppPage } from './pages/index.mjs';
+import { WORKSHOP_NAME, workshopWithTwoPeople } from './helpers.mjs';
+
+const [OWN_HOME, ACCOMMODATION, DAY, HOSPITAL, COMMUNITY] = AREAS;
+
+test('reloading mid-allocation comes back to the same screen with the same figures', async ({ page }) => {
+  const setup = new SetupPage(page);
+  await setup.open();
+  await setup.nameTheWorkshop('Reload test');
+  const people = new ParticipantsPage(page);
+  await setup.goTo('People');
+  const id = await people.addPerson('Table 3', ROLES.family_carer);
+  const allocate = new AllocatePage(page);
+  await allocate.chooseResource("People's time");
+  const ed = allocate.editor("People's time");
+  await ed.lock(DAY);
+  await ed.type(COMMUNITY, '41.5');
+  await ed.tapLess(OWN_HOME);
+  await ed.slideTo(ACCOMMODATION, 12);
+  const before = await ed.expectWhole();
+  const url = page.url();
+  expect(url).toMatch(new RegExp(`#/allocate/${id}/peoples_time$`));
+
+  await page.reload();
+  await allocate.expectShown();
+  expect(page.url()).toBe(url);
+  await allocate.expectTurnOf('Table 3', ROLES.family_carer);
+  const after = allocate.editor("People's time");
+  expect(await after.expectWhole()).toEqual(before);
+  await expect(after.lockButton(DAY)).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.getByRole('navigation', { name: 'Resources' }).getByRole('link', { name: "People's time" }))
+    .toHaveAttribute('aria-current', 'page');
+  await expect(page.getByRole('banner')).toContainText('Reload test');
+
+  // Carrying on after the reload still works and is saved.
+  await after.tapMore(HOSPITAL);
+  const moved = await after.expectWhole();
+  await page.reload();
+  await allocate.expectShown();
+  expect(await allocate.editor("People's time").expectWhole()).toEqual(moved);
+});
+
+test('a copied link opens the same screen in another tab or on another device', async ({ page, newPage }) => {
+  const { citizen } = await workshopWithTwoPeople(page);
+  const allocate = new AllocatePage(page);
+  await allocate.open(citizen);
+  const amira = await allocate.editor().expectWhole();
+
+  // Another tab on this device: same workshop, same person, same figures.
+  const tab = await newPage();
+  const otherAllocate = new AllocatePage(tab);
+  await otherAllocate.openLink(`#/allocate/${citizen}/state_money`);
+  await otherAllocate.expectTurnOf('Amira', ROLES.citizen);
+  expect(await otherAllocate.editor().expectWhole()).toEqual(amira);
+  await expect(tab.getByRole('banner')).toContainText(WORKSHOP_NAME);
+
+  const tabWalk = new WalkthroughPage(tab);
+  await tabWalk.open(3);
+  await tabWalk.expectStep(3, DAY);
+
+  // Another device (empty storage): the link still lands on its screen, not a 404.
+  const device = await newPage({ fresh: true });
+  const walk = new WalkthroughPage(device);
+  await walk.openLink('#/area/3');
+  await walk.expectStep(3, DAY);
+  expect(await walk.modelCards().count()).toBeGreaterThanOrEqual(2);
+  for (const [hash, title] of [['#/participants', 'Who is taking part'], ['#/results', 'What the room chose'],
+    ['#/decision', 'The agreed decision'], ['#/data', 'Save and share'], ['#/area/5', COMMUNITY]]) {
+    const screen = new AppPage(await newPage({ fresh: true }));
+    await screen.openLink(hash);
+    await expect(screen.heading).toHaveText(title);
+  }
+  // A person's link from another device explains that they are not in this workshop.
+  const missing = new AppPage(await newPage({ fresh: true }));
+  await missing.openLink(`#/allocate/${citizen}/state_money`);
+  await expect(missing.heading).toHaveText('This person is not in the workshop');
+  await expect(missing.page.getByRole('main').getByRole('link', { name: 'People', exact: true })).toBeVisible();
+});
+
+test('an unreadable saved workshop is kept aside with a warning and the app carries on', async ({ page }) => {
+  const setup = new SetupPage(page);
+  await setup.open();
+  await setup.nameTheWorkshop('About to be damaged');
+  await page.evaluate((key) => localStorage.setItem(key, '{not json'), STORAGE_KEY);
+  await page.reload();
+  await setup.expectShown();
+
+  const warning = setup.storageWarning();
+  await expect(warning).toBeVisible();
+  await expect(warning).toContainText('It has been kept aside, not deleted, and a new workshop has been started.');
+  await expect(warning).toContainText(/line 1, column \d+/);
+
+  const kept = await page.evaluate((prefix) => Object.keys(localStorage)
+    .filter((k) => k.startsWith(prefix))
+    .map((k) => [k, localStorage.getItem(k)]), CORRUPT_PREFIX);
+  expect(kept).toHaveLength(1);
+  expect(kept[0][1]).toBe('{not json');
+  await expect(warning).toContainText(`It is kept in this browser's storage under the name ${kept[0][0]}.`);
+
+  // A fresh workshop has started and is saved again.
+  await expect(page.getByRole('banner')).toContainText('New workshop');
+  await expect(page.getByLabel('Workshop name')).toHaveValue('');
+  await setup.nameTheWorkshop('Started again');
+  await expect(page.getByRole('banner')).toContainText('Started again');
+  const saved = await page.evaluate((key) => JSON.parse(localStorage.getItem(key)), STORAGE_KEY);
+  expect(saved.workshop.name).toBe('Started again');
+
+  // The warning can be put away, and the rest of the app works.
+  await warning.getByRole('button', { name: 'OK, hide this' }).tap();
+  await expect(warning).toBeHidden();
+  const people = new ParticipantsPage(page);
+  await setup.goTo('People');
+  await people.addPerson('After the damage', ROLES.provider);
+  const allocate = new AllocatePage(page);
+  await allocate.editor().tapMore(OWN_HOME);
+  await allocate.editor().expectWhole();
+
+  // Reloading now restores the new workshop without any warning; the kept copy stays.
+  await page.reload();
+  await allocate.expectShown();
+  await expect(setup.storageWarning()).toHaveCount(0);
+  await allocate.expectTurnOf('After the damage', ROLES.provider);
+  const stillKept = await page.evaluate((k) => localStorage.getItem(k), kept[0][0]);
+  expect(stillKept).toBe('{not json');
+});
