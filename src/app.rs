@@ -55,7 +55,7 @@ fn App() -> impl IntoView {
                     Route::Allocate { ballot, kind } => {
                         view! { <pages::allocate::AllocatePage ballot=ballot kind=kind /> }.into_any()
                     }
-                    Route::Results => pages::results::ResultsPage().into_any(),
+                    Route::Results(kind) => view! { <pages::results::ResultsPage kind=kind /> }.into_any(),
                     Route::Decision => pages::decision::DecisionPage().into_any(),
                     Route::Data => pages::data::DataPage().into_any(),
                 }}

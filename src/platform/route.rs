@@ -23,8 +23,8 @@ pub enum Route {
         /// Which kind (the first when absent).
         kind: Option<String>,
     },
-    /// The room's results.
-    Results,
+    /// The room's results for one kind (the first when absent).
+    Results(Option<String>),
     /// Recording the agreed decision.
     Decision,
     /// Export and import.
@@ -49,7 +49,8 @@ impl Route {
                 },
                 None => Route::Participants,
             },
-            ["results"] => Route::Results,
+            ["results"] => Route::Results(None),
+            ["results", kind] => Route::Results(Some(kind.to_string())),
             ["decision"] => Route::Decision,
             ["data"] => Route::Data,
             _ => Route::Setup,
@@ -67,7 +68,8 @@ impl Route {
                 ballot,
                 kind: Some(k),
             } => format!("#/allocate/{ballot}/{k}"),
-            Route::Results => "#/results".into(),
+            Route::Results(None) => "#/results".into(),
+            Route::Results(Some(k)) => format!("#/results/{k}"),
             Route::Decision => "#/decision".into(),
             Route::Data => "#/data".into(),
         }

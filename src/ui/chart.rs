@@ -27,7 +27,7 @@ pub struct BarGroup {
 
 const ROW: f64 = 34.0;
 const TITLE: f64 = 34.0;
-const LABEL_W: f64 = 210.0;
+const LABEL_W: f64 = 230.0;
 const BAR_W: f64 = 420.0;
 const WIDTH: f64 = 720.0;
 

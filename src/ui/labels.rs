@@ -28,6 +28,19 @@ pub fn role_name(i18n: I18n, role: Role) -> String {
     }
 }
 
+/// A role's short name, for chart labels and table headings.
+pub fn role_short_name(i18n: I18n, role: Role) -> String {
+    match role {
+        Role::Citizen => t_string!(i18n, roles_short.citizen).to_string(),
+        Role::FamilyCarer => t_string!(i18n, roles_short.family_carer).to_string(),
+        Role::Commissioner => t_string!(i18n, roles_short.commissioner).to_string(),
+        Role::Provider => t_string!(i18n, roles_short.provider).to_string(),
+        Role::CommunityOrganisation => {
+            t_string!(i18n, roles_short.community_organisation).to_string()
+        }
+    }
+}
+
 /// "per year" / "per month".
 pub fn period_name(i18n: I18n, period: Period) -> String {
     match period {

@@ -14,7 +14,7 @@ fn section(route: &Route) -> usize {
         Route::Setup => 0,
         Route::Area(_) => 1,
         Route::Participants | Route::Allocate { .. } => 2,
-        Route::Results => 3,
+        Route::Results(_) => 3,
         Route::Decision => 4,
         Route::Data => 5,
     }
@@ -36,7 +36,10 @@ pub fn Header(
                 Route::Participants,
                 t_string!(i18n, nav.participants).to_string(),
             ),
-            (Route::Results, t_string!(i18n, nav.results).to_string()),
+            (
+                Route::Results(None),
+                t_string!(i18n, nav.results).to_string(),
+            ),
             (Route::Decision, t_string!(i18n, nav.decision).to_string()),
             (Route::Data, t_string!(i18n, nav.data).to_string()),
         ]

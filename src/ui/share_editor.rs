@@ -115,9 +115,7 @@ pub fn ShareEditor(
                         aria-label=move || t_string!(i18n, allocate.lock_label, area = name()).to_string()
                         on:click=move |_| cb.run(area)
                     >
-                        <span aria-hidden="true" class="lock-icon">
-                            {move || if is_locked(area) { "🔒" } else { "🔓" }}
-                        </span>
+                        <LockIcon closed=Signal::derive(move || is_locked(area)) />
                         {move || {
                             if is_locked(area) {
                                 t_string!(i18n, allocate.locked).to_string()
@@ -213,6 +211,23 @@ pub fn ShareEditor(
             <ul class="share-list">{rows}</ul>
             <ProjectedYears kind=kind shares=shares date=date />
         </div>
+    }
+}
+
+/// A padlock drawn in SVG (emoji fonts are missing on some tablets), open or closed.
+#[component]
+fn LockIcon(closed: Signal<bool>) -> impl IntoView {
+    view! {
+        <svg class="lock-icon" viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" focusable="false">
+            <rect x="4" y="10" width="16" height="12" rx="2" fill="currentColor" />
+            <path
+                d=move || if closed.get() { "M8 10V7a4 4 0 0 1 8 0v3" } else { "M8 10V7a4 4 0 0 1 7.5-2" }
+                fill="none"
+                stroke="currentColor"
+                stroke-width="2.5"
+                stroke-linecap="round"
+            />
+        </svg>
     }
 }
 

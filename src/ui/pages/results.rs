@@ -10,7 +10,7 @@ use crate::model::{aggregate, Area, KindAggregate, ResourceKind, Role};
 use crate::platform::route::Route;
 use crate::state::use_app;
 use crate::ui::chart::{Bar, BarChart, BarGroup};
-use crate::ui::labels::{area_name, role_name};
+use crate::ui::labels::{area_name, role_short_name};
 
 /// The chart colour class of a role (a colour-blind-safe palette).
 pub fn role_class(role: Role) -> &'static str {
@@ -25,11 +25,22 @@ pub fn role_class(role: Role) -> &'static str {
 
 /// The results screen.
 #[component]
-pub fn ResultsPage() -> impl IntoView {
+pub fn ResultsPage(
+    /// Which kind to show (the first when absent or unknown).
+    kind: Option<String>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let state = use_app();
     let aggregates = Memo::new(move |_| state.workshop.with(aggregate));
     let participants = move || state.workshop.with(|w| w.ballots.len());
+    let shown_kind = Memo::new(move |_| {
+        state.workshop.with(|w| {
+            kind.clone()
+                .filter(|k| w.kind(k).is_some())
+                .or_else(|| w.kinds.first().map(|k| k.id.clone()))
+                .unwrap_or_default()
+        })
+    });
     view! {
         <h1>{t!(i18n, results.title)}</h1>
         <p class="lead">{t!(i18n, results.lead, count = participants)}</p>
@@ -42,16 +53,33 @@ pub fn ResultsPage() -> impl IntoView {
                 }
             }
         >
+            <nav aria-label=move || t_string!(i18n, allocate.kinds_label).to_string()>
+                <ul class="tabs">
+                    {move || {
+                        let current = shown_kind.get();
+                        state
+                            .workshop
+                            .with(|w| w.kinds.iter().map(|k| (k.id.clone(), k.name.clone())).collect::<Vec<_>>())
+                            .into_iter()
+                            .map(|(id, name)| {
+                                let selected = id == current;
+                                view! {
+                                    <li>
+                                        <a class="tab" href=Route::Results(Some(id)).href() aria-current=selected.then_some("page")>
+                                            {name}
+                                        </a>
+                                    </li>
+                                }
+                            })
+                            .collect_view()
+                    }}
+                </ul>
+            </nav>
             {move || {
-                let kinds = state.workshop.with(|w| w.kinds.clone());
-                aggregates
-                    .get()
-                    .into_iter()
-                    .filter_map(|agg| {
-                        let kind = kinds.iter().find(|k| k.id == agg.kind_id)?.clone();
-                        Some(view! { <KindResults kind=kind agg=agg /> })
-                    })
-                    .collect_view()
+                let id = shown_kind.get();
+                let kind = state.workshop.with(|w| w.kind(&id).cloned())?;
+                let agg = aggregates.with(|a| a.iter().find(|a| a.kind_id == id).cloned())?;
+                Some(view! { <KindResults kind=kind agg=agg /> })
             }}
             <div class="next-row">
                 <a class="button button-primary button-large" href=Route::Decision.href()>
@@ -86,7 +114,7 @@ fn KindResults(kind: ResourceKind, agg: KindAggregate) -> impl IntoView {
             for (role, stats) in &agg.by_role {
                 if let Some(s) = stats.area(area) {
                     bars.push(Bar {
-                        label: role_name(i18n, *role),
+                        label: role_short_name(i18n, *role),
                         bp: s.mean_bp,
                         class: role_class(*role),
                     });
@@ -136,7 +164,7 @@ fn KindResults(kind: ResourceKind, agg: KindAggregate) -> impl IntoView {
         .iter()
         .map(|r| {
             let count = agg.by_role.get(r).map(|g| g.participants).unwrap_or(0);
-            view! { <th scope="col">{role_name(i18n, *r)}<br /><span class="small">{t!(i18n, results.people, count = count)}</span></th> }
+            view! { <th scope="col">{role_short_name(i18n, *r)}<br /><span class="small">{t!(i18n, results.people, count = count)}</span></th> }
         })
         .collect_view();
     let chart_title = t_string!(i18n, results.chart_title, kind = kind.name.clone()).to_string();
