@@ -6,6 +6,7 @@ const port = 4173;
 export default defineConfig({
   testDir: 'tests/e2e',
   timeout: 60_000,
+  expect: { timeout: 5_000 },
   workers: 1,
   reporter: [['list']],
   use: {
@@ -14,6 +15,9 @@ export default defineConfig({
     hasTouch: true,
     isMobile: true,
     acceptDownloads: true,
+    // A missing element fails in seconds, not at the test's time limit.
+    actionTimeout: 10_000,
+    navigationTimeout: 15_000,
     launchOptions: {
       executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
       args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking',

@@ -3,26 +3,21 @@
 // layout helpers the specs share.
 import { test as base, expect } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
+import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
+/** Every UI string, so the tests follow the wording in locales/en.json. */
+export const EN = JSON.parse(readFileSync(join(import.meta.dirname, '../../locales/en.json'), 'utf8'));
+
 export const STORAGE_KEY = 'co-produce.workshop.v1';
 export const CORRUPT_PREFIX = 'co-produce.corrupt.';
-export const AREAS = [
-  'Support in your own home',
-  'Support with accommodation',
-  'Day activities and work',
-  'Support with leaving hospital',
-  'Whole-community work',
-];
 export const AREA_IDS = ['own_home', 'accommodation', 'day_activities', 'leaving_hospital', 'whole_community'];
-export const ROLES = {
-  citizen: 'Person who uses support',
-  family_carer: 'Family carer',
-  commissioner: 'Commissioner',
-  provider: 'Provider',
-  community_organisation: 'Community organisation',
-};
+export const AREAS = AREA_IDS.map((id) => EN.areas[id]);
+/** Role names as the people screen offers them ("Person who uses support"). */
+export const ROLES = { ...EN.roles };
+/** Role names as results headings and chart labels show them (short where the app has short ones). */
+export const ROLES_SHORT = { ...EN.roles, ...(EN.roles_short || {}) };
 
 /** Watches a page for console errors and uncaught exceptions. */
 export function watchErrors(page, into) {
@@ -47,13 +42,13 @@ export const test = base.extend({
     await use(page);
   },
   /** Opens another page, in this context or in a fresh one, watched for errors. */
-  newPage: async ({ browser, context, pageErrors }, use) => {
+  newPage: async ({ browser, context, pageErrors, baseURL }, use) => {
     const extra = [];
     await use(async ({ fresh = false } = {}) => {
       let p;
       if (fresh) {
         const ctx = await browser.newContext({
-          baseURL: test.info().project.use.baseURL,
+          baseURL,
           viewport: { width: 768, height: 1024 }, hasTouch: true, isMobile: true, acceptDownloads: true,
         });
         extra.push(ctx);

@@ -1,11 +1,12 @@
 // The whole workshop, as a facilitator and two participants would run it on
 // one tablet: set-up, the five-area walk-through, two allocations, results,
 // the agreed decision and the exported record checked against its schema.
-import { test, expect, AREAS, AREA_IDS, ROLES } from './fixtures.mjs';
+import { test, expect, AREAS, AREA_IDS, ROLES, ROLES_SHORT, EN } from './fixtures.mjs';
 import {
   SetupPage, WalkthroughPage, ParticipantsPage, AllocatePage, ResultsPage, DecisionPage, DataPage,
 } from './pages/index.mjs';
 import { recordValidator } from './schema.mjs';
+import { workshopWithTwoPeople } from './helpers.mjs';
 
 const [OWN_HOME, ACCOMMODATION, DAY, HOSPITAL, COMMUNITY] = AREAS;
 const sum = (xs) => xs.reduce((a, b) => a + b, 0);
@@ -167,17 +168,22 @@ test('a facilitator runs a whole workshop and exports a valid decision record', 
     await expect(page.getByText('2 people or tables have divided the resources.')).toBeVisible();
     await expect(results.chart()).toBeVisible();
     expect(await results.chart().locator('rect').count()).toBeGreaterThanOrEqual(20);
-    await expect(results.roleColumn(ROLES.citizen)).toBeVisible();
-    await expect(results.roleColumn(ROLES.commissioner)).toBeVisible();
+    await expect(results.roleColumn(ROLES_SHORT.citizen)).toBeVisible();
+    await expect(results.roleColumn(ROLES_SHORT.commissioner)).toBeVisible();
     const heads = await results.columnHeaders();
-    expect(heads.slice(0, 5)).toEqual(['Area', 'Today', 'Average', 'Middle value', 'Lowest – highest']);
-    expect(heads).toContain(`${ROLES.citizen} 1 people`);
-    expect(heads).toContain(`${ROLES.commissioner} 1 people`);
+    const r = EN.results;
+    expect(heads.slice(0, 5)).toEqual([EN.common.area, r.today, r.mean, r.median, r.range]);
+    expect(heads.slice(5).map((h) => h.replace(/ \d+ \w+$/, ''))).toEqual([ROLES_SHORT.citizen, ROLES_SHORT.commissioner]);
     // Each role's column shows that person's own choice, not an average of both.
     const row = await results.rowFor(OWN_HOME);
     expect(row[0].startsWith('40%')).toBe(true);
     expect(row.slice(-2)).toEqual([pct(chosen.amira[0]), pct(chosen.jones[0])]);
-    await expect(results.chart()).toContainText(ROLES.commissioner);
+    await expect(results.chart()).toContainText(ROLES_SHORT.commissioner);
+    // The other resources have their own results.
+    await results.chooseResource("People's time");
+    await expect(page).toHaveURL(/#\/results\/peoples_time$/);
+    await expect(results.chart("People's time")).toBeVisible();
+    await expect(results.roleColumn(ROLES_SHORT.citizen, "People's time")).toBeVisible();
     await results.recordTheAgreedDecision();
   });
 
@@ -205,6 +211,11 @@ test('a facilitator runs a whole workshop and exports a valid decision record', 
     const { ok, errors } = validate(record);
     expect(errors, 'schema errors').toEqual([]);
     expect(ok).toBe(true);
+    // The schema really constrains the record (it is not an empty schema).
+    const broken = structuredClone(record);
+    broken.workshop.ballots[0].role = 'mayor';
+    delete broken.workshop.kinds[0].baseline.own_home;
+    expect(validate(broken).ok, 'an unknown role and a missing share fail the schema').toBe(false);
 
     expect(record.schema_version).toBe(1);
     expect(record.generator).toMatch(/^Co-produce /);
@@ -249,4 +260,38 @@ test('a facilitator runs a whole workshop and exports a valid decision record', 
     expect(agg.participants).toBe(2);
     expect(Object.keys(agg.by_role).sort()).toEqual(['citizen', 'commissioner']);
   });
+});
+
+test('the results are readable on a portrait tablet', async ({ page }) => {
+  await workshopWithTwoPeople(page);
+  const results = new ResultsPage(page);
+  await results.goTo('Results');
+  await results.expectShown();
+  await expect(results.chart()).toBeVisible();
+
+  // Each role's column, the point of the screen, can be seen without sideways scrolling.
+  for (const role of [ROLES_SHORT.citizen, ROLES_SHORT.commissioner]) {
+    const clipped = await results.roleColumn(role).evaluate((th) => {
+      const box = th.getBoundingClientRect();
+      let el = th.parentElement;
+      while (el && getComputedStyle(el).overflowX === 'visible') el = el.parentElement;
+      const view = (el || document.documentElement).getBoundingClientRect();
+      return box.right > Math.min(view.right, window.innerWidth) + 1;
+    });
+    expect.soft(clipped, `the "${role}" column is cut off at 768px wide`).toBe(false);
+  }
+
+  // Counts are in plain words: "1 person", not "1 people".
+  const heads = await results.columnHeaders();
+  for (const role of [ROLES_SHORT.citizen, ROLES_SHORT.commissioner]) {
+    expect.soft(heads, `the count under "${role}"`).toContain(`${role} 1 person`);
+  }
+
+  // Every chart label fits in the space left of its bar, not hidden under it.
+  const labels = await results.chart().locator('text.chart-label').evaluateAll((texts) => texts.map((t) => {
+    const bar = t.parentNode.querySelector('rect');
+    return { label: t.textContent, right: t.getBBox().x + t.getBBox().width, barX: Number(bar.getAttribute('x')) };
+  }));
+  const hidden = [...new Set(labels.filter((l) => l.right > l.barX).map((l) => l.label))];
+  expect.soft(hidden, 'chart labels that run under their bars').toEqual([]);
 });

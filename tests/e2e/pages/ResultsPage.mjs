@@ -13,6 +13,12 @@ export class ResultsPage extends AppPage {
     await expect(this.heading).toHaveText('What the room chose');
   }
 
+  /** Shows one resource's results, with the resource tabs. */
+  async chooseResource(kindName) {
+    await this.page.getByRole('navigation', { name: 'Resources' }).getByRole('link', { name: kindName, exact: true }).tap();
+    await expect(this.resource(kindName)).toBeVisible();
+  }
+
   resource(kindName = 'State money') {
     return this.page.getByRole('region', { name: kindName, exact: true });
   }
@@ -25,7 +31,7 @@ export class ResultsPage extends AppPage {
     return this.resource(kindName).getByRole('table', { name: `${kindName}: figures per area` });
   }
 
-  /** The column of one role, e.g. 'Commissioner' ("Commissioner 1 people"). */
+  /** The column of one role, by the name the table uses (e.g. 'Commissioners'). */
   roleColumn(roleLabel, kindName = 'State money') {
     return this.table(kindName).getByRole('columnheader', { name: new RegExp(`^${roleLabel}\\b`) });
   }

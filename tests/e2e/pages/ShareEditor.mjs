@@ -4,13 +4,9 @@
 import { expect } from '@playwright/test';
 import { toBp } from './AppPage.mjs';
 
-export const AREA_NAMES = [
-  'Support in your own home',
-  'Support with accommodation',
-  'Day activities and work',
-  'Support with leaving hospital',
-  'Whole-community work',
-];
+import { AREAS as AREA_NAMES } from '../fixtures.mjs';
+
+export { AREA_NAMES };
 
 /** Basis points as the app prints them: "24%", "24.5%", "24.25%". */
 export function formatBp(bp) {
