@@ -195,6 +195,17 @@ pub fn parse_percent(text: &str) -> Result<u32, PercentError> {
     Ok(bp)
 }
 
+/// Basis points rounded to a tenth of a percent ("15.2%"), for averages and
+/// medians whose hundredths are rounding noise rather than anyone's choice.
+pub fn format_percent_tenths(bp: u32) -> String {
+    let tenths = (bp + 5) / 10;
+    if tenths % 10 == 0 {
+        format!("{}%", tenths / 10)
+    } else {
+        format!("{}.{}%", tenths / 10, tenths % 10)
+    }
+}
+
 /// Basis points as a percentage for people: "24%", "24.5%", "24.25%".
 pub fn format_percent_bp(bp: u32) -> String {
     let whole = bp / 100;

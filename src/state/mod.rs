@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::model::{Catalogue, Workshop};
+use crate::model::{validate, Catalogue, Workshop};
 use crate::platform::{clock, random, storage};
 
 /// Whether the last change reached the browser's storage.
@@ -36,6 +36,8 @@ pub struct AppState {
     pub save_state: RwSignal<SaveState>,
     /// What start-up found wrong with storage, if anything.
     pub startup_warning: RwSignal<Option<StartupWarning>>,
+    /// Why the last change was not made, if it was refused.
+    pub refused_change: RwSignal<Option<String>>,
 }
 
 impl AppState {
@@ -66,6 +68,7 @@ impl AppState {
             catalogue: RwSignal::new(catalogue),
             save_state: RwSignal::new(save_state),
             startup_warning: RwSignal::new(warning),
+            refused_change: RwSignal::new(None),
         };
         // The one place that persists: every change to the workshop is saved
         // before the browser handles the next event.
@@ -86,12 +89,19 @@ impl AppState {
     }
 
     /// Changes the workshop through a model function and stamps the change.
+    /// A change that would break a rule of the record (so it could not be
+    /// exported and imported again) is not made, and the reason is shown.
     pub fn change(&self, f: impl FnOnce(&mut Workshop)) {
-        let now = clock::now();
-        self.workshop.update(|w| {
-            f(w);
-            w.updated_at = now;
-        });
+        let mut next = self.workshop.get_untracked();
+        f(&mut next);
+        next.updated_at = clock::now();
+        match validate(&next) {
+            Ok(()) => {
+                self.refused_change.set(None);
+                self.workshop.set(next);
+            }
+            Err(e) => self.refused_change.set(Some(e.to_string())),
+        }
     }
 
     /// Replaces the whole workshop (after a checked import or a fresh start).

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::model::shares::{format_percent_bp, TOTAL_BP};
+use crate::model::shares::{format_percent_tenths, TOTAL_BP};
 
 /// One bar: its label, its value in basis points and a style class.
 #[derive(Debug, Clone, PartialEq)]
@@ -62,7 +62,7 @@ pub fn BarChart(
                     <g>
                         <text x="8" y=text_y class="chart-label">{b.label.clone()}</text>
                         <rect x=LABEL_W y=y + 5.0 width=w height=ROW - 10.0 rx="3" class=format!("bar {}", b.class) />
-                        <text x=LABEL_W + w + 8.0 y=text_y class="chart-value">{format_percent_bp(b.bp)}</text>
+                        <text x=LABEL_W + w + 8.0 y=text_y class="chart-value">{format_percent_tenths(b.bp)}</text>
                     </g>
                 }
                 .into_any(),

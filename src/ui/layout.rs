@@ -101,7 +101,22 @@ pub fn StorageBanner() -> impl IntoView {
     let state = use_app();
     let save_state = state.save_state;
     let warning = state.startup_warning;
+    let refused = state.refused_change;
     view! {
+        {move || {
+            refused
+                .get()
+                .map(|reason| {
+                    view! {
+                        <div class="banner banner-warning" role="alert">
+                            <p><strong>{t!(i18n, save.refused_change)}</strong> " " {reason}</p>
+                            <button class="button" on:click=move |_| refused.set(None)>
+                                {t!(i18n, common.dismiss)}
+                            </button>
+                        </div>
+                    }
+                })
+        }}
         {move || {
             warning
                 .get()

@@ -247,7 +247,12 @@ fn ProjectedYears(
     view! {
         <details class="projected">
             <summary>{t!(i18n, allocate.projected_summary)}</summary>
-            <div class="table-scroll">
+            <div
+                class="table-scroll"
+                tabindex="0"
+                role="region"
+                aria-label=move || t_string!(i18n, allocate.projected_caption).to_string()
+            >
                 <table class="figures">
                     <caption class="visually-hidden">{t!(i18n, allocate.projected_caption)}</caption>
                     <thead>

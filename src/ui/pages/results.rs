@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 
 use crate::i18n::*;
-use crate::model::shares::format_percent_bp;
+use crate::model::shares::{format_percent_bp, format_percent_tenths};
 use crate::model::{aggregate, Area, KindAggregate, ResourceKind, Role};
 use crate::platform::route::Route;
 use crate::state::use_app;
@@ -139,7 +139,7 @@ fn KindResults(kind: ResourceKind, agg: KindAggregate) -> impl IntoView {
             let role_cells = roles
                 .iter()
                 .map(|r| {
-                    let v = agg.by_role.get(r).and_then(|g| g.area(area)).map(|s| format_percent_bp(s.mean_bp));
+                    let v = agg.by_role.get(r).and_then(|g| g.area(area)).map(|s| format_percent_tenths(s.mean_bp));
                     view! { <td>{v.unwrap_or_default()}</td> }
                 })
                 .collect_view();
@@ -149,13 +149,13 @@ fn KindResults(kind: ResourceKind, agg: KindAggregate) -> impl IntoView {
                     <th scope="row">{area_name(i18n, area)}</th>
                     <td>{format_percent_bp(base)}<br /><span class="small">{amount(base)}</span></td>
                     <td>
-                        {all.as_ref().map(|s| format_percent_bp(s.mean_bp))}
+                        {all.as_ref().map(|s| format_percent_tenths(s.mean_bp))}
                         <br />
                         <span class="small">{all.as_ref().map(|s| amount(s.mean_bp))}</span>
                     </td>
-                    <td>{all.as_ref().map(|s| format_percent_bp(s.median_bp))}</td>
-                    <td>{all.as_ref().map(|s| format!("{} – {}", format_percent_bp(s.min_bp), format_percent_bp(s.max_bp)))}</td>
                     {role_cells}
+                    <td>{all.as_ref().map(|s| format_percent_tenths(s.median_bp))}</td>
+                    <td>{all.as_ref().map(|s| format!("{} – {}", format_percent_tenths(s.min_bp), format_percent_tenths(s.max_bp)))}</td>
                 </tr>
             }
         })
@@ -167,13 +167,14 @@ fn KindResults(kind: ResourceKind, agg: KindAggregate) -> impl IntoView {
             view! { <th scope="col">{role_short_name(i18n, *r)}<br /><span class="small">{t!(i18n, results.people, count = count)}</span></th> }
         })
         .collect_view();
+    let table_label = t_string!(i18n, results.table_caption, kind = kind.name.clone()).to_string();
     let chart_title = t_string!(i18n, results.chart_title, kind = kind.name.clone()).to_string();
     view! {
         <section class="card results-kind" aria-labelledby=labelled_by>
             <h2 id=heading_id>{kind.name.clone()}</h2>
             <p class="small">{t!(i18n, results.kind_count, count = agg.participants)}</p>
             <BarChart title=chart_title groups=groups />
-            <div class="table-scroll">
+            <div class="table-scroll" tabindex="0" role="region" aria-label=table_label>
                 <table class="figures">
                     <caption>{t!(i18n, results.table_caption, kind = kind.name.clone())}</caption>
                     <thead>
@@ -181,9 +182,9 @@ fn KindResults(kind: ResourceKind, agg: KindAggregate) -> impl IntoView {
                             <th scope="col">{t!(i18n, common.area)}</th>
                             <th scope="col">{t!(i18n, results.today)}</th>
                             <th scope="col">{t!(i18n, results.mean)}</th>
+                            {role_heads}
                             <th scope="col">{t!(i18n, results.median)}</th>
                             <th scope="col">{t!(i18n, results.range)}</th>
-                            {role_heads}
                         </tr>
                     </thead>
                     <tbody>{rows}</tbody>

@@ -200,20 +200,13 @@ fn NoteList(area: Area, likes: bool) -> impl IntoView {
                     }
                 }
             >
-                <label for=input_id.clone() class="visually-hidden">
+                <label for=input_id.clone() class="inline-label">
                     {if likes { t!(i18n, walk.add_like).into_any() } else { t!(i18n, walk.add_dislike).into_any() }}
                 </label>
                 <input
                     id=input_id
                     type="text"
                     maxlength="5000"
-                    placeholder=move || {
-                        if likes {
-                            t_string!(i18n, walk.add_like).to_string()
-                        } else {
-                            t_string!(i18n, walk.add_dislike).to_string()
-                        }
-                    }
                     prop:value=draft
                     on:input=move |ev| set_draft.set(event_target_value(&ev))
                 />
