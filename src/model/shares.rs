@@ -199,7 +199,7 @@ pub fn parse_percent(text: &str) -> Result<u32, PercentError> {
 /// medians whose hundredths are rounding noise rather than anyone's choice.
 pub fn format_percent_tenths(bp: u32) -> String {
     let tenths = (bp + 5) / 10;
-    if tenths % 10 == 0 {
+    if tenths.is_multiple_of(10) {
         format!("{}%", tenths / 10)
     } else {
         format!("{}.{}%", tenths / 10, tenths % 10)
