@@ -3,8 +3,11 @@
 
 pub mod aggregate;
 pub mod area;
+pub mod ballot_code;
 pub mod catalogue;
+pub mod csv;
 pub mod id;
+pub mod merge;
 pub mod record;
 pub mod resource;
 pub mod shares;
@@ -16,7 +19,10 @@ pub use aggregate::{aggregate, AreaStats, GroupStats, KindAggregate};
 pub use area::{Area, AreaShares};
 pub use catalogue::{AreaContent, Catalogue, CatalogueRef, Source, SupportModel};
 pub use id::Id;
+pub use merge::{merge_ballots, merge_workshops, MergeReport};
 pub use record::{export_json, import_json, validate, DecisionRecord, ImportError, SCHEMA_VERSION};
 pub use resource::{Period, ResourceKind, Unit};
 pub use time::Timestamp;
-pub use workshop::{AgreedDecision, AreaNotes, Ballot, KindAllocation, Role, Workshop};
+pub use workshop::{
+    AgreedDecision, AreaNotes, Ballot, KindAllocation, Role, RoomControls, Workshop,
+};

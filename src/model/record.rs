@@ -11,7 +11,7 @@ use super::area::AreaShares;
 use super::resource::{Unit, MAX_TOTAL};
 use super::text::clip;
 use super::time::parse_date;
-use super::workshop::{model_split_is_whole, Workshop};
+use super::workshop::{model_split_is_whole, Ballot, Workshop};
 
 /// The version of the record's JSON shape this app reads and writes.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -321,43 +321,21 @@ pub fn validate(w: &Workshop) -> Result<(), ImportError> {
                 format!("the ballot id {} is used twice", b.id),
             ));
         }
-        if b.workshop_id != w.id {
+        check_ballot(w, b, &p)?;
+    }
+    for (i, id) in w.removed_ballots.iter().enumerate() {
+        if w.removed_ballots[..i].contains(id) || ballot_ids.contains(id) {
             return Err(invalid(
-                format!("{p}.workshop_id"),
-                format!(
-                    "this ballot belongs to another workshop ({})",
-                    b.workshop_id.short()
-                ),
+                format!("workshop.removed_ballots[{i}]"),
+                "a removed ballot is listed twice or is still in the workshop",
             ));
         }
-        check_text(
-            &format!("{p}.participant"),
-            &b.participant,
-            MAX_NAME_CHARS,
-            true,
-        )?;
-        for (kind_id, a) in &b.allocations {
-            let pa = format!("{p}.allocations.{}", clip(kind_id, 40));
-            if !kind_ids.contains(kind_id.as_str()) {
-                return Err(invalid(pa, "this is not a resource kind of the workshop"));
-            }
-            check_shares(&format!("{pa}.areas"), a.areas)?;
-            if a.locked.windows(2).any(|w| w[0] >= w[1]) {
-                return Err(invalid(
-                    format!("{pa}.locked"),
-                    "locked areas must be listed once each, in area order",
-                ));
-            }
-            for (area, split) in &a.models {
-                let pm = format!("{pa}.models.{}", area.id());
-                if !model_split_is_whole(split) {
-                    return Err(invalid(pm, "the models of an area must add up to 100%"));
-                }
-                if split.keys().any(|id| id.is_empty() || id.len() > 60) {
-                    return Err(invalid(pm, "a model id is 1 to 60 characters"));
-                }
-            }
-        }
+    }
+    if w.room.revealed.windows(2).any(|w| w[0] >= w[1]) {
+        return Err(invalid(
+            "workshop.room.revealed",
+            "revealed areas must be listed once each, in area order",
+        ));
     }
     if let Some(d) = &w.agreed_decision {
         for (kind_id, shares) in &d.shares {
@@ -374,6 +352,49 @@ pub fn validate(w: &Workshop) -> Result<(), ImportError> {
                 MAX_NOTE_CHARS,
                 false,
             )?;
+        }
+    }
+    Ok(())
+}
+
+/// Checks one ballot against its workshop: same workshop id, a name, known
+/// resource kinds and splits that add up to 100%. `p` is its JSON path.
+pub fn check_ballot(w: &Workshop, b: &Ballot, p: &str) -> Result<(), ImportError> {
+    if b.workshop_id != w.id {
+        return Err(invalid(
+            format!("{p}.workshop_id"),
+            format!(
+                "this ballot belongs to another workshop ({})",
+                b.workshop_id.short()
+            ),
+        ));
+    }
+    check_text(
+        &format!("{p}.participant"),
+        &b.participant,
+        MAX_NAME_CHARS,
+        true,
+    )?;
+    for (kind_id, a) in &b.allocations {
+        let pa = format!("{p}.allocations.{}", clip(kind_id, 40));
+        if w.kind(kind_id).is_none() {
+            return Err(invalid(pa, "this is not a resource kind of the workshop"));
+        }
+        check_shares(&format!("{pa}.areas"), a.areas)?;
+        if a.locked.windows(2).any(|w| w[0] >= w[1]) {
+            return Err(invalid(
+                format!("{pa}.locked"),
+                "locked areas must be listed once each, in area order",
+            ));
+        }
+        for (area, split) in &a.models {
+            let pm = format!("{pa}.models.{}", area.id());
+            if !model_split_is_whole(split) {
+                return Err(invalid(pm, "the models of an area must add up to 100%"));
+            }
+            if split.keys().any(|id| id.is_empty() || id.len() > 60) {
+                return Err(invalid(pm, "a model id is 1 to 60 characters"));
+            }
         }
     }
     Ok(())

@@ -73,7 +73,7 @@ impl<'de> Deserialize<'de> for Role {
 }
 
 /// What the room said about one area.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct AreaNotes {
@@ -83,10 +83,13 @@ pub struct AreaNotes {
     pub likes: Vec<String>,
     /// What people dislike about it.
     pub dislikes: Vec<String>,
+    /// When these notes last changed (each area's notes merge on their own).
+    #[serde(default)]
+    pub updated_at: Timestamp,
 }
 
 /// One participant's division of one resource kind.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct KindAllocation {
@@ -156,7 +159,7 @@ impl KindAllocation {
 }
 
 /// One participant's allocation: the unit that is saved, exported, merged and sent.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Ballot {
@@ -175,7 +178,7 @@ pub struct Ballot {
 }
 
 /// The decision the room agreed after discussion, recorded by the facilitator.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct AgreedDecision {
@@ -185,6 +188,38 @@ pub struct AgreedDecision {
     pub rationale: BTreeMap<Area, String>,
     /// When it was last changed.
     pub updated_at: Timestamp,
+}
+
+/// What the facilitator lets the room see on the projector.
+#[derive(Debug, Clone, Default, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct RoomControls {
+    /// Results stay hidden until revealed, so early choices don't sway later ones.
+    pub results_hidden: bool,
+    /// While results are hidden, the areas revealed so far, in area order.
+    pub revealed: Vec<Area>,
+    /// The projected picture stays as it was while the facilitator edits.
+    pub frozen: bool,
+    /// In pass-the-tablet mode, whether the next person may see earlier choices.
+    pub show_earlier_choices: bool,
+    /// When any of these last changed.
+    pub updated_at: Timestamp,
+}
+
+impl RoomControls {
+    /// Whether the room may see an area's results now.
+    pub fn is_visible(&self, area: Area) -> bool {
+        !self.results_hidden || self.revealed.contains(&area)
+    }
+
+    /// Reveals one more area (hidden results stay hidden for the others).
+    pub fn reveal(&mut self, area: Area) {
+        if !self.revealed.contains(&area) {
+            self.revealed.push(area);
+            self.revealed.sort();
+        }
+    }
 }
 
 /// A whole workshop: set-up, notes, every ballot and the agreed decision.
@@ -211,6 +246,15 @@ pub struct Workshop {
     /// The agreed decision, once recorded.
     #[serde(default)]
     pub agreed_decision: Option<AgreedDecision>,
+    /// Ids of ballots removed from the workshop, so a merge does not bring them back.
+    #[serde(default)]
+    pub removed_ballots: Vec<Id>,
+    /// What the room may see on the projector.
+    #[serde(default)]
+    pub room: RoomControls,
+    /// When the set-up (name, place, date, catalogue, resource kinds) last changed.
+    #[serde(default)]
+    pub setup_updated_at: Timestamp,
     /// When the workshop was created.
     pub created_at: Timestamp,
     /// When anything in it last changed.
@@ -230,6 +274,9 @@ impl Workshop {
             notes: BTreeMap::new(),
             ballots: Vec::new(),
             agreed_decision: None,
+            removed_ballots: Vec::new(),
+            room: RoomControls::default(),
+            setup_updated_at: now,
             created_at: now,
             updated_at: now,
         }
@@ -295,7 +342,12 @@ impl Workshop {
 
     /// Removes a participant's ballot.
     pub fn remove_ballot(&mut self, ballot_id: Id, now: Timestamp) {
+        let before = self.ballots.len();
         self.ballots.retain(|b| b.id != ballot_id);
+        if self.ballots.len() != before && !self.removed_ballots.contains(&ballot_id) {
+            self.removed_ballots.push(ballot_id);
+            self.removed_ballots.sort();
+        }
         self.updated_at = now;
     }
 
@@ -327,6 +379,51 @@ impl Workshop {
         }
         if let Some(d) = &mut self.agreed_decision {
             d.shares.remove(kind_id);
+        }
+        self.updated_at = now;
+    }
+
+    /// Stamps `now` on every piece that differs from `before`: the set-up, each
+    /// area's notes, each ballot, the room controls and the decision. Each piece
+    /// has one writer, so merging by these stamps loses nothing.
+    pub fn stamp_changes(&mut self, before: &Workshop, now: Timestamp) {
+        if self.name != before.name
+            || self.place != before.place
+            || self.date != before.date
+            || self.catalogue != before.catalogue
+            || self.kinds != before.kinds
+        {
+            self.setup_updated_at = now;
+        }
+        for (area, notes) in self.notes.iter_mut() {
+            let old = before.notes.get(area);
+            let same = old.is_some_and(|o| {
+                o.good_life == notes.good_life
+                    && o.likes == notes.likes
+                    && o.dislikes == notes.dislikes
+            });
+            if !same {
+                notes.updated_at = now;
+            }
+        }
+        for ballot in self.ballots.iter_mut() {
+            if before.ballot(ballot.id) != Some(ballot) {
+                ballot.updated_at = now;
+            }
+        }
+        let mut room = self.room.clone();
+        room.updated_at = before.room.updated_at;
+        if room != before.room {
+            self.room.updated_at = now;
+        }
+        if let Some(d) = &mut self.agreed_decision {
+            let changed = before
+                .agreed_decision
+                .as_ref()
+                .is_none_or(|o| o.shares != d.shares || o.rationale != d.rationale);
+            if changed {
+                d.updated_at = now;
+            }
         }
         self.updated_at = now;
     }

@@ -169,6 +169,7 @@ pub fn realistic_workshop_with(catalogue: &Catalogue) -> Workshop {
                 "15-minute visits".into(),
                 "Forms <in triplicate> & \"assessments\"".into(),
             ],
+            updated_at: at(40),
         },
     );
     w.notes.insert(
@@ -177,6 +178,7 @@ pub fn realistic_workshop_with(catalogue: &Catalogue) -> Workshop {
             good_life: "Bod yn rhan o'r gymuned. Être reconnu. 被看见。".into(),
             likes: vec!["The library café".into()],
             dislikes: Vec::new(),
+            updated_at: at(41),
         },
     );
     w.notes.insert(Area::LeavingHospital, AreaNotes::default());

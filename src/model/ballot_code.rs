@@ -1,0 +1,277 @@
+//! One participant's ballot on its own: as a small JSON file, or as a compact
+//! code (text that fits in a QR code) that a facilitator can scan or paste.
+//! Both are untrusted on the way in.
+
+use serde::{Deserialize, Serialize};
+
+use super::area::{Area, AreaShares};
+use super::id::Id;
+use super::record::{import_json, parse_typed, ImportError, SCHEMA_VERSION};
+use super::time::Timestamp;
+use super::workshop::{Ballot, KindAllocation, Role, Workshop};
+
+/// A ballot exported alone.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BallotFile {
+    /// Always 1 for this shape.
+    pub schema_version: u32,
+    /// Always "co-produce-ballot", to tell it from a whole record.
+    pub kind: String,
+    /// The ballot.
+    pub ballot: Ballot,
+}
+
+const BALLOT_FILE_KIND: &str = "co-produce-ballot";
+/// Every compact code starts with this, so stray text is recognised at once.
+pub const CODE_PREFIX: &str = "CP1-";
+
+/// A ballot as a pretty JSON file.
+pub fn export_ballot_json(ballot: &Ballot) -> String {
+    let file = BallotFile {
+        schema_version: SCHEMA_VERSION,
+        kind: BALLOT_FILE_KIND.into(),
+        ballot: ballot.clone(),
+    };
+    let mut text = serde_json::to_string_pretty(&file).unwrap_or_default();
+    text.push('\n');
+    text
+}
+
+/// What a gathered file or code holds.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Gathered {
+    /// A whole decision record (its ballots can be merged).
+    Record(Box<Workshop>),
+    /// One or more ballots.
+    Ballots(Vec<Ballot>),
+}
+
+/// Reads a whole record, a ballot file or a compact code, whichever it is.
+pub fn read_gathered(text: &str) -> Result<Gathered, ImportError> {
+    let trimmed = text.trim();
+    if trimmed.starts_with(CODE_PREFIX) {
+        return decode_ballot(trimmed).map(|b| Gathered::Ballots(vec![b]));
+    }
+    if trimmed.contains("\"co-produce-ballot\"") {
+        let file: BallotFile = parse_typed(trimmed)?;
+        if file.schema_version != SCHEMA_VERSION || file.kind != BALLOT_FILE_KIND {
+            return Err(ImportError::WrongSchema {
+                found: format!("a ballot file of version {}", file.schema_version),
+            });
+        }
+        return Ok(Gathered::Ballots(vec![file.ballot]));
+    }
+    import_json(text).map(|w| Gathered::Record(Box::new(w)))
+}
+
+fn role_code(role: Role) -> u8 {
+    Role::ALL.iter().position(|r| *r == role).unwrap_or(0) as u8
+}
+
+/// CRC-32 (IEEE), so a mistyped or cut code is caught rather than misread.
+fn crc32(bytes: &[u8]) -> u32 {
+    let mut crc = 0xFFFF_FFFFu32;
+    for &b in bytes {
+        crc ^= u32::from(b);
+        for _ in 0..8 {
+            crc = if crc & 1 == 1 {
+                (crc >> 1) ^ 0xEDB8_8320
+            } else {
+                crc >> 1
+            };
+        }
+    }
+    !crc
+}
+
+const B64: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+
+fn base64url(bytes: &[u8]) -> String {
+    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
+    for chunk in bytes.chunks(3) {
+        let n = chunk
+            .iter()
+            .enumerate()
+            .fold(0u32, |acc, (i, &b)| acc | (u32::from(b) << (16 - 8 * i)));
+        for i in 0..=chunk.len() {
+            out.push(B64[((n >> (18 - 6 * i)) & 63) as usize] as char);
+        }
+    }
+    out
+}
+
+fn unbase64url(text: &str) -> Option<Vec<u8>> {
+    let mut out = Vec::with_capacity(text.len() * 3 / 4);
+    let values: Option<Vec<u32>> = text
+        .bytes()
+        .map(|c| B64.iter().position(|&x| x == c).map(|v| v as u32))
+        .collect();
+    let values = values?;
+    for chunk in values.chunks(4) {
+        if chunk.len() == 1 {
+            return None;
+        }
+        let n = chunk
+            .iter()
+            .enumerate()
+            .fold(0u32, |acc, (i, &v)| acc | (v << (18 - 6 * i)));
+        for i in 0..chunk.len() - 1 {
+            out.push((n >> (16 - 8 * i)) as u8);
+        }
+    }
+    Some(out)
+}
+
+fn push_text(out: &mut Vec<u8>, text: &str) {
+    // Names are at most 200 characters; longer text is cut at a character boundary.
+    let mut end = text.len().min(255);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    out.push(end as u8);
+    out.extend_from_slice(&text.as_bytes()[..end]);
+}
+
+/// A ballot as a compact code: `CP1-` then URL-safe base64 of a small binary
+/// form with a checksum. Model splits within areas travel too.
+pub fn encode_ballot(ballot: &Ballot) -> String {
+    let mut out = vec![1u8];
+    out.extend_from_slice(&ballot.workshop_id.0.to_be_bytes());
+    out.extend_from_slice(&ballot.id.0.to_be_bytes());
+    out.extend_from_slice(&ballot.updated_at.0.to_be_bytes());
+    out.push(role_code(ballot.role));
+    push_text(&mut out, &ballot.participant);
+    out.push(ballot.allocations.len().min(255) as u8);
+    for (kind_id, a) in ballot.allocations.iter().take(255) {
+        push_text(&mut out, kind_id);
+        for bp in a.areas.to_array() {
+            out.extend_from_slice(&(bp.min(u32::from(u16::MAX)) as u16).to_be_bytes());
+        }
+        let mask = a.locked.iter().fold(0u8, |m, area| m | (1 << area.index()));
+        out.push(mask);
+        out.push(a.models.len().min(5) as u8);
+        for (area, split) in a.models.iter().take(5) {
+            out.push(area.index() as u8);
+            out.push(split.len().min(255) as u8);
+            for (model_id, bp) in split.iter().take(255) {
+                push_text(&mut out, model_id);
+                out.extend_from_slice(&((*bp).min(u32::from(u16::MAX)) as u16).to_be_bytes());
+            }
+        }
+    }
+    let crc = crc32(&out);
+    out.extend_from_slice(&crc.to_be_bytes());
+    format!("{CODE_PREFIX}{}", base64url(&out))
+}
+
+/// Reads bytes in order, failing cleanly at the end of the input.
+struct Reader<'a> {
+    bytes: &'a [u8],
+    at: usize,
+}
+
+impl<'a> Reader<'a> {
+    fn take(&mut self, n: usize) -> Option<&'a [u8]> {
+        let slice = self.bytes.get(self.at..self.at.checked_add(n)?)?;
+        self.at += n;
+        Some(slice)
+    }
+    fn u8(&mut self) -> Option<u8> {
+        self.take(1).map(|b| b[0])
+    }
+    fn u16(&mut self) -> Option<u16> {
+        self.take(2).map(|b| u16::from_be_bytes([b[0], b[1]]))
+    }
+    fn array<const N: usize>(&mut self) -> Option<[u8; N]> {
+        self.take(N).and_then(|b| b.try_into().ok())
+    }
+    fn text(&mut self) -> Option<String> {
+        let n = self.u8()? as usize;
+        String::from_utf8(self.take(n)?.to_vec()).ok()
+    }
+}
+
+fn bad_code(reason: &str) -> ImportError {
+    ImportError::Invalid {
+        path: "the code".into(),
+        reason: reason.into(),
+    }
+}
+
+/// Reads a compact code back into a ballot, refusing anything damaged.
+pub fn decode_ballot(code: &str) -> Result<Ballot, ImportError> {
+    let body = code
+        .trim()
+        .strip_prefix(CODE_PREFIX)
+        .ok_or_else(|| bad_code("a ballot code starts with CP1-"))?;
+    let bytes =
+        unbase64url(body).ok_or_else(|| bad_code("it has characters a ballot code never has"))?;
+    if bytes.len() < 5 {
+        return Err(bad_code("it is too short; part of it may be missing"));
+    }
+    let (payload, check) = bytes.split_at(bytes.len() - 4);
+    if crc32(payload).to_be_bytes() != check {
+        return Err(bad_code(
+            "it is damaged or incomplete (its check digits do not match)",
+        ));
+    }
+    let broken = || bad_code("it is damaged (its contents do not fit together)");
+    let mut r = Reader {
+        bytes: payload,
+        at: 0,
+    };
+    if r.u8().ok_or_else(broken)? != 1 {
+        return Err(bad_code("it was made by a newer version of Co-produce"));
+    }
+    let workshop_id = Id(u128::from_be_bytes(r.array().ok_or_else(broken)?));
+    let id = Id(u128::from_be_bytes(r.array().ok_or_else(broken)?));
+    let updated_at = Timestamp(i64::from_be_bytes(r.array().ok_or_else(broken)?));
+    let role = *Role::ALL
+        .get(r.u8().ok_or_else(broken)? as usize)
+        .ok_or_else(broken)?;
+    let participant = r.text().ok_or_else(broken)?;
+    let kinds = r.u8().ok_or_else(broken)?;
+    let mut allocations = std::collections::BTreeMap::new();
+    for _ in 0..kinds {
+        let kind_id = r.text().ok_or_else(broken)?;
+        let mut bp = [0u32; 5];
+        for slot in &mut bp {
+            *slot = u32::from(r.u16().ok_or_else(broken)?);
+        }
+        let mask = r.u8().ok_or_else(broken)?;
+        let locked = Area::ALL
+            .into_iter()
+            .filter(|a| mask & (1 << a.index()) != 0)
+            .collect();
+        let mut models = std::collections::BTreeMap::new();
+        for _ in 0..r.u8().ok_or_else(broken)? {
+            let area = Area::from_index(r.u8().ok_or_else(broken)? as usize).ok_or_else(broken)?;
+            let mut split = std::collections::BTreeMap::new();
+            for _ in 0..r.u8().ok_or_else(broken)? {
+                let model_id = r.text().ok_or_else(broken)?;
+                split.insert(model_id, u32::from(r.u16().ok_or_else(broken)?));
+            }
+            models.insert(area, split);
+        }
+        allocations.insert(
+            kind_id,
+            KindAllocation {
+                areas: AreaShares::from_array(bp),
+                locked,
+                models,
+            },
+        );
+    }
+    if r.at != payload.len() {
+        return Err(broken());
+    }
+    Ok(Ballot {
+        id,
+        workshop_id,
+        participant,
+        role,
+        allocations,
+        updated_at,
+    })
+}

@@ -1,0 +1,176 @@
+//! The workshop as CSV for commissioners' spreadsheets: one row per participant
+//! × resource kind × area, then the baseline, the room's figures, each role's
+//! mean and the agreed decision.
+
+use super::aggregate::aggregate;
+use super::area::{Area, AreaShares};
+use super::resource::{Period, ResourceKind, Unit};
+use super::workshop::Workshop;
+
+/// The header row.
+pub const CSV_HEADER: [&str; 12] = [
+    "row_type",
+    "participant",
+    "role",
+    "ballot_id",
+    "resource_id",
+    "resource",
+    "unit",
+    "period",
+    "area_id",
+    "share_percent",
+    "amount",
+    "change_vs_today",
+];
+
+/// Quotes a text cell (RFC 4180) and defuses text a spreadsheet would run as a
+/// formula (a leading `=`, `+`, `-`, `@`, tab or carriage return).
+pub fn text_cell(text: &str) -> String {
+    let defused = match text.chars().next() {
+        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{text}"),
+        _ => text.to_string(),
+    };
+    format!("\"{}\"", defused.replace('"', "\"\""))
+}
+
+/// Basis points as a plain decimal percentage ("24.50").
+fn percent(bp: u32) -> String {
+    format!("{}.{:02}", bp / 100, bp % 100)
+}
+
+/// An amount in displayed units with the unit's decimals ("1234.56" pounds, "12.5" hours).
+fn amount(unit: &Unit, steps: i64) -> String {
+    let per = unit.steps_per_unit();
+    let sign = if steps < 0 { "-" } else { "" };
+    let abs = steps.unsigned_abs();
+    match unit {
+        Unit::Money => format!("{sign}{}.{:02}", abs / 100, abs % 100),
+        Unit::Hours => format!("{sign}{}.{:02}", abs / 60, (abs % 60) * 100 / 60),
+        Unit::Count { .. } => format!("{sign}{}", abs / per as u64),
+    }
+}
+
+fn unit_name(unit: &Unit) -> String {
+    match unit {
+        Unit::Money => "GBP".into(),
+        Unit::Hours => "hours".into(),
+        Unit::Count { noun } => noun.clone(),
+    }
+}
+
+/// Who a row is about: a row type and, for ballots and roles, whose.
+struct RowLabel<'a> {
+    row_type: &'a str,
+    participant: &'a str,
+    role: &'a str,
+    ballot_id: String,
+}
+
+impl<'a> RowLabel<'a> {
+    fn figure(row_type: &'a str) -> Self {
+        RowLabel {
+            row_type,
+            participant: "",
+            role: "",
+            ballot_id: String::new(),
+        }
+    }
+}
+
+/// Appends one row per area: each area's share and its amount.
+fn push_rows(
+    out: &mut String,
+    label: &RowLabel,
+    kind: &ResourceKind,
+    bp: [u32; 5],
+    amounts: [i64; 5],
+) {
+    let today = kind.baseline_amounts();
+    for area in Area::ALL {
+        let i = area.index();
+        let cells = [
+            text_cell(label.row_type),
+            text_cell(label.participant),
+            text_cell(label.role),
+            text_cell(&label.ballot_id),
+            text_cell(&kind.id),
+            text_cell(&kind.name),
+            text_cell(&unit_name(&kind.unit)),
+            text_cell(match kind.period {
+                Period::Year => "year",
+                Period::Month => "month",
+            }),
+            text_cell(area.id()),
+            percent(bp[i]),
+            amount(&kind.unit, amounts[i]),
+            amount(&kind.unit, amounts[i] - today[i]),
+        ];
+        out.push_str(&cells.join(","));
+        out.push_str("\r\n");
+    }
+}
+
+/// Rows for a whole split, whose amounts add up to the kind's total.
+fn push_split(out: &mut String, label: &RowLabel, kind: &ResourceKind, shares: AreaShares) {
+    push_rows(out, label, kind, shares.to_array(), kind.amounts(shares));
+}
+
+/// The CSV text, with CRLF line ends as spreadsheets expect.
+pub fn to_csv(workshop: &Workshop) -> String {
+    let mut out = CSV_HEADER.join(",");
+    out.push_str("\r\n");
+    for ballot in &workshop.ballots {
+        let label = RowLabel {
+            row_type: "ballot",
+            participant: &ballot.participant,
+            role: ballot.role.id(),
+            ballot_id: ballot.id.to_string(),
+        };
+        for kind in &workshop.kinds {
+            if let Some(a) = ballot.allocations.get(&kind.id) {
+                push_split(&mut out, &label, kind, a.areas);
+            }
+        }
+    }
+    for (kind, agg) in workshop.kinds.iter().zip(aggregate(workshop)) {
+        push_split(&mut out, &RowLabel::figure("baseline"), kind, kind.baseline);
+        if agg.participants > 0 {
+            push_split(&mut out, &RowLabel::figure("mean"), kind, agg.mean_shares());
+            for figure in ["median", "min", "max"] {
+                let mut bp = [0u32; 5];
+                for s in &agg.everyone.areas {
+                    bp[s.area.index()] = match figure {
+                        "median" => s.median_bp,
+                        "min" => s.min_bp,
+                        _ => s.max_bp,
+                    };
+                }
+                // Medians and extremes do not add up to 100%, so each area's amount stands alone.
+                push_rows(
+                    &mut out,
+                    &RowLabel::figure(figure),
+                    kind,
+                    bp,
+                    bp.map(|v| kind.amount_of_share(v)),
+                );
+            }
+            for (role, stats) in &agg.by_role {
+                if let Some(mean) = stats.mean_shares() {
+                    let label = RowLabel {
+                        role: role.id(),
+                        ..RowLabel::figure("role_mean")
+                    };
+                    push_split(&mut out, &label, kind, mean);
+                }
+            }
+        }
+        if let Some(shares) = workshop
+            .agreed_decision
+            .as_ref()
+            .and_then(|d| d.shares.get(&kind.id))
+        {
+            push_split(&mut out, &RowLabel::figure("agreed"), kind, *shares);
+        }
+    }
+    out
+}
