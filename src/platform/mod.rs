@@ -1,6 +1,7 @@
 //! The browser at arm's length: storage, clock, randomness, files and the
 //! address bar, each behind plain Rust functions so the model never sees them.
 
+pub mod broadcast;
 pub mod clock;
 pub mod files;
 pub mod random;

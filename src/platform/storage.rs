@@ -3,7 +3,8 @@
 
 use crate::model::{export_json, import_json, Timestamp, Workshop};
 
-const WORKSHOP_KEY: &str = "co-produce.workshop.v1";
+/// Where the workshop is kept.
+pub const WORKSHOP_KEY: &str = "co-produce.workshop.v1";
 const ASIDE_PREFIX: &str = "co-produce.corrupt.";
 const REPLACED_KEY: &str = "co-produce.replaced.v1";
 
@@ -60,9 +61,9 @@ pub fn keep_replaced(workshop: &Workshop) {
 }
 
 /// Saves the workshop; an error means the browser refused (usually: full).
-pub fn save(workshop: &Workshop) -> Result<(), String> {
+pub fn save(record: &str) -> Result<(), String> {
     let store = local_storage().ok_or("This browser does not allow saving.")?;
     store
-        .set_item(WORKSHOP_KEY, &export_json(workshop))
+        .set_item(WORKSHOP_KEY, record)
         .map_err(|_| "The browser's storage is full or blocked.".to_string())
 }
