@@ -1,5 +1,5 @@
-//! How long the room's figures take for a very large workshop, and how long
-//! its decision record takes to write and read.
+//! How long the room's figures take for a very large workshop, how long its
+//! decision record takes to write and read, and how long merging takes.
 //!
 //! Run with `cargo bench --bench aggregate`. This target has no test harness,
 //! so it keeps a `main` on wasm32 (where it does nothing) for
@@ -15,10 +15,11 @@ mod host {
     use std::hint::black_box;
     use std::time::{Duration, Instant};
 
+    use co_produce::model::merge::sort_ballots;
     use co_produce::model::shares::normalise;
     use co_produce::model::{
-        aggregate, export_json, import_json, AreaShares, Catalogue, CatalogueRef, Id, Role,
-        Timestamp, Workshop,
+        aggregate, export_json, import_json, merge_ballots, merge_workshops, AreaShares, Catalogue,
+        CatalogueRef, Id, Role, Timestamp, Workshop,
     };
 
     const PARTICIPANTS: usize = 10_000;
@@ -85,6 +86,24 @@ mod host {
         times
     }
 
+    /// Like [`time`], but each run's input is made by `setup`, outside the timing.
+    fn time_with<I, T>(
+        runs: usize,
+        mut setup: impl FnMut() -> I,
+        mut f: impl FnMut(I) -> T,
+    ) -> Vec<Duration> {
+        let mut times: Vec<Duration> = (0..runs)
+            .map(|_| {
+                let input = setup();
+                let t = Instant::now();
+                black_box(f(black_box(input)));
+                t.elapsed()
+            })
+            .collect();
+        times.sort();
+        times
+    }
+
     fn ms(d: Duration) -> f64 {
         d.as_secs_f64() * 1_000.0
     }
@@ -135,5 +154,59 @@ mod host {
             import_json(black_box(&text)).map(|w| w.ballots.len())
         });
         report(&format!("import_json {PARTICIPANTS} participants"), &times);
+
+        // Gathering every ballot into an empty copy of the workshop.
+        let mut empty = w.clone();
+        empty.ballots.clear();
+        let mut check = empty.clone();
+        let report_all = merge_ballots(&mut check, w.ballots.clone(), "bench");
+        assert_eq!(report_all.added, PARTICIPANTS);
+        let mut in_merge_order = w.clone();
+        sort_ballots(&mut in_merge_order.ballots);
+        assert!(
+            check == in_merge_order,
+            "merging every ballot rebuilds the workshop"
+        );
+        let times = time_with(
+            10,
+            || (empty.clone(), w.ballots.clone()),
+            |(mut target, ballots)| {
+                merge_ballots(&mut target, ballots, "bench");
+                target
+            },
+        );
+        report(
+            &format!("merge {PARTICIPANTS} ballots into an empty workshop"),
+            &times,
+        );
+
+        // Offering them again to a workshop that already holds them.
+        let again = merge_ballots(&mut check, w.ballots.clone(), "bench");
+        assert_eq!(again.unchanged, PARTICIPANTS);
+        let times = time_with(
+            10,
+            || (w.clone(), w.ballots.clone()),
+            |(mut target, ballots)| {
+                merge_ballots(&mut target, ballots, "bench");
+                target
+            },
+        );
+        report(
+            &format!("merge {PARTICIPANTS} ballots into a workshop holding them"),
+            &times,
+        );
+
+        // Two copies of the workshop, the second with every ballot touched later.
+        let mut other = w.clone();
+        for b in &mut other.ballots {
+            b.updated_at = Timestamp(b.updated_at.0 + 1);
+        }
+        let merged = merge_workshops(&w, &other).expect("the same workshop");
+        assert_eq!(merged.ballots.len(), PARTICIPANTS);
+        let times = time(10, || merge_workshops(black_box(&w), black_box(&other)));
+        report(
+            &format!("merge_workshops of two {PARTICIPANTS}-ballot copies"),
+            &times,
+        );
     }
 }

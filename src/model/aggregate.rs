@@ -56,6 +56,14 @@ pub struct KindAggregate {
 }
 
 impl KindAggregate {
+    /// How far apart two roles' mean shares of an area are, in basis points
+    /// (the first role's mean minus the second's), if both have participants.
+    pub fn gap(&self, first: Role, second: Role, area: Area) -> Option<i64> {
+        let a = self.by_role.get(&first)?.area(area)?.mean_bp;
+        let b = self.by_role.get(&second)?.area(area)?.mean_bp;
+        Some(i64::from(a) - i64::from(b))
+    }
+
     /// The room's mean split (the baseline when nobody has allocated).
     pub fn mean_shares(&self) -> AreaShares {
         self.everyone.mean_shares().unwrap_or(self.baseline)

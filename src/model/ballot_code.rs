@@ -53,7 +53,9 @@ pub fn read_gathered(text: &str) -> Result<Gathered, ImportError> {
     if trimmed.starts_with(CODE_PREFIX) {
         return decode_ballot(trimmed).map(|b| Gathered::Ballots(vec![b]));
     }
-    if trimmed.contains("\"co-produce-ballot\"") {
+    // A record may mention "co-produce-ballot" in a name or a note, so only the
+    // top-level `kind` makes a ballot file.
+    if trimmed.contains("\"co-produce-ballot\"") && is_ballot_file(trimmed) {
         let file: BallotFile = parse_typed(trimmed)?;
         if file.schema_version != SCHEMA_VERSION || file.kind != BALLOT_FILE_KIND {
             return Err(ImportError::WrongSchema {
@@ -63,6 +65,19 @@ pub fn read_gathered(text: &str) -> Result<Gathered, ImportError> {
         return Ok(Gathered::Ballots(vec![file.ballot]));
     }
     import_json(text).map(|w| Gathered::Record(Box::new(w)))
+}
+
+/// Whether JSON text is an object whose top-level `kind` is a ballot file's.
+fn is_ballot_file(text: &str) -> bool {
+    #[derive(Deserialize)]
+    struct Kind {
+        #[serde(default)]
+        kind: Option<serde_json::Value>,
+    }
+    serde_json::from_str::<Kind>(text)
+        .ok()
+        .and_then(|k| k.kind)
+        .is_some_and(|k| k == BALLOT_FILE_KIND)
 }
 
 fn role_code(role: Role) -> u8 {
@@ -116,6 +131,11 @@ fn unbase64url(text: &str) -> Option<Vec<u8>> {
             .iter()
             .enumerate()
             .fold(0u32, |acc, (i, &v)| acc | (v << (18 - 6 * i)));
+        // Bits past the last whole byte must be zero, so each code has one
+        // spelling and a changed last character is not silently accepted.
+        if n & ((1 << (24 - 8 * (chunk.len() - 1))) - 1) != 0 {
+            return None;
+        }
         for i in 0..chunk.len() - 1 {
             out.push((n >> (16 - 8 * i)) as u8);
         }
@@ -123,13 +143,22 @@ fn unbase64url(text: &str) -> Option<Vec<u8>> {
     Some(out)
 }
 
+/// A length byte escaping to a two-byte length, for text of 255 bytes or more.
+const LONG_TEXT: u8 = 255;
+
 fn push_text(out: &mut Vec<u8>, text: &str) {
-    // Names are at most 200 characters; longer text is cut at a character boundary.
-    let mut end = text.len().min(255);
+    // A name of 200 characters may take 800 bytes. Text longer than 65,535
+    // bytes (never valid) is cut at a character boundary.
+    let mut end = text.len().min(usize::from(u16::MAX));
     while !text.is_char_boundary(end) {
         end -= 1;
     }
-    out.push(end as u8);
+    if end < usize::from(LONG_TEXT) {
+        out.push(end as u8);
+    } else {
+        out.push(LONG_TEXT);
+        out.extend_from_slice(&(end as u16).to_be_bytes());
+    }
     out.extend_from_slice(&text.as_bytes()[..end]);
 }
 
@@ -187,7 +216,10 @@ impl<'a> Reader<'a> {
         self.take(N).and_then(|b| b.try_into().ok())
     }
     fn text(&mut self) -> Option<String> {
-        let n = self.u8()? as usize;
+        let n = match self.u8()? {
+            LONG_TEXT => usize::from(self.u16()?),
+            n => usize::from(n),
+        };
         String::from_utf8(self.take(n)?.to_vec()).ok()
     }
 }
@@ -205,8 +237,12 @@ pub fn decode_ballot(code: &str) -> Result<Ballot, ImportError> {
         .trim()
         .strip_prefix(CODE_PREFIX)
         .ok_or_else(|| bad_code("a ballot code starts with CP1-"))?;
-    let bytes =
-        unbase64url(body).ok_or_else(|| bad_code("it has characters a ballot code never has"))?;
+    if !body.bytes().all(|c| B64.contains(&c)) {
+        return Err(bad_code("it has characters a ballot code never has"));
+    }
+    // Every character is right, so a wrong length or last character means a cut or a typo.
+    let bytes = unbase64url(body)
+        .ok_or_else(|| bad_code("it is damaged or incomplete; part of it may be missing"))?;
     if bytes.len() < 5 {
         return Err(bad_code("it is too short; part of it may be missing"));
     }

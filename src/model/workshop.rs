@@ -384,8 +384,10 @@ impl Workshop {
     }
 
     /// Stamps `now` on every piece that differs from `before`: the set-up, each
-    /// area's notes, each ballot, the room controls and the decision. Each piece
-    /// has one writer, so merging by these stamps loses nothing.
+    /// area's notes, the room controls and the decision. Each piece has one
+    /// writer, so merging by these stamps loses nothing. Ballots keep the stamp
+    /// their own device gave them (see [`Workshop::update_allocation`]), so a
+    /// gathered ballot is not made to look newer than it is.
     pub fn stamp_changes(&mut self, before: &Workshop, now: Timestamp) {
         if self.name != before.name
             || self.place != before.place
@@ -404,11 +406,6 @@ impl Workshop {
             });
             if !same {
                 notes.updated_at = now;
-            }
-        }
-        for ballot in self.ballots.iter_mut() {
-            if before.ballot(ballot.id) != Some(ballot) {
-                ballot.updated_at = now;
             }
         }
         let mut room = self.room.clone();
