@@ -61,6 +61,9 @@ pub fn sort_ballots(ballots: &mut [Ballot]) {
 pub fn merge_ballots(workshop: &mut Workshop, incoming: Vec<Ballot>, source: &str) -> MergeReport {
     let mut report = MergeReport::default();
     let mut changed = false;
+    // Where each ballot id sits, so gathering thousands stays linear.
+    let mut index: std::collections::HashMap<Id, usize> =
+        workshop.ballots.iter().enumerate().map(|(i, b)| (b.id, i)).collect();
     for (i, ballot) in incoming.into_iter().enumerate() {
         let path = format!("{source}[{i}]");
         if ballot.workshop_id != workshop.id {
@@ -83,8 +86,9 @@ pub fn merge_ballots(workshop: &mut Workshop, incoming: Vec<Ballot>, source: &st
             report.removed += 1;
             continue;
         }
-        match workshop.ballots.iter_mut().find(|b| b.id == ballot.id) {
+        match index.get(&ballot.id).and_then(|&at| workshop.ballots.get_mut(at)) {
             None => {
+                index.insert(ballot.id, workshop.ballots.len());
                 workshop.ballots.push(ballot);
                 report.added += 1;
                 changed = true;
