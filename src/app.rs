@@ -6,11 +6,15 @@ use crate::i18n::*;
 use crate::model::Catalogue;
 use crate::platform::route::{use_route, Route};
 use crate::state::AppState;
+use crate::ui::labels::tr;
 use crate::ui::layout::{Header, StorageBanner};
 use crate::ui::pages;
 
 /// Starts the app in the page's body.
 pub fn mount() {
+    // Panic messages in the console help during development; a release build
+    // leaves the hook (and its formatting code) out to stay small.
+    #[cfg(debug_assertions)]
     console_error_panic_hook::set_once();
     leptos::mount::mount_to_body(App);
 }
@@ -44,9 +48,14 @@ fn App() -> impl IntoView {
     let route = use_route();
     view! {
         <I18nContextProvider>
-            <a class="skip-link" href="#main">{t!(use_i18n(), nav.skip)}</a>
-            <Header route=route />
-            <main id="main" tabindex="-1">
+            <a class="skip-link" href="#main">{tr!(use_i18n(), nav.skip)}</a>
+            // The projector and a passed-round tablet show no navigation.
+            <Show when=move || {
+                !matches!(route.get(), Route::Present(_) | Route::Tablet { .. } | Route::TabletFinished)
+            }>
+                <Header route=route />
+            </Show>
+            <main id="main" tabindex="-1" class:wide=move || matches!(route.get(), Route::Present(_))>
                 <StorageBanner />
                 {move || match route.get() {
                     Route::Setup => pages::setup::SetupPage().into_any(),
@@ -58,6 +67,13 @@ fn App() -> impl IntoView {
                     Route::Results(kind) => view! { <pages::results::ResultsPage kind=kind /> }.into_any(),
                     Route::Decision => pages::decision::DecisionPage().into_any(),
                     Route::Data => pages::data::DataPage().into_any(),
+                    Route::Present(kind) => view! { <pages::presenter::PresenterPage kind=kind /> }.into_any(),
+                    Route::Tablet { ballot: None, .. } => pages::tablet::TabletStart().into_any(),
+                    Route::Tablet { ballot: Some(ballot), kind } => {
+                        view! { <pages::allocate::AllocatePage ballot=ballot kind=kind tablet=true /> }.into_any()
+                    }
+                    Route::TabletFinished => pages::tablet::TabletFinished().into_any(),
+                    Route::Print => pages::print::PrintPage().into_any(),
                 }}
             </main>
         </I18nContextProvider>

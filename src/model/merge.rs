@@ -62,8 +62,12 @@ pub fn merge_ballots(workshop: &mut Workshop, incoming: Vec<Ballot>, source: &st
     let mut report = MergeReport::default();
     let mut changed = false;
     // Where each ballot id sits, so gathering thousands stays linear.
-    let mut index: std::collections::HashMap<Id, usize> =
-        workshop.ballots.iter().enumerate().map(|(i, b)| (b.id, i)).collect();
+    let mut index: std::collections::HashMap<Id, usize> = workshop
+        .ballots
+        .iter()
+        .enumerate()
+        .map(|(i, b)| (b.id, i))
+        .collect();
     for (i, ballot) in incoming.into_iter().enumerate() {
         let path = format!("{source}[{i}]");
         if ballot.workshop_id != workshop.id {
@@ -86,7 +90,10 @@ pub fn merge_ballots(workshop: &mut Workshop, incoming: Vec<Ballot>, source: &st
             report.removed += 1;
             continue;
         }
-        match index.get(&ballot.id).and_then(|&at| workshop.ballots.get_mut(at)) {
+        match index
+            .get(&ballot.id)
+            .and_then(|&at| workshop.ballots.get_mut(at))
+        {
             None => {
                 index.insert(ballot.id, workshop.ballots.len());
                 workshop.ballots.push(ballot);

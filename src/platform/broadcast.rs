@@ -18,25 +18,28 @@ impl WindowLink {
         let channel = web_sys::BroadcastChannel::new(CHANNEL).ok();
         if let Some(ch) = &channel {
             let handler = on_record.clone();
-            let listener = Closure::<dyn Fn(web_sys::MessageEvent)>::new(move |ev: web_sys::MessageEvent| {
-                if let Some(text) = ev.data().as_string() {
-                    handler(text);
-                }
-            });
+            let listener =
+                Closure::<dyn Fn(web_sys::MessageEvent)>::new(move |ev: web_sys::MessageEvent| {
+                    if let Some(text) = ev.data().as_string() {
+                        handler(text);
+                    }
+                });
             ch.set_onmessage(Some(listener.as_ref().unchecked_ref()));
             // The listener lives as long as the page.
             listener.forget();
         } else if let Some(w) = web_sys::window() {
             // Fallback: another window's save shows up as a storage event here.
             let handler = on_record.clone();
-            let listener = Closure::<dyn Fn(web_sys::StorageEvent)>::new(move |ev: web_sys::StorageEvent| {
-                if ev.key().as_deref() == Some(super::storage::WORKSHOP_KEY) {
-                    if let Some(text) = ev.new_value() {
-                        handler(text);
+            let listener =
+                Closure::<dyn Fn(web_sys::StorageEvent)>::new(move |ev: web_sys::StorageEvent| {
+                    if ev.key().as_deref() == Some(super::storage::WORKSHOP_KEY) {
+                        if let Some(text) = ev.new_value() {
+                            handler(text);
+                        }
                     }
-                }
-            });
-            let _ = w.add_event_listener_with_callback("storage", listener.as_ref().unchecked_ref());
+                });
+            let _ =
+                w.add_event_listener_with_callback("storage", listener.as_ref().unchecked_ref());
             listener.forget();
         }
         WindowLink { channel }

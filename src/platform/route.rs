@@ -29,6 +29,20 @@ pub enum Route {
     Decision,
     /// Export and import.
     Data,
+    /// The projector's view, for one kind (the first when absent).
+    Present(Option<String>),
+    /// Pass-the-tablet mode: one tablet handed round a table. With a ballot,
+    /// that person is dividing one kind; `Finished` thanks them and hands on.
+    Tablet {
+        /// Whose turn it is, if anyone's.
+        ballot: Option<Id>,
+        /// Which kind (the first when absent).
+        kind: Option<String>,
+    },
+    /// Pass-the-tablet mode, after someone has finished.
+    TabletFinished,
+    /// The printable summary.
+    Print,
 }
 
 impl Route {
@@ -53,6 +67,18 @@ impl Route {
             ["results", kind] => Route::Results(Some(kind.to_string())),
             ["decision"] => Route::Decision,
             ["data"] => Route::Data,
+            ["present"] => Route::Present(None),
+            ["present", kind] => Route::Present(Some(kind.to_string())),
+            ["tablet"] => Route::Tablet {
+                ballot: None,
+                kind: None,
+            },
+            ["tablet", "finished"] => Route::TabletFinished,
+            ["tablet", id, rest @ ..] => Route::Tablet {
+                ballot: Id::parse(id),
+                kind: rest.first().map(|k| k.to_string()),
+            },
+            ["print"] => Route::Print,
             _ => Route::Setup,
         }
     }
@@ -72,6 +98,19 @@ impl Route {
             Route::Results(Some(k)) => format!("#/results/{k}"),
             Route::Decision => "#/decision".into(),
             Route::Data => "#/data".into(),
+            Route::Present(None) => "#/present".into(),
+            Route::Present(Some(k)) => format!("#/present/{k}"),
+            Route::Tablet { ballot: None, .. } => "#/tablet".into(),
+            Route::Tablet {
+                ballot: Some(b),
+                kind: None,
+            } => format!("#/tablet/{b}"),
+            Route::Tablet {
+                ballot: Some(b),
+                kind: Some(k),
+            } => format!("#/tablet/{b}/{k}"),
+            Route::TabletFinished => "#/tablet/finished".into(),
+            Route::Print => "#/print".into(),
         }
     }
 }

@@ -86,7 +86,11 @@ impl AppState {
         // before the browser handles the next event, then shown to other windows.
         Effect::new(move |_| {
             let record = state.workshop.with(export_json);
-            let kind = if state.replaced.get_value() { REPLACE } else { MERGE };
+            let kind = if state.replaced.get_value() {
+                REPLACE
+            } else {
+                MERGE
+            };
             state.replaced.set_value(false);
             let outcome = if state.save_state.get_untracked() == SaveState::Paused {
                 SaveState::Paused

@@ -25,11 +25,33 @@ pub struct BarGroup {
     pub bars: Vec<Bar>,
 }
 
-const ROW: f64 = 34.0;
-const TITLE: f64 = 34.0;
-const LABEL_W: f64 = 230.0;
-const BAR_W: f64 = 420.0;
-const WIDTH: f64 = 720.0;
+/// Sizes in SVG units: the normal chart, and a large one for a projector.
+struct Geometry {
+    row: f64,
+    title: f64,
+    label_w: f64,
+    bar_w: f64,
+    width: f64,
+    text_drop: f64,
+}
+
+const NORMAL: Geometry = Geometry {
+    row: 34.0,
+    title: 34.0,
+    label_w: 230.0,
+    bar_w: 420.0,
+    width: 720.0,
+    text_drop: 6.0,
+};
+
+const LARGE: Geometry = Geometry {
+    row: 46.0,
+    title: 0.0,
+    label_w: 250.0,
+    bar_w: 300.0,
+    width: 660.0,
+    text_drop: 9.0,
+};
 
 /// Grouped horizontal bars, scaled to the largest value shown (at least 25%).
 #[component]
@@ -38,7 +60,12 @@ pub fn BarChart(
     title: String,
     /// The groups to draw.
     groups: Vec<BarGroup>,
+    /// Large type for a projector (group titles are then left to the page).
+    #[prop(optional)]
+    large: bool,
 ) -> impl IntoView {
+    let g_ = if large { &LARGE } else { &NORMAL };
+    let (row, label_w, bar_w, width) = (g_.row, g_.label_w, g_.bar_w, g_.width);
     let max_bp = groups
         .iter()
         .flat_map(|g| g.bars.iter().map(|b| b.bp))
@@ -48,34 +75,36 @@ pub fn BarChart(
     let mut y = 0.0;
     let mut parts = Vec::new();
     for g in &groups {
-        let title_y = y + 24.0;
-        parts.push(
-            view! { <text x="0" y=title_y class="chart-group-title">{g.title.clone()}</text> }
-                .into_any(),
-        );
-        y += TITLE;
+        if !g.title.is_empty() {
+            let title_y = y + 24.0;
+            parts.push(
+                view! { <text x="0" y=title_y class="chart-group-title">{g.title.clone()}</text> }
+                    .into_any(),
+            );
+            y += g_.title.max(NORMAL.title);
+        }
         for b in &g.bars {
-            let w = (f64::from(b.bp) / f64::from(max_bp) * BAR_W).max(2.0);
-            let text_y = y + ROW / 2.0 + 6.0;
+            let w = (f64::from(b.bp) / f64::from(max_bp) * bar_w).max(2.0);
+            let text_y = y + row / 2.0 + g_.text_drop;
             parts.push(
                 view! {
                     <g>
                         <text x="8" y=text_y class="chart-label">{b.label.clone()}</text>
-                        <rect x=LABEL_W y=y + 5.0 width=w height=ROW - 10.0 rx="3" class=format!("bar {}", b.class) />
-                        <text x=LABEL_W + w + 8.0 y=text_y class="chart-value">{format_percent_tenths(b.bp)}</text>
+                        <rect x=label_w y=y + 5.0 width=w height=row - 10.0 rx="3" class=format!("bar {}", b.class) />
+                        <text x=label_w + w + 8.0 y=text_y class="chart-value">{format_percent_tenths(b.bp)}</text>
                     </g>
                 }
                 .into_any(),
             );
-            y += ROW;
+            y += row;
         }
         y += 10.0;
     }
     let height = y.max(10.0);
     view! {
         <svg
-            class="bar-chart"
-            viewBox=format!("0 0 {WIDTH} {height}")
+            class=if large { "bar-chart large" } else { "bar-chart" }
+            viewBox=format!("0 0 {width} {height}")
             role="img"
             aria-label=title
             preserveAspectRatio="xMinYMin meet"

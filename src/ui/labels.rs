@@ -63,3 +63,21 @@ pub fn year_label(i18n: I18n, date: &str, years_ahead: usize) -> String {
     crate::model::time::financial_year_label(date, years_ahead as i64)
         .unwrap_or_else(|| t_string!(i18n, common.year_n, n = years_ahead).to_string())
 }
+
+/// A translation that follows the current language. Every call shares one
+/// closure type, so the view code for it is compiled once, not once per key.
+pub fn translated(
+    i18n: I18n,
+    key: fn(Locale) -> &'static str,
+) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
+    move || key(i18n.get_locale())
+}
+
+/// `tr!(i18n, nav.setup)`: a plain (uninterpolated) key as a reactive text or
+/// attribute value; see [`translated`].
+macro_rules! tr {
+    ($i18n:expr, $($key:ident).+) => {
+        $crate::ui::labels::translated($i18n, |l| $crate::i18n::td_string!(l, $($key).+))
+    };
+}
+pub(crate) use tr;

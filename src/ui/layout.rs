@@ -7,16 +7,20 @@ use crate::model::export_json;
 use crate::platform::files;
 use crate::platform::route::Route;
 use crate::state::{use_app, SaveState};
+use crate::ui::labels::tr;
 
 /// Which navigation entry a screen belongs to.
 fn section(route: &Route) -> usize {
     match route {
         Route::Setup => 0,
         Route::Area(_) => 1,
-        Route::Participants | Route::Allocate { .. } => 2,
-        Route::Results(_) => 3,
+        Route::Participants
+        | Route::Allocate { .. }
+        | Route::Tablet { .. }
+        | Route::TabletFinished => 2,
+        Route::Results(_) | Route::Present(_) => 3,
         Route::Decision => 4,
-        Route::Data => 5,
+        Route::Data | Route::Print => 5,
     }
 }
 
@@ -56,10 +60,10 @@ pub fn Header(
         <header class="app-header">
             <div class="brand">
                 <span class="brand-mark" aria-hidden="true"></span>
-                <span class="brand-name">{t!(i18n, app.name)}</span>
+                <span class="brand-name">{tr!(i18n, app.name)}</span>
                 <span class="workshop-name">{workshop_name}</span>
             </div>
-            <nav aria-label=move || t_string!(i18n, nav.label).to_string()>
+            <nav aria-label=tr!(i18n, nav.label)>
                 <ul class="nav-list">
                     {move || {
                         let current = section(&route.get());
@@ -109,9 +113,9 @@ pub fn StorageBanner() -> impl IntoView {
                 .map(|reason| {
                     view! {
                         <div class="banner banner-warning" role="alert">
-                            <p><strong>{t!(i18n, save.refused_change)}</strong> " " {reason}</p>
+                            <p><strong>{tr!(i18n, save.refused_change)}</strong> " " {reason}</p>
                             <button class="button" on:click=move |_| refused.set(None)>
-                                {t!(i18n, common.dismiss)}
+                                {tr!(i18n, common.dismiss)}
                             </button>
                         </div>
                     }
@@ -124,9 +128,9 @@ pub fn StorageBanner() -> impl IntoView {
                     view! {
                         <div class="banner banner-warning" role="alert">
                             <p>
-                                <strong>{t!(i18n, save.corrupt_title)}</strong>
+                                <strong>{tr!(i18n, save.corrupt_title)}</strong>
                                 " "
-                                {t!(i18n, save.corrupt_body)}
+                                {tr!(i18n, save.corrupt_body)}
                             </p>
                             <p class="small">{w.reason.clone()}</p>
                             {w
@@ -138,7 +142,7 @@ pub fn StorageBanner() -> impl IntoView {
                                     }
                                 })}
                             <button class="button" on:click=move |_| warning.set(None)>
-                                {t!(i18n, common.dismiss)}
+                                {tr!(i18n, common.dismiss)}
                             </button>
                         </div>
                     }
@@ -150,14 +154,14 @@ pub fn StorageBanner() -> impl IntoView {
                 view! {
                     <div class="banner banner-danger" role="alert">
                         <p>
-                            <strong>{t!(i18n, save.failed_title)}</strong>
+                            <strong>{tr!(i18n, save.failed_title)}</strong>
                             " "
                             {reason}
                             " "
-                            {t!(i18n, save.failed_body)}
+                            {tr!(i18n, save.failed_body)}
                         </p>
                         <button class="button button-primary" on:click=move |_| export_now()>
-                            {t!(i18n, save.export_now)}
+                            {tr!(i18n, save.export_now)}
                         </button>
                     </div>
                 }
@@ -167,12 +171,12 @@ pub fn StorageBanner() -> impl IntoView {
                 view! {
                     <div class="banner banner-danger" role="alert">
                         <p>
-                            <strong>{t!(i18n, save.paused_title)}</strong>
+                            <strong>{tr!(i18n, save.paused_title)}</strong>
                             " "
-                            {t!(i18n, save.paused_body)}
+                            {tr!(i18n, save.paused_body)}
                         </p>
                         <button class="button button-primary" on:click=move |_| export_now()>
-                            {t!(i18n, save.export_now)}
+                            {tr!(i18n, save.export_now)}
                         </button>
                     </div>
                 }

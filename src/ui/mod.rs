@@ -1,7 +1,11 @@
 //! Components and screens.
 
+pub mod ballot_share;
 pub mod chart;
+pub mod gather;
 pub mod labels;
 pub mod layout;
 pub mod pages;
+pub mod qr;
+pub mod room_controls;
 pub mod share_editor;

@@ -9,7 +9,7 @@ use crate::i18n::*;
 use crate::model::resource::format_relative_change;
 use crate::model::shares::{format_percent_bp, parse_percent, TOTAL_BP};
 use crate::model::{Area, AreaShares, ResourceKind};
-use crate::ui::labels::{area_name, kind_total, period_name, year_label};
+use crate::ui::labels::{area_name, kind_total, period_name, tr, year_label};
 
 /// One step of the − and + buttons: one percentage point.
 const STEP_BP: u32 = 100;
@@ -193,7 +193,7 @@ pub fn ShareEditor(
                             <span class=move || format!("change change-{}", direction(amount() - baseline_amount()))>
                                 {move || kind.with(|k| change_text(k, amount(), baseline_amount()))}
                                 " "
-                                {t!(i18n, allocate.vs_today)}
+                                {tr!(i18n, allocate.vs_today)}
                             </span>
                         </Show>
                     </p>
@@ -205,7 +205,7 @@ pub fn ShareEditor(
     view! {
         <div class="share-editor">
             <p class="kind-total">
-                {t!(i18n, allocate.total_today)} ": "
+                {tr!(i18n, allocate.total_today)} ": "
                 <strong>{move || kind.with(|k| kind_total(i18n, k))}</strong>
             </p>
             <ul class="share-list">{rows}</ul>
@@ -246,18 +246,18 @@ fn ProjectedYears(
     let i18n = use_i18n();
     view! {
         <details class="projected">
-            <summary>{t!(i18n, allocate.projected_summary)}</summary>
+            <summary>{tr!(i18n, allocate.projected_summary)}</summary>
             <div
                 class="table-scroll"
                 tabindex="0"
                 role="region"
-                aria-label=move || t_string!(i18n, allocate.projected_caption).to_string()
+                aria-label=tr!(i18n, allocate.projected_caption)
             >
                 <table class="figures">
-                    <caption class="visually-hidden">{t!(i18n, allocate.projected_caption)}</caption>
+                    <caption class="visually-hidden">{tr!(i18n, allocate.projected_caption)}</caption>
                     <thead>
                         <tr>
-                            <th scope="col">{t!(i18n, common.area)}</th>
+                            <th scope="col">{tr!(i18n, common.area)}</th>
                             {move || {
                                 let years = kind.with(|k| k.projected.len());
                                 (1..=years)
@@ -314,7 +314,7 @@ fn ProjectedYears(
                     </tbody>
                 </table>
             </div>
-            <p class="small">{t!(i18n, allocate.projected_note)}</p>
+            <p class="small">{tr!(i18n, allocate.projected_note)}</p>
         </details>
     }
 }

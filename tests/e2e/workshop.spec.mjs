@@ -229,7 +229,9 @@ test('a facilitator runs a whole workshop and exports a valid decision record', 
     const money = w.kinds.find((k) => k.id === 'state_money');
     expect(money.total).toBe(12_000_000 * 100);
     expect(AREA_IDS.map((a) => money.baseline[a])).toEqual(chosen.baseline);
-    expect(w.notes.own_home).toEqual({
+    expect(w.notes.own_home.updated_at).toMatch(/^\d{4}-\d{2}-\d{2}T/);
+    expect({ ...w.notes.own_home, updated_at: undefined }).toEqual({
+      updated_at: undefined,
       good_life: 'Living at home with the right help, seeing friends, choosing my own day.',
       likes: ['Carers who know me'],
       dislikes: ['Fifteen-minute visits'],

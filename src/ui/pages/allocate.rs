@@ -9,7 +9,8 @@ use crate::model::{Area, Id, KindAllocation, ResourceKind};
 use crate::platform::clock;
 use crate::platform::route::Route;
 use crate::state::use_app;
-use crate::ui::labels::role_name;
+use crate::ui::ballot_share::BallotShare;
+use crate::ui::labels::{role_name, tr};
 use crate::ui::share_editor::ShareEditor;
 
 /// The allocation screen for one participant and one kind.
@@ -19,7 +20,21 @@ pub fn AllocatePage(
     ballot: Id,
     /// Which kind (the first when absent or unknown).
     kind: Option<String>,
+    /// Pass-the-tablet mode: links stay in the mode, and finishing hands on.
+    #[prop(optional)]
+    tablet: bool,
 ) -> impl IntoView {
+    // The same screen serves a facilitator's list of people and a passed-round tablet.
+    let kind_route = move |kind: Option<String>| {
+        if tablet {
+            Route::Tablet {
+                ballot: Some(ballot),
+                kind,
+            }
+        } else {
+            Route::Allocate { ballot, kind }
+        }
+    };
     let i18n = use_i18n();
     let state = use_app();
     let exists = Memo::new(move |_| state.workshop.with(|w| w.ballot(ballot).is_some()));
@@ -47,7 +62,7 @@ pub fn AllocatePage(
                         <li>
                             <a
                                 class="tab"
-                                href=Route::Allocate { ballot, kind: Some(k.id.clone()) }.href()
+                                href=kind_route(Some(k.id.clone())).href()
                                 aria-current=selected.then_some("page")
                             >
                                 {k.name.clone()}
@@ -89,18 +104,18 @@ pub fn AllocatePage(
             when=move || exists.get()
             fallback=move || {
                 view! {
-                    <h1>{t!(i18n, allocate.missing_title)}</h1>
-                    <p>{t!(i18n, allocate.missing_body)}</p>
-                    <a class="button button-primary" href=Route::Participants.href()>{t!(i18n, nav.participants)}</a>
+                    <h1>{tr!(i18n, allocate.missing_title)}</h1>
+                    <p>{tr!(i18n, allocate.missing_body)}</p>
+                    <a class="button button-primary" href=Route::Participants.href()>{tr!(i18n, nav.participants)}</a>
                 }
             }
         >
             <p class="eyebrow">
                 {move || who().map(|(name, role)| format!("{name} · {}", role_name(i18n, role)))}
             </p>
-            <h1>{t!(i18n, allocate.title)}</h1>
-            <p class="lead">{t!(i18n, allocate.lead)}</p>
-            <nav aria-label=move || t_string!(i18n, allocate.kinds_label).to_string()>
+            <h1>{tr!(i18n, allocate.title)}</h1>
+            <p class="lead">{tr!(i18n, allocate.lead)}</p>
+            <nav aria-label=tr!(i18n, allocate.kinds_label)>
                 <ul class="tabs">{tabs}</ul>
             </nav>
             <section class="card" aria-labelledby="kind-heading">
@@ -123,17 +138,30 @@ pub fn AllocatePage(
                     }
                 }}
             </section>
+            <BallotShare ballot=ballot />
             <div class="next-row">
-                <a class="button button-large" href=Route::Participants.href()>
-                    {t!(i18n, allocate.done)}
-                </a>
+                {if tablet {
+                    view! {
+                        <a class="button button-large" href=Route::TabletFinished.href()>
+                            {tr!(i18n, tablet.finish)}
+                        </a>
+                    }
+                        .into_any()
+                } else {
+                    view! {
+                        <a class="button button-large" href=Route::Participants.href()>
+                            {tr!(i18n, allocate.done)}
+                        </a>
+                    }
+                        .into_any()
+                }}
                 {move || {
                     next_kind()
                         .map(|(id, name)| {
                             view! {
                                 <a
                                     class="button button-primary button-large"
-                                    href=Route::Allocate { ballot, kind: Some(id) }.href()
+                                    href=kind_route(Some(id)).href()
                                 >
                                     {t!(i18n, allocate.next_kind, kind = name)}
                                     " →"
@@ -182,7 +210,7 @@ fn ModelSplit(
     };
     view! {
         <details class="model-split">
-            <summary>{t!(i18n, allocate.models_summary)}</summary>
+            <summary>{tr!(i18n, allocate.models_summary)}</summary>
             <ul>
                 {move || {
                     models

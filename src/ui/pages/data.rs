@@ -5,10 +5,14 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::i18n::*;
+use crate::model::csv::to_csv;
 use crate::model::record::MAX_RECORD_BYTES;
 use crate::model::{export_json, import_json, Workshop};
+use crate::platform::route::Route;
 use crate::platform::{clock, files, random};
 use crate::state::use_app;
+use crate::ui::gather::GatherBallots;
+use crate::ui::labels::tr;
 
 /// A file name for the export: the workshop's name and date, in safe characters.
 fn export_filename(w: &Workshop) -> String {
@@ -53,6 +57,14 @@ pub fn DataPage() -> impl IntoView {
             .workshop
             .with_untracked(|w| (export_filename(w), export_json(w)));
         if let Err(e) = files::download(&name, "application/json", &text) {
+            set_outcome.set(Some(ImportOutcome::Refused(e)));
+        }
+    };
+    let export_csv = move |_| {
+        let (name, text) = state
+            .workshop
+            .with_untracked(|w| (export_filename(w).replace(".json", ".csv"), to_csv(w)));
+        if let Err(e) = files::download(&name, "text/csv", &text) {
             set_outcome.set(Some(ImportOutcome::Refused(e)));
         }
     };
@@ -114,24 +126,29 @@ pub fn DataPage() -> impl IntoView {
         }
     };
     view! {
-        <h1>{t!(i18n, data.title)}</h1>
-        <p class="lead">{t!(i18n, data.lead)}</p>
+        <h1>{tr!(i18n, data.title)}</h1>
+        <p class="lead">{tr!(i18n, data.lead)}</p>
         <section class="card" aria-labelledby="export-heading">
-            <h2 id="export-heading">{t!(i18n, data.export_heading)}</h2>
-            <p>{t!(i18n, data.export_body)}</p>
+            <h2 id="export-heading">{tr!(i18n, data.export_heading)}</h2>
+            <p>{tr!(i18n, data.export_body)}</p>
             <button class="button button-primary button-large" on:click=export>
-                {t!(i18n, data.export)}
+                {tr!(i18n, data.export)}
             </button>
+            <div class="room-actions">
+                <button class="button" on:click=export_csv>{tr!(i18n, data.csv)}</button>
+                <a class="button" href=Route::Print.href()>{tr!(i18n, data.print)}</a>
+            </div>
             <p class="small">
-                {t!(i18n, data.schema_note)} " "
-                <a href="./schema/decision-record.v1.json">{t!(i18n, data.schema_link)}</a>
+                {tr!(i18n, data.schema_note)} " "
+                <a href="./schema/decision-record.v1.json">{tr!(i18n, data.schema_link)}</a>
             </p>
         </section>
+        <GatherBallots />
         <section class="card" aria-labelledby="import-heading">
-            <h2 id="import-heading">{t!(i18n, data.import_heading)}</h2>
-            <p>{t!(i18n, data.import_body)}</p>
+            <h2 id="import-heading">{tr!(i18n, data.import_heading)}</h2>
+            <p>{tr!(i18n, data.import_body)}</p>
             <label class="button button-large file-button" for="import-file">
-                {t!(i18n, data.import)}
+                {tr!(i18n, data.import)}
             </label>
             <input
                 id="import-file"
@@ -151,9 +168,9 @@ pub fn DataPage() -> impl IntoView {
                             ImportOutcome::Refused(text) => {
                                 view! {
                                     <div class="banner banner-danger" role="alert">
-                                        <p><strong>{t!(i18n, data.refused)}</strong></p>
+                                        <p><strong>{tr!(i18n, data.refused)}</strong></p>
                                         <p class="error-detail">{text}</p>
-                                        <p>{t!(i18n, data.untouched)}</p>
+                                        <p>{tr!(i18n, data.untouched)}</p>
                                     </div>
                                 }
                                     .into_any()
@@ -163,9 +180,9 @@ pub fn DataPage() -> impl IntoView {
             </div>
         </section>
         <section class="card" aria-labelledby="new-heading">
-            <h2 id="new-heading">{t!(i18n, data.new_heading)}</h2>
-            <p>{t!(i18n, data.new_body)}</p>
-            <button class="button" on:click=start_new>{t!(i18n, data.new)}</button>
+            <h2 id="new-heading">{tr!(i18n, data.new_heading)}</h2>
+            <p>{tr!(i18n, data.new_body)}</p>
+            <button class="button" on:click=start_new>{tr!(i18n, data.new)}</button>
         </section>
     }
 }

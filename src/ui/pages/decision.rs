@@ -8,7 +8,7 @@ use crate::model::{AgreedDecision, Area, ResourceKind};
 use crate::platform::clock;
 use crate::platform::route::Route;
 use crate::state::use_app;
-use crate::ui::labels::area_name;
+use crate::ui::labels::{area_name, tr};
 use crate::ui::share_editor::ShareEditor;
 
 /// The decision screen.
@@ -29,8 +29,8 @@ pub fn DecisionPage() -> impl IntoView {
     };
     let kinds = move || state.workshop.with(|w| w.kinds.clone());
     view! {
-        <h1>{t!(i18n, decision.title)}</h1>
-        <p class="lead">{t!(i18n, decision.lead)}</p>
+        <h1>{tr!(i18n, decision.title)}</h1>
+        <p class="lead">{tr!(i18n, decision.lead)}</p>
         <p class="status-line" role="status">
             {move || {
                 if recorded() {
@@ -42,7 +42,7 @@ pub fn DecisionPage() -> impl IntoView {
         </p>
         <Show when=move || !recorded()>
             <button class="button button-primary button-large" on:click=move |_| change(Box::new(|_| {}))>
-                {t!(i18n, decision.record_mean)}
+                {tr!(i18n, decision.record_mean)}
             </button>
         </Show>
         <Show when=recorded>
@@ -57,7 +57,7 @@ pub fn DecisionPage() -> impl IntoView {
                     }
                 }
             >
-                {t!(i18n, decision.reset)}
+                {tr!(i18n, decision.reset)}
             </button>
         </Show>
         {move || {
@@ -93,8 +93,8 @@ pub fn DecisionPage() -> impl IntoView {
                 .collect_view()
         }}
         <section class="card" aria-labelledby="rationale-heading">
-            <h2 id="rationale-heading">{t!(i18n, decision.rationale)}</h2>
-            <p>{t!(i18n, decision.rationale_lead)}</p>
+            <h2 id="rationale-heading">{tr!(i18n, decision.rationale)}</h2>
+            <p>{tr!(i18n, decision.rationale_lead)}</p>
             {Area::ALL
                 .into_iter()
                 .map(|area| {
@@ -121,7 +121,7 @@ pub fn DecisionPage() -> impl IntoView {
         </section>
         <div class="next-row">
             <a class="button button-primary button-large" href=Route::Data.href()>
-                {t!(i18n, decision.to_export)}
+                {tr!(i18n, decision.to_export)}
                 " →"
             </a>
         </div>

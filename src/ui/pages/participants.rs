@@ -7,7 +7,7 @@ use crate::model::Role;
 use crate::platform::route::{go, Route};
 use crate::platform::{clock, random};
 use crate::state::use_app;
-use crate::ui::labels::role_name;
+use crate::ui::labels::{role_name, tr};
 
 /// The participants screen.
 #[component]
@@ -67,12 +67,12 @@ pub fn ParticipantsPage() -> impl IntoView {
         })
     };
     view! {
-        <h1>{t!(i18n, participants.title)}</h1>
-        <p class="lead">{t!(i18n, participants.lead)}</p>
+        <h1>{tr!(i18n, participants.title)}</h1>
+        <p class="lead">{tr!(i18n, participants.lead)}</p>
         <form class="card" on:submit=add novalidate=true>
-            <h2>{t!(i18n, participants.add_heading)}</h2>
+            <h2>{tr!(i18n, participants.add_heading)}</h2>
             <div class="field">
-                <label for="participant-name">{t!(i18n, participants.name)}</label>
+                <label for="participant-name">{tr!(i18n, participants.name)}</label>
                 <input
                     id="participant-name"
                     type="text"
@@ -83,12 +83,12 @@ pub fn ParticipantsPage() -> impl IntoView {
                 />
             </div>
             <fieldset class="choices">
-                <legend>{t!(i18n, participants.role)}</legend>
+                <legend>{tr!(i18n, participants.role)}</legend>
                 {role_choices}
             </fieldset>
             <p class="field-error" role="alert">{move || error.get()}</p>
             <button class="button button-primary button-large" type="submit">
-                {t!(i18n, participants.add)}
+                {tr!(i18n, participants.add)}
             </button>
         </form>
         <section aria-labelledby="list-heading">
@@ -97,7 +97,7 @@ pub fn ParticipantsPage() -> impl IntoView {
             </h2>
             <Show
                 when=move || !list().is_empty()
-                fallback=move || view! { <p>{t!(i18n, participants.none_yet)}</p> }
+                fallback=move || view! { <p>{tr!(i18n, participants.none_yet)}</p> }
             >
                 <ul class="participant-list">
                     {move || {
@@ -119,7 +119,7 @@ pub fn ParticipantsPage() -> impl IntoView {
                                                 href=Route::Allocate { ballot: id, kind: None }.href()
                                                 aria-label=open_label
                                             >
-                                                {t!(i18n, participants.open)}
+                                                {tr!(i18n, participants.open)}
                                             </a>
                                             <button
                                                 class="button button-quiet"
@@ -133,7 +133,7 @@ pub fn ParticipantsPage() -> impl IntoView {
                                                     }
                                                 }
                                             >
-                                                {t!(i18n, common.remove)}
+                                                {tr!(i18n, common.remove)}
                                             </button>
                                         </div>
                                     </li>

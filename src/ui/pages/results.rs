@@ -10,7 +10,8 @@ use crate::model::{aggregate, Area, KindAggregate, ResourceKind, Role};
 use crate::platform::route::Route;
 use crate::state::use_app;
 use crate::ui::chart::{Bar, BarChart, BarGroup};
-use crate::ui::labels::{area_name, role_short_name};
+use crate::ui::labels::{area_name, role_short_name, tr};
+use crate::ui::room_controls::RoomControlsPanel;
 
 /// The chart colour class of a role (a colour-blind-safe palette).
 pub fn role_class(role: Role) -> &'static str {
@@ -42,18 +43,19 @@ pub fn ResultsPage(
         })
     });
     view! {
-        <h1>{t!(i18n, results.title)}</h1>
+        <h1>{tr!(i18n, results.title)}</h1>
         <p class="lead">{t!(i18n, results.lead, count = participants)}</p>
+        <RoomControlsPanel />
         <Show
             when=move || { participants() > 0 }
             fallback=move || {
                 view! {
-                    <p>{t!(i18n, results.none_yet)}</p>
-                    <a class="button button-primary" href=Route::Participants.href()>{t!(i18n, nav.participants)}</a>
+                    <p>{tr!(i18n, results.none_yet)}</p>
+                    <a class="button button-primary" href=Route::Participants.href()>{tr!(i18n, nav.participants)}</a>
                 }
             }
         >
-            <nav aria-label=move || t_string!(i18n, allocate.kinds_label).to_string()>
+            <nav aria-label=tr!(i18n, allocate.kinds_label)>
                 <ul class="tabs">
                     {move || {
                         let current = shown_kind.get();
@@ -83,7 +85,7 @@ pub fn ResultsPage(
             }}
             <div class="next-row">
                 <a class="button button-primary button-large" href=Route::Decision.href()>
-                    {t!(i18n, results.to_decision)}
+                    {tr!(i18n, results.to_decision)}
                     " →"
                 </a>
             </div>
@@ -179,12 +181,12 @@ fn KindResults(kind: ResourceKind, agg: KindAggregate) -> impl IntoView {
                     <caption>{t!(i18n, results.table_caption, kind = kind.name.clone())}</caption>
                     <thead>
                         <tr>
-                            <th scope="col">{t!(i18n, common.area)}</th>
-                            <th scope="col">{t!(i18n, results.today)}</th>
-                            <th scope="col">{t!(i18n, results.mean)}</th>
+                            <th scope="col">{tr!(i18n, common.area)}</th>
+                            <th scope="col">{tr!(i18n, results.today)}</th>
+                            <th scope="col">{tr!(i18n, results.mean)}</th>
                             {role_heads}
-                            <th scope="col">{t!(i18n, results.median)}</th>
-                            <th scope="col">{t!(i18n, results.range)}</th>
+                            <th scope="col">{tr!(i18n, results.median)}</th>
+                            <th scope="col">{tr!(i18n, results.range)}</th>
                         </tr>
                     </thead>
                     <tbody>{rows}</tbody>

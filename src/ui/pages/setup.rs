@@ -9,7 +9,7 @@ use crate::model::{Area, Period, ResourceKind, Unit};
 use crate::platform::clock;
 use crate::platform::route::Route;
 use crate::state::use_app;
-use crate::ui::labels::year_label;
+use crate::ui::labels::{tr, year_label};
 use crate::ui::share_editor::ShareEditor;
 
 /// The set-up screen.
@@ -22,18 +22,18 @@ pub fn SetupPage() -> impl IntoView {
     let kind_ids =
         Memo::new(move |_| w.with(|w| w.kinds.iter().map(|k| k.id.clone()).collect::<Vec<_>>()));
     view! {
-        <h1>{t!(i18n, setup.title)}</h1>
-        <p class="lead">{t!(i18n, setup.lead)}</p>
+        <h1>{tr!(i18n, setup.title)}</h1>
+        <p class="lead">{tr!(i18n, setup.lead)}</p>
         <section class="card" aria-labelledby="details-heading">
-            <h2 id="details-heading">{t!(i18n, setup.details)}</h2>
+            <h2 id="details-heading">{tr!(i18n, setup.details)}</h2>
             <div class="field">
-                <label for="workshop-name">{t!(i18n, setup.name)}</label>
+                <label for="workshop-name">{tr!(i18n, setup.name)}</label>
                 <input
                     id="workshop-name"
                     type="text"
                     maxlength="200"
                     autocomplete="off"
-                    placeholder=move || t_string!(i18n, setup.name_placeholder).to_string()
+                    placeholder=tr!(i18n, setup.name_placeholder)
                     prop:value=move || w.with(|w| w.name.clone())
                     on:input=move |ev| {
                         let v = event_target_value(&ev);
@@ -43,7 +43,7 @@ pub fn SetupPage() -> impl IntoView {
             </div>
             <div class="field-row">
                 <div class="field">
-                    <label for="workshop-place">{t!(i18n, setup.place)}</label>
+                    <label for="workshop-place">{tr!(i18n, setup.place)}</label>
                     <input
                         id="workshop-place"
                         type="text"
@@ -56,7 +56,7 @@ pub fn SetupPage() -> impl IntoView {
                     />
                 </div>
                 <div class="field">
-                    <label for="workshop-date">{t!(i18n, setup.date)}</label>
+                    <label for="workshop-date">{tr!(i18n, setup.date)}</label>
                     <input
                         id="workshop-date"
                         type="date"
@@ -79,15 +79,15 @@ pub fn SetupPage() -> impl IntoView {
                 </div>
             </div>
         </section>
-        <h2>{t!(i18n, setup.kinds)}</h2>
-        <p>{t!(i18n, setup.kinds_lead)}</p>
+        <h2>{tr!(i18n, setup.kinds)}</h2>
+        <p>{tr!(i18n, setup.kinds_lead)}</p>
         <For each=move || kind_ids.get() key=|id| id.clone() let:kind_id>
             <KindCard kind_id=kind_id />
         </For>
         <AddKind />
         <div class="next-row">
             <a class="button button-primary button-large" href=Route::Area(0).href()>
-                {t!(i18n, setup.start_walkthrough)}
+                {tr!(i18n, setup.start_walkthrough)}
             </a>
         </div>
     }
@@ -113,7 +113,7 @@ fn AddKind() -> impl IntoView {
             }
         >
             <div class="field">
-                <label for="new-kind-name">{t!(i18n, setup.add_kind_label)}</label>
+                <label for="new-kind-name">{tr!(i18n, setup.add_kind_label)}</label>
                 <input
                     id="new-kind-name"
                     type="text"
@@ -123,7 +123,7 @@ fn AddKind() -> impl IntoView {
                 />
             </div>
             <button class="button" type="submit" disabled=full>
-                {t!(i18n, setup.add_kind)}
+                {tr!(i18n, setup.add_kind)}
             </button>
         </form>
     }
@@ -247,12 +247,12 @@ fn KindCard(kind_id: String) -> impl IntoView {
                         }
                     }
                 >
-                    {t!(i18n, setup.remove_kind)}
+                    {tr!(i18n, setup.remove_kind)}
                 </button>
             </div>
             <div class="field-row">
                 <div class="field">
-                    <label for=id_name.clone()>{t!(i18n, setup.kind_name)}</label>
+                    <label for=id_name.clone()>{tr!(i18n, setup.kind_name)}</label>
                     <input
                         id=id_name.clone()
                         type="text"
@@ -267,7 +267,7 @@ fn KindCard(kind_id: String) -> impl IntoView {
                     />
                 </div>
                 <div class="field">
-                    <label for=id_unit.clone()>{t!(i18n, setup.unit)}</label>
+                    <label for=id_unit.clone()>{tr!(i18n, setup.unit)}</label>
                     <select
                         id=id_unit.clone()
                         prop:value=move || kind.with(|k| unit_key(&k.unit))
@@ -291,13 +291,13 @@ fn KindCard(kind_id: String) -> impl IntoView {
                             }));
                         }
                     >
-                        <option value="money">{t!(i18n, units.money)}</option>
-                        <option value="hours">{t!(i18n, units.hours)}</option>
-                        <option value="count">{t!(i18n, units.count)}</option>
+                        <option value="money">{tr!(i18n, units.money)}</option>
+                        <option value="hours">{tr!(i18n, units.hours)}</option>
+                        <option value="count">{tr!(i18n, units.count)}</option>
                     </select>
                 </div>
                 <div class="field">
-                    <label for=id_period.clone()>{t!(i18n, setup.period)}</label>
+                    <label for=id_period.clone()>{tr!(i18n, setup.period)}</label>
                     <select
                         id=id_period.clone()
                         prop:value=move || kind.with(|k| if k.period == Period::Year { "year" } else { "month" })
@@ -306,14 +306,14 @@ fn KindCard(kind_id: String) -> impl IntoView {
                             edit_period(Box::new(move |k| k.period = period));
                         }
                     >
-                        <option value="year">{t!(i18n, units.per_year)}</option>
-                        <option value="month">{t!(i18n, units.per_month)}</option>
+                        <option value="year">{tr!(i18n, units.per_year)}</option>
+                        <option value="month">{tr!(i18n, units.per_month)}</option>
                     </select>
                 </div>
             </div>
             <Show when=move || kind.with(|k| matches!(k.unit, Unit::Count { .. }))>
                 <div class="field">
-                    <label for=id_noun.clone()>{t!(i18n, setup.noun)}</label>
+                    <label for=id_noun.clone()>{tr!(i18n, setup.noun)}</label>
                     <input
                         id=id_noun.clone()
                         type="text"
@@ -335,7 +335,7 @@ fn KindCard(kind_id: String) -> impl IntoView {
                 </div>
             </Show>
             <div class="field">
-                <label for=id_total.clone()>{t!(i18n, setup.total_today)}</label>
+                <label for=id_total.clone()>{tr!(i18n, setup.total_today)}</label>
                 <input
                     id=id_total.clone()
                     type="text"
@@ -359,8 +359,8 @@ fn KindCard(kind_id: String) -> impl IntoView {
                     {move || total_error.get().then(|| t_string!(i18n, setup.total_error).to_string())}
                 </p>
             </div>
-            <h4>{t!(i18n, setup.baseline)}</h4>
-            <p class="small">{t!(i18n, setup.baseline_lead)}</p>
+            <h4>{tr!(i18n, setup.baseline)}</h4>
+            <p class="small">{tr!(i18n, setup.baseline_lead)}</p>
             <ShareEditor
                 kind=kind
                 shares=Signal::derive(move || kind.with(|k| k.baseline))
@@ -371,7 +371,7 @@ fn KindCard(kind_id: String) -> impl IntoView {
                 id_prefix=id_baseline.clone()
                 show_change=false
             />
-            <h4>{t!(i18n, setup.projected)}</h4>
+            <h4>{tr!(i18n, setup.projected)}</h4>
             <div class="field-row">{projected}</div>
         </section>
     }

@@ -7,7 +7,7 @@ use crate::i18n::*;
 use crate::model::{Area, AreaNotes, SupportModel};
 use crate::platform::route::Route;
 use crate::state::use_app;
-use crate::ui::labels::{area_name, period_name};
+use crate::ui::labels::{area_name, period_name, tr};
 
 /// One step of the walk-through.
 #[component]
@@ -49,7 +49,7 @@ pub fn AreaStep(
         })
     };
     view! {
-        <nav class="steps" aria-label=move || t_string!(i18n, walk.progress_label).to_string()>
+        <nav class="steps" aria-label=tr!(i18n, walk.progress_label)>
             <p class="step-count">{t!(i18n, walk.step_of, n = index + 1, total = 5)}</p>
             <ol>{steps}</ol>
         </nav>
@@ -64,7 +64,7 @@ pub fn AreaStep(
                         .unwrap_or_else(|| t_string!(i18n, walk.good_life_fallback).to_string())
                 }}
             </h2>
-            <label for="good-life-answer">{t!(i18n, walk.good_life_answer)}</label>
+            <label for="good-life-answer">{tr!(i18n, walk.good_life_answer)}</label>
             <textarea
                 id="good-life-answer"
                 rows="4"
@@ -81,12 +81,12 @@ pub fn AreaStep(
             <NoteList area=area likes=false />
         </div>
         <section aria-labelledby="today-heading" class="card">
-            <h2 id="today-heading">{t!(i18n, walk.today)}</h2>
+            <h2 id="today-heading">{tr!(i18n, walk.today)}</h2>
             <TodayFigures area=area />
         </section>
         <section aria-labelledby="models-heading">
-            <h2 id="models-heading">{t!(i18n, walk.models)}</h2>
-            <p>{t!(i18n, walk.models_lead)}</p>
+            <h2 id="models-heading">{tr!(i18n, walk.models)}</h2>
+            <p>{tr!(i18n, walk.models_lead)}</p>
             <div class="model-grid">{models}</div>
         </section>
         <div class="next-row">
@@ -94,7 +94,7 @@ pub fn AreaStep(
                 view! {
                     <a class="button button-large" href=Route::Area(index - 1).href()>
                         "← "
-                        {t!(i18n, walk.back)}
+                        {tr!(i18n, walk.back)}
                     </a>
                 }
                     .into_any()
@@ -102,7 +102,7 @@ pub fn AreaStep(
                 view! {
                     <a class="button button-large" href=Route::Setup.href()>
                         "← "
-                        {t!(i18n, walk.back_to_setup)}
+                        {tr!(i18n, walk.back_to_setup)}
                     </a>
                 }
                     .into_any()
@@ -110,7 +110,7 @@ pub fn AreaStep(
             {if index + 1 < Area::ALL.len() {
                 view! {
                     <a class="button button-primary button-large" href=Route::Area(index + 1).href()>
-                        {t!(i18n, walk.next)}
+                        {tr!(i18n, walk.next)}
                         " →"
                     </a>
                 }
@@ -118,7 +118,7 @@ pub fn AreaStep(
             } else {
                 view! {
                     <a class="button button-primary button-large" href=Route::Participants.href()>
-                        {t!(i18n, walk.to_allocation)}
+                        {tr!(i18n, walk.to_allocation)}
                         " →"
                     </a>
                 }
@@ -160,7 +160,7 @@ fn NoteList(area: Area, likes: bool) -> impl IntoView {
     view! {
         <section class="card note-list" aria-labelledby=labelled_by>
             <h2 id=heading_id>
-                {if likes { t!(i18n, walk.likes).into_any() } else { t!(i18n, walk.dislikes).into_any() }}
+                {if likes { tr!(i18n, walk.likes).into_any() } else { tr!(i18n, walk.dislikes).into_any() }}
             </h2>
             <ul>
                 {move || {
@@ -181,7 +181,7 @@ fn NoteList(area: Area, likes: bool) -> impl IntoView {
                                             }
                                         }))
                                     >
-                                        {t!(i18n, common.remove)}
+                                        {tr!(i18n, common.remove)}
                                     </button>
                                 </li>
                             }
@@ -201,7 +201,7 @@ fn NoteList(area: Area, likes: bool) -> impl IntoView {
                 }
             >
                 <label for=input_id.clone() class="inline-label">
-                    {if likes { t!(i18n, walk.add_like).into_any() } else { t!(i18n, walk.add_dislike).into_any() }}
+                    {if likes { tr!(i18n, walk.add_like).into_any() } else { tr!(i18n, walk.add_dislike).into_any() }}
                 </label>
                 <input
                     id=input_id
@@ -210,7 +210,7 @@ fn NoteList(area: Area, likes: bool) -> impl IntoView {
                     prop:value=draft
                     on:input=move |ev| set_draft.set(event_target_value(&ev))
                 />
-                <button class="button" type="submit">{t!(i18n, common.add)}</button>
+                <button class="button" type="submit">{tr!(i18n, common.add)}</button>
             </form>
         </section>
     }
@@ -271,7 +271,7 @@ fn ModelCard(model: SupportModel) -> impl IntoView {
     let note = (!model.evidence_note.is_empty()).then(|| {
         view! {
             <div class="model-fact">
-                <dt>{t!(i18n, walk.evidence)}</dt>
+                <dt>{tr!(i18n, walk.evidence)}</dt>
                 <dd>{model.evidence_note.clone()}</dd>
             </div>
         }
@@ -282,17 +282,17 @@ fn ModelCard(model: SupportModel) -> impl IntoView {
             <p>{model.summary.clone()}</p>
             <dl>
                 <div class="model-fact">
-                    <dt>{t!(i18n, walk.costs)}</dt>
+                    <dt>{tr!(i18n, walk.costs)}</dt>
                     <dd>{model.costs.clone()}</dd>
                 </div>
                 <div class="model-fact">
-                    <dt>{t!(i18n, walk.achieves)}</dt>
+                    <dt>{tr!(i18n, walk.achieves)}</dt>
                     <dd>{model.achieves.clone()}</dd>
                 </div>
                 {note}
             </dl>
             <details class="sources">
-                <summary>{t!(i18n, walk.sources)}</summary>
+                <summary>{tr!(i18n, walk.sources)}</summary>
                 <ul>{sources}</ul>
             </details>
         </article>

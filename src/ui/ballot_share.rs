@@ -1,0 +1,60 @@
+//! A participant's own choices, ready to hand to the facilitator without a
+//! network: a small file, or a code (and its QR code) to scan or paste.
+
+use leptos::prelude::*;
+
+use crate::i18n::*;
+use crate::model::ballot_code::{encode_ballot, export_ballot_json};
+use crate::model::Id;
+use crate::platform::files;
+use crate::state::use_app;
+use crate::ui::labels::tr;
+use crate::ui::qr::QrCodeImage;
+
+/// The "give my choices to the facilitator" panel for one ballot.
+#[component]
+pub fn BallotShare(
+    /// Whose ballot.
+    ballot: Id,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let state = use_app();
+    let found = Memo::new(move |_| state.workshop.with(|w| w.ballot(ballot).cloned()));
+    let code =
+        Signal::derive(move || found.with(|b| b.as_ref().map(encode_ballot).unwrap_or_default()));
+    let download = move |_| {
+        if let Some(b) = found.get_untracked() {
+            let safe: String = b
+                .participant
+                .chars()
+                .map(|c| {
+                    if c.is_ascii_alphanumeric() {
+                        c.to_ascii_lowercase()
+                    } else {
+                        '-'
+                    }
+                })
+                .take(40)
+                .collect();
+            let _ = files::download(
+                &format!("ballot-{safe}-{}.json", b.id.short()),
+                "application/json",
+                &export_ballot_json(&b),
+            );
+        }
+    };
+    view! {
+        <details class="card ballot-share">
+            <summary>{tr!(i18n, share.summary)}</summary>
+            <p>{tr!(i18n, share.lead)}</p>
+            <button class="button" on:click=download>{tr!(i18n, share.download)}</button>
+            <div class="share-code">
+                <QrCodeImage text=code label=Signal::derive(move || t_string!(i18n, share.qr_label).to_string()) />
+                <div class="field">
+                    <label for="ballot-code">{tr!(i18n, share.code_label)}</label>
+                    <textarea id="ballot-code" class="code-text" rows="4" readonly=true prop:value=code></textarea>
+                </div>
+            </div>
+        </details>
+    }
+}

@@ -1,0 +1,168 @@
+//! Gathering tablets' ballots without a network: many files at once (picked or
+//! dropped) or pasted codes, merged into the workshop. Every file is checked;
+//! a ballot for another workshop is refused with a clear message.
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::i18n::*;
+use crate::model::ballot_code::{read_gathered, Gathered};
+use crate::model::record::MAX_RECORD_BYTES;
+use crate::model::{merge_ballots, MergeReport};
+use crate::platform::files;
+use crate::state::{use_app, AppState};
+use crate::ui::labels::tr;
+
+/// Merges what one file or code holds; problems are reported, never applied.
+fn gather_text(state: AppState, report: &mut MergeReport, source: &str, text: &str) {
+    match read_gathered(text) {
+        Ok(Gathered::Ballots(ballots)) => {
+            let mut part = MergeReport::default();
+            state.change(|w| part = merge_ballots(w, ballots, source));
+            report.absorb(part);
+        }
+        Ok(Gathered::Record(record)) => {
+            let mut part = MergeReport::default();
+            let ballots = record.ballots.clone();
+            state.change(|w| part = merge_ballots(w, ballots, &format!("{source}: ballots")));
+            report.absorb(part);
+        }
+        Err(e) => report.refused.push(crate::model::ImportError::Invalid {
+            path: source.to_string(),
+            reason: e.to_string(),
+        }),
+    }
+}
+
+/// Reads and merges a list of files, one after another.
+async fn gather_files(
+    state: AppState,
+    files_list: Vec<web_sys::File>,
+    done: WriteSignal<Option<MergeReport>>,
+) {
+    let mut report = MergeReport::default();
+    for file in files_list {
+        let name = file.name();
+        match files::read_text(&file, MAX_RECORD_BYTES).await {
+            Ok(text) => gather_text(state, &mut report, &name, &text),
+            Err(e) => report.refused.push(crate::model::ImportError::Invalid {
+                path: name,
+                reason: e,
+            }),
+        }
+    }
+    done.set(Some(report));
+}
+
+fn file_list(list: Option<web_sys::FileList>) -> Vec<web_sys::File> {
+    list.map(|l| (0..l.length()).filter_map(|i| l.get(i)).collect())
+        .unwrap_or_default()
+}
+
+/// The gather section of the save-and-share screen.
+#[component]
+pub fn GatherBallots() -> impl IntoView {
+    let i18n = use_i18n();
+    let state = use_app();
+    let (report, set_report) = signal(None::<MergeReport>);
+    let (code, set_code) = signal(String::new());
+    let (dragging, set_dragging) = signal(false);
+    let on_pick = move |ev: leptos::ev::Event| {
+        let Some(input) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        else {
+            return;
+        };
+        let picked = file_list(input.files());
+        input.set_value("");
+        wasm_bindgen_futures::spawn_local(gather_files(state, picked, set_report));
+    };
+    let on_drop = move |ev: leptos::ev::DragEvent| {
+        ev.prevent_default();
+        set_dragging.set(false);
+        let dropped = file_list(ev.data_transfer().and_then(|d| d.files()));
+        wasm_bindgen_futures::spawn_local(gather_files(state, dropped, set_report));
+    };
+    let on_paste = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let mut r = MergeReport::default();
+        // One code per line, so a list of codes can be pasted at once.
+        for (i, line) in code
+            .get()
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .enumerate()
+        {
+            gather_text(
+                state,
+                &mut r,
+                &t_string!(i18n, gather.code_n, n = i + 1).to_string(),
+                line,
+            );
+        }
+        if r.refused.is_empty() {
+            set_code.set(String::new());
+        }
+        set_report.set(Some(r));
+    };
+    view! {
+        <section class="card" aria-labelledby="gather-heading">
+            <h2 id="gather-heading">{tr!(i18n, gather.heading)}</h2>
+            <p>{tr!(i18n, gather.lead)}</p>
+            <div
+                class="drop-zone"
+                class:dragging=dragging
+                on:dragover=move |ev: leptos::ev::DragEvent| {
+                    ev.prevent_default();
+                    set_dragging.set(true);
+                }
+                on:dragleave=move |_| set_dragging.set(false)
+                on:drop=on_drop
+            >
+                <label class="button button-large file-button" for="gather-files">{tr!(i18n, gather.pick)}</label>
+                <input
+                    id="gather-files"
+                    class="visually-hidden-file"
+                    type="file"
+                    multiple=true
+                    accept=".json,application/json"
+                    on:change=on_pick
+                />
+                <p class="small">{tr!(i18n, gather.drop)}</p>
+            </div>
+            <form class="paste-form" on:submit=on_paste>
+                <label for="gather-code">{tr!(i18n, gather.paste_label)}</label>
+                <textarea
+                    id="gather-code"
+                    rows="3"
+                    spellcheck="false"
+                    prop:value=code
+                    on:input=move |ev| set_code.set(event_target_value(&ev))
+                ></textarea>
+                <button class="button" type="submit">{tr!(i18n, gather.add_codes)}</button>
+            </form>
+            <div aria-live="polite">
+                {move || {
+                    report
+                        .get()
+                        .map(|r| {
+                            let refused = r.refused.iter().map(|e| view! { <li>{e.to_string()}</li> }).collect_view();
+                            let has_refused = !r.refused.is_empty();
+                            view! {
+                                <div class=if has_refused { "banner banner-warning" } else { "banner banner-success" } role="status">
+                                    <p class="gather-summary">
+                                        {t!(i18n, gather.summary, added = r.added, updated = r.updated, unchanged = r.unchanged, refused = r.refused.len())}
+                                    </p>
+                                    {(r.removed > 0).then(|| view! { <p>{t!(i18n, gather.removed, count = r.removed)}</p> })}
+                                    {has_refused.then(|| view! { <ul class="error-detail">{refused}</ul> })}
+                                    {has_refused.then(|| view! { <p>{tr!(i18n, gather.kept)}</p> })}
+                                </div>
+                            }
+                        })
+                }}
+            </div>
+        </section>
+    }
+}

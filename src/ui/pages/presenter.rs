@@ -1,0 +1,174 @@
+//! The room's screen for a projector: per area, today against the room's
+//! average and each role's, how far people who use support and commissioners
+//! are apart, and how many have taken part. Large type, high contrast, and it
+//! follows the facilitator's window live.
+
+use leptos::prelude::*;
+
+use crate::i18n::*;
+use crate::model::shares::format_percent_tenths;
+use crate::model::{aggregate, Area, KindAggregate, Role, Workshop};
+use crate::platform::route::Route;
+use crate::state::use_app;
+use crate::ui::chart::{Bar, BarChart, BarGroup};
+use crate::ui::labels::tr;
+use crate::ui::labels::{area_name, role_short_name};
+use crate::ui::pages::results::role_class;
+use crate::ui::qr::QrCodeImage;
+
+/// The address participants open on their tablets: this app, without a screen.
+fn join_link() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().href().ok())
+        .map(|href| href.split('#').next().unwrap_or_default().to_string())
+        .unwrap_or_default()
+}
+
+/// The presenter screen.
+#[component]
+pub fn PresenterPage(
+    /// Which kind to show (the first when absent or unknown).
+    kind: Option<String>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let state = use_app();
+    // While frozen, the picture stays as it was when the facilitator froze it.
+    let shown: Memo<Workshop> = Memo::new(move |previous: Option<&Workshop>| {
+        let current = state.workshop.get();
+        match previous {
+            Some(p) if current.room.frozen && p.id == current.id => {
+                let mut kept = p.clone();
+                kept.room = current.room.clone();
+                kept
+            }
+            _ => current,
+        }
+    });
+    let aggregates = Memo::new(move |_| shown.with(aggregate));
+    let shown_kind = Memo::new(move |_| {
+        shown.with(|w| {
+            kind.clone()
+                .filter(|k| w.kind(k).is_some())
+                .or_else(|| w.kinds.first().map(|k| k.id.clone()))
+                .unwrap_or_default()
+        })
+    });
+    let count = move || shown.with(|w| w.ballots.len());
+    let tabs = move || {
+        let current = shown_kind.get();
+        shown.with(|w| {
+            w.kinds
+                .iter()
+                .map(|k| {
+                    let selected = k.id == current;
+                    view! {
+                        <li>
+                            <a
+                                class="tab"
+                                href=Route::Present(Some(k.id.clone())).href()
+                                aria-current=selected.then_some("page")
+                            >
+                                {k.name.clone()}
+                            </a>
+                        </li>
+                    }
+                })
+                .collect_view()
+        })
+    };
+    let link = join_link();
+    let link_text = link.clone();
+    view! {
+        <div class="presenter">
+            <header class="presenter-head">
+                <div>
+                    <h1>{move || shown.with(|w| w.name.clone())}</h1>
+                    <p class="presenter-count" aria-live="polite">
+                        {t!(i18n, presenter.count, count = count)}
+                    </p>
+                    {move || shown.with(|w| w.room.frozen).then(|| view! { <p class="presenter-frozen">{tr!(i18n, presenter.frozen)}</p> })}
+                </div>
+                <div class="join">
+                    <QrCodeImage text=Signal::derive(move || link.clone()) label=Signal::derive(move || t_string!(i18n, presenter.qr_label).to_string()) />
+                    <p>{tr!(i18n, presenter.join)} <br /> <strong class="join-link">{link_text}</strong></p>
+                </div>
+            </header>
+            <nav aria-label=tr!(i18n, allocate.kinds_label)>
+                <ul class="tabs">{tabs}</ul>
+            </nav>
+            {move || {
+                let id = shown_kind.get();
+                let agg = aggregates.with(|a| a.iter().find(|a| a.kind_id == id).cloned())?;
+                let room = shown.with(|w| w.room.clone());
+                Some(
+                    view! {
+                        <div class="presenter-grid">
+                            {Area::ALL
+                                .into_iter()
+                                .map(|area| {
+                                    if room.is_visible(area) {
+                                        view! { <AreaPanel area=area agg=agg.clone() /> }.into_any()
+                                    } else {
+                                        view! {
+                                            <section class="presenter-panel hidden-panel">
+                                                <h2>{area_name(i18n, area)}</h2>
+                                                <p>{tr!(i18n, presenter.hidden)}</p>
+                                            </section>
+                                        }
+                                            .into_any()
+                                    }
+                                })
+                                .collect_view()}
+                        </div>
+                    },
+                )
+            }}
+        </div>
+    }
+}
+
+/// One area on the projector: bars and the gap between two key roles.
+#[component]
+fn AreaPanel(area: Area, agg: KindAggregate) -> impl IntoView {
+    let i18n = use_i18n();
+    let mut bars = vec![Bar {
+        label: t_string!(i18n, results.today).to_string(),
+        bp: agg.baseline.get(area),
+        class: "bar-baseline",
+    }];
+    if let Some(s) = agg.everyone.area(area) {
+        bars.push(Bar {
+            label: t_string!(i18n, presenter.everyone).to_string(),
+            bp: s.mean_bp,
+            class: "bar-everyone",
+        });
+    }
+    for (role, stats) in &agg.by_role {
+        if let Some(s) = stats.area(area) {
+            bars.push(Bar {
+                label: role_short_name(i18n, *role),
+                bp: s.mean_bp,
+                class: role_class(*role),
+            });
+        }
+    }
+    let gap = agg.gap(Role::Citizen, Role::Commissioner, area).map(|g| {
+        let points = format_percent_tenths(g.unsigned_abs() as u32);
+        if g == 0 {
+            t_string!(i18n, presenter.gap_none).to_string()
+        } else if g > 0 {
+            t_string!(i18n, presenter.gap_citizens_more, points = points).to_string()
+        } else {
+            t_string!(i18n, presenter.gap_commissioners_more, points = points).to_string()
+        }
+    });
+    let title = area_name(i18n, area);
+    let chart_title = t_string!(i18n, presenter.chart_title, area = title.clone()).to_string();
+    view! {
+        <section class="presenter-panel">
+            <h2>{title.clone()}</h2>
+            <BarChart title=chart_title groups=vec![BarGroup { title: String::new(), bars }] large=true />
+            {gap.map(|g| view! { <p class="gap">{g}</p> })}
+        </section>
+    }
+}

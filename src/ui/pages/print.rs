@@ -1,0 +1,141 @@
+//! A printable summary for commissioners: per resource kind the chart and
+//! figures, the agreed decision and its reasons, and the room's notes per area.
+
+use leptos::prelude::*;
+
+use crate::i18n::*;
+use crate::model::shares::{format_percent_bp, format_percent_tenths};
+use crate::model::{aggregate, Area};
+use crate::platform::route::Route;
+use crate::state::use_app;
+use crate::ui::chart::{Bar, BarChart, BarGroup};
+use crate::ui::labels::tr;
+use crate::ui::labels::{area_name, kind_total, role_short_name};
+use crate::ui::pages::results::role_class;
+
+/// The printable summary screen.
+#[component]
+pub fn PrintPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let state = use_app();
+    let w = state.workshop.get_untracked();
+    let aggregates = aggregate(&w);
+    let decision = w.agreed_decision.clone();
+    let kinds = w
+        .kinds
+        .iter()
+        .zip(aggregates)
+        .map(|(kind, agg)| {
+            let groups = Area::ALL
+                .into_iter()
+                .map(|area| {
+                    let mut bars = vec![Bar {
+                        label: t_string!(i18n, results.today).to_string(),
+                        bp: agg.baseline.get(area),
+                        class: "bar-baseline",
+                    }];
+                    if let Some(s) = agg.everyone.area(area) {
+                        bars.push(Bar { label: t_string!(i18n, results.everyone).to_string(), bp: s.mean_bp, class: "bar-everyone" });
+                    }
+                    for (role, stats) in &agg.by_role {
+                        if let Some(s) = stats.area(area) {
+                            bars.push(Bar { label: role_short_name(i18n, *role), bp: s.mean_bp, class: role_class(*role) });
+                        }
+                    }
+                    if let Some(bp) = decision.as_ref().and_then(|d| d.shares.get(&kind.id)).map(|s| s.get(area)) {
+                        bars.push(Bar { label: t_string!(i18n, print.agreed).to_string(), bp, class: "bar-agreed" });
+                    }
+                    BarGroup { title: area_name(i18n, area), bars }
+                })
+                .collect::<Vec<_>>();
+            let agreed = decision.as_ref().and_then(|d| d.shares.get(&kind.id)).copied();
+            let rows = Area::ALL
+                .into_iter()
+                .map(|area| {
+                    let today = kind.baseline_amounts()[area.index()];
+                    let agreed_cell = agreed.map(|s| {
+                        let amount = kind.amounts(s)[area.index()];
+                        format!("{} · {}", format_percent_bp(s.get(area)), kind.unit.format(amount))
+                    });
+                    view! {
+                        <tr>
+                            <th scope="row">{area_name(i18n, area)}</th>
+                            <td>{format!("{} · {}", format_percent_bp(kind.baseline.get(area)), kind.unit.format(today))}</td>
+                            <td>{agg.everyone.area(area).map(|s| format_percent_tenths(s.mean_bp))}</td>
+                            <td>{agreed_cell}</td>
+                        </tr>
+                    }
+                })
+                .collect_view();
+            let title = t_string!(i18n, results.chart_title, kind = kind.name.clone()).to_string();
+            view! {
+                <section class="print-kind">
+                    <h2>{kind.name.clone()}</h2>
+                    <p>{tr!(i18n, allocate.total_today)} ": " {kind_total(i18n, kind)} " · " {t!(i18n, results.kind_count, count = agg.participants)}</p>
+                    <BarChart title=title groups=groups />
+                    <table class="figures">
+                        <thead>
+                            <tr>
+                                <th scope="col">{tr!(i18n, common.area)}</th>
+                                <th scope="col">{tr!(i18n, results.today)}</th>
+                                <th scope="col">{tr!(i18n, results.mean)}</th>
+                                <th scope="col">{tr!(i18n, print.agreed)}</th>
+                            </tr>
+                        </thead>
+                        <tbody>{rows}</tbody>
+                    </table>
+                </section>
+            }
+        })
+        .collect_view();
+    let notes = Area::ALL
+        .into_iter()
+        .map(|area| {
+            let n = w.notes_for(area);
+            let reason = decision
+                .as_ref()
+                .and_then(|d| d.rationale.get(&area).cloned())
+                .unwrap_or_default();
+            let list = |items: Vec<String>| {
+                items
+                    .into_iter()
+                    .map(|t| view! { <li>{t}</li> })
+                    .collect_view()
+            };
+            view! {
+                <section class="print-area">
+                    <h3>{area_name(i18n, area)}</h3>
+                    <dl>
+                        <dt>{tr!(i18n, print.why)}</dt>
+                        <dd>{reason}</dd>
+                        <dt>{tr!(i18n, print.good_life)}</dt>
+                        <dd>{n.good_life.clone()}</dd>
+                        <dt>{tr!(i18n, walk.likes)}</dt>
+                        <dd><ul>{list(n.likes.clone())}</ul></dd>
+                        <dt>{tr!(i18n, walk.dislikes)}</dt>
+                        <dd><ul>{list(n.dislikes.clone())}</ul></dd>
+                    </dl>
+                </section>
+            }
+        })
+        .collect_view();
+    view! {
+        <div class="print-page">
+            <p class="no-print">
+                <button class="button button-primary" on:click=move |_| {
+                    if let Some(win) = web_sys::window() {
+                        let _ = win.print();
+                    }
+                }>{tr!(i18n, print.print)}</button>
+                " "
+                <a class="button" href=Route::Data.href()>{tr!(i18n, print.back)}</a>
+            </p>
+            <h1>{w.name.clone()}</h1>
+            <p class="lead">{format!("{} · {}", w.place, w.date)} " · " {t!(i18n, results.lead, count = w.ballots.len())}</p>
+            <h2>{tr!(i18n, print.decisions)}</h2>
+            {kinds}
+            <h2 class="page-break">{tr!(i18n, print.notes)}</h2>
+            {notes}
+        </div>
+    }
+}
