@@ -131,7 +131,7 @@ pub fn PrintPage() -> impl IntoView {
                 <a class="button" href=Route::Data.href()>{tr!(i18n, print.back)}</a>
             </p>
             <h1>{w.name.clone()}</h1>
-            <p class="lead">{format!("{} · {}", w.place, w.date)} " · " {t!(i18n, results.lead, count = w.ballots.len())}</p>
+            <p class="lead">{[w.place.trim(), w.date.as_str()].iter().filter(|s| !s.is_empty()).copied().collect::<Vec<_>>().join(" · ")} " · " {t!(i18n, results.lead, count = w.ballots.len())}</p>
             <h2>{tr!(i18n, print.decisions)}</h2>
             {kinds}
             <h2 class="page-break">{tr!(i18n, print.notes)}</h2>
