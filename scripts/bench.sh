@@ -13,3 +13,4 @@ for f in dist/*.wasm dist/*.js dist/*.css dist/index.html; do
 done
 printf 'app shell (wasm + js + css + html) gzipped: %d bytes (%.1f KB)\n' "$total" "$(echo "$total/1024" | bc -l)"
 cargo bench --bench aggregate
+npx playwright test --config playwright.bench.config.mjs

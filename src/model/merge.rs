@@ -47,12 +47,7 @@ pub fn newer_ballot<'a>(a: &'a Ballot, b: &'a Ballot) -> &'a Ballot {
 
 /// Keeps ballots in a stable order people can scan: by name, then id.
 pub fn sort_ballots(ballots: &mut [Ballot]) {
-    ballots.sort_by(|a, b| {
-        a.participant
-            .to_lowercase()
-            .cmp(&b.participant.to_lowercase())
-            .then_with(|| a.id.cmp(&b.id))
-    });
+    ballots.sort_by_cached_key(|b| (b.participant.to_lowercase(), b.id));
 }
 
 /// Offers ballots to a workshop. A ballot of another workshop, or one that

@@ -383,6 +383,29 @@ impl Workshop {
         self.updated_at = now;
     }
 
+    /// The workshop with only the ballots `keep` picks: a change to send to
+    /// another window. Merging it adds or updates those ballots and every
+    /// other piece; ballots left out are untouched there (removal travels as
+    /// a tombstone in `removed_ballots`).
+    pub fn with_only_ballots(&self, keep: impl Fn(&Ballot) -> bool) -> Workshop {
+        Workshop {
+            id: self.id,
+            name: self.name.clone(),
+            place: self.place.clone(),
+            date: self.date.clone(),
+            catalogue: self.catalogue.clone(),
+            kinds: self.kinds.clone(),
+            notes: self.notes.clone(),
+            ballots: self.ballots.iter().filter(|b| keep(b)).cloned().collect(),
+            agreed_decision: self.agreed_decision.clone(),
+            removed_ballots: self.removed_ballots.clone(),
+            room: self.room.clone(),
+            setup_updated_at: self.setup_updated_at,
+            created_at: self.created_at,
+            updated_at: self.updated_at,
+        }
+    }
+
     /// Stamps `now` on every piece that differs from `before`: the set-up, each
     /// area's notes, the room controls and the decision. Each piece has one
     /// writer, so merging by these stamps loses nothing. Ballots keep the stamp

@@ -2,7 +2,9 @@
 
 use leptos::prelude::*;
 
-use crate::model::{export_json, import_json, merge_workshops, validate, Catalogue, Workshop};
+use crate::model::{
+    export_json, import_json, merge_workshops, validate, Catalogue, Id, Timestamp, Workshop,
+};
 use crate::platform::broadcast::WindowLink;
 use crate::platform::{clock, random, storage};
 
@@ -46,6 +48,10 @@ pub struct AppState {
     pub refused_change: RwSignal<Option<String>>,
     /// Set when the whole workshop was replaced, so other windows replace theirs too.
     replaced: StoredValue<bool>,
+    /// Set by a change made here until it has been saved and posted.
+    unposted: StoredValue<bool>,
+    /// Set when the next update came from another window and needs no save or post.
+    quiet: StoredValue<bool>,
 }
 
 impl AppState {
@@ -78,20 +84,45 @@ impl AppState {
             startup_warning: RwSignal::new(warning),
             refused_change: RwSignal::new(None),
             replaced: StoredValue::new(false),
+            unposted: StoredValue::new(false),
+            quiet: StoredValue::new(false),
         };
         // Other windows' changes arrive whole; merging piece by piece keeps
         // both windows' edits (see model::merge).
         let link = std::rc::Rc::new(WindowLink::open(move |message| state.receive(&message)));
+        let posted = StoredValue::new(std::collections::HashMap::<Id, Timestamp>::new());
         // The one place that persists: every change to the workshop is saved
         // before the browser handles the next event, then shown to other windows.
         Effect::new(move |_| {
-            let record = state.workshop.with(export_json);
-            let kind = if state.replaced.get_value() {
-                REPLACE
-            } else {
-                MERGE
-            };
+            state.workshop.track();
+            if state.quiet.get_value() {
+                state.quiet.set_value(false);
+                // Others already have these ballots: later posts need not repeat them.
+                posted.set_value(
+                    state.workshop.with_untracked(|w| {
+                        w.ballots.iter().map(|b| (b.id, b.updated_at)).collect()
+                    }),
+                );
+                return;
+            }
+            state.unposted.set_value(false);
+            let replacing = state.replaced.get_value();
             state.replaced.set_value(false);
+            // Other windows get only the ballots that changed since the last post
+            // (with every other piece), so a big workshop stays quick to send.
+            let (record, message) = state.workshop.with(|w| {
+                let record = export_json(w);
+                let message = if replacing {
+                    format!("{REPLACE}{record}")
+                } else {
+                    let delta = posted.with_value(|posted| {
+                        w.with_only_ballots(|b| posted.get(&b.id) != Some(&b.updated_at))
+                    });
+                    format!("{MERGE}{}", export_json(&delta))
+                };
+                posted.set_value(w.ballots.iter().map(|b| (b.id, b.updated_at)).collect());
+                (record, message)
+            });
             let outcome = if state.save_state.get_untracked() == SaveState::Paused {
                 SaveState::Paused
             } else {
@@ -100,7 +131,7 @@ impl AppState {
                     Err(e) => SaveState::Failed(e),
                 }
             };
-            link.post(&format!("{kind}{record}"));
+            link.post(&message);
             if state.save_state.get_untracked() != outcome {
                 state.save_state.set(outcome);
             }
@@ -124,16 +155,26 @@ impl AppState {
         let ours = self.workshop.get_untracked();
         if replace {
             if theirs != ours {
-                self.workshop.set(theirs);
+                self.set_received(theirs);
             }
             return;
         }
         match merge_workshops(&ours, &theirs) {
-            Ok(merged) if merged != ours => self.workshop.set(merged),
+            Ok(merged) if merged != ours => self.set_received(merged),
             Ok(_) => {}
-            Err(_) if theirs.updated_at > ours.updated_at => self.workshop.set(theirs),
+            Err(_) if theirs.updated_at > ours.updated_at => self.set_received(theirs),
             Err(_) => {}
         }
+    }
+
+    /// Shows what another window sent. If this window had posted all of its own
+    /// changes, the sender has saved everything there is, so saving and posting
+    /// again would only repeat work (a big workshop takes milliseconds to write).
+    fn set_received(&self, workshop: Workshop) {
+        if !self.unposted.get_value() {
+            self.quiet.set_value(true);
+        }
+        self.workshop.set(workshop);
     }
 
     /// Changes the workshop through a model function and stamps the change.
@@ -147,6 +188,7 @@ impl AppState {
         match validate(&next) {
             Ok(()) => {
                 self.refused_change.set(None);
+                self.unposted.set_value(true);
                 self.workshop.set(next);
             }
             Err(e) => self.refused_change.set(Some(e.to_string())),
@@ -157,6 +199,7 @@ impl AppState {
     pub fn replace(&self, workshop: Workshop) {
         self.workshop.with_untracked(storage::keep_replaced);
         self.replaced.set_value(true);
+        self.unposted.set_value(true);
         if self.save_state.get_untracked() == SaveState::Paused {
             self.save_state.set(SaveState::Saved);
         }

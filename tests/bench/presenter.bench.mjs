@@ -1,0 +1,78 @@
+// Benchmark (not a test): how long the presenter window takes to show a change
+// when one ballot moves in a workshop of 1,000 participants. Prints figures.
+import { test } from '@playwright/test';
+
+const PARTICIPANTS = 1000;
+const ROLES = ['citizen', 'family_carer', 'commissioner', 'provider', 'community_organisation'];
+const AREAS = ['own_home', 'accommodation', 'day_activities', 'leaving_hospital', 'whole_community'];
+
+function hex(n) {
+  return [...Array(n)].map(() => Math.floor(Math.random() * 16).toString(16)).join('');
+}
+
+/** A split of 10,000 basis points across the five areas. */
+function split() {
+  const w = AREAS.map(() => 1 + Math.floor(Math.random() * 100));
+  const sum = w.reduce((a, b) => a + b, 0);
+  const bp = w.map((x) => Math.floor((x * 10000) / sum));
+  bp[0] += 10000 - bp.reduce((a, b) => a + b, 0);
+  return Object.fromEntries(AREAS.map((a, i) => [a, bp[i]]));
+}
+
+test('presenter update with 1,000 participants', async ({ browser }) => {
+  test.setTimeout(180_000);
+  const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
+  const facilitator = await context.newPage();
+  await facilitator.goto('./#/participants');
+  await facilitator.waitForFunction(() => localStorage.getItem('co-produce.workshop.v1'));
+  const record = JSON.parse(await facilitator.evaluate(() => localStorage.getItem('co-produce.workshop.v1')));
+  const w = record.workshop;
+  const now = new Date().toISOString();
+  w.ballots = [...Array(PARTICIPANTS)].map((_, i) => ({
+    id: hex(32),
+    workshop_id: w.id,
+    participant: `Person ${String(i).padStart(4, '0')}`,
+    role: ROLES[i % ROLES.length],
+    allocations: Object.fromEntries(w.kinds.map((k) => [k.id, { areas: split(), locked: [], models: {} }])),
+    updated_at: now,
+  }));
+  await facilitator.evaluate((text) => localStorage.setItem('co-produce.workshop.v1', text), JSON.stringify(record));
+  const first = w.ballots[0].id;
+  await facilitator.goto(`./#/allocate/${first}`);
+  await facilitator.reload();
+  await facilitator.getByRole('button', { name: 'More for Support in your own home' }).waitFor();
+
+  const presenter = await context.newPage();
+  // Listen before the app does, so the arrival time is taken before it works.
+  await presenter.addInitScript(() => {
+    const channel = new BroadcastChannel('co-produce.workshop');
+    channel.onmessage = () => { window.__arrived = performance.now(); };
+  });
+  await presenter.goto('./#/present');
+  await presenter.locator('.presenter-panel svg').first().waitFor();
+  await presenter.evaluate(() => {
+    window.__times = [];
+    window.__arrived = undefined;
+    new MutationObserver(() => {
+      if (window.__arrived === undefined) return;
+      const arrived = window.__arrived;
+      window.__arrived = undefined;
+      const updated = performance.now();
+      window.__times.push({ dom: updated - arrived });
+    }).observe(document.querySelector('.presenter-grid'), { subtree: true, childList: true, characterData: true, attributes: true });
+  });
+  const button = facilitator.getByRole('button', { name: 'More for Support in your own home' });
+  const less = facilitator.getByRole('button', { name: 'Less for Support in your own home' });
+  for (let i = 0; i < 20; i++) {
+    await (i % 2 ? less : button).click();
+    await presenter.waitForFunction((n) => window.__times.length > n, i, { timeout: 10_000 });
+  }
+  const times = await presenter.evaluate(() => window.__times);
+  const stat = (xs) => {
+    const s = [...xs].sort((a, b) => a - b);
+    return `median ${s[Math.floor(s.length / 2)].toFixed(1)} ms, p95 ${s[Math.floor(s.length * 0.95)].toFixed(1)} ms, max ${s[s.length - 1].toFixed(1)} ms`;
+  };
+  console.log(`presenter, ${PARTICIPANTS} participants, one ballot changes (${times.length} runs):`);
+  console.log(`  message arrives -> presenter DOM updated: ${stat(times.map((t) => t.dom))}`);
+  await context.close();
+});
