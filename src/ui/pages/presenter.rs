@@ -153,7 +153,7 @@ fn AreaPanel(area: Area, agg: KindAggregate) -> impl IntoView {
         }
     }
     let gap = agg.gap(Role::Citizen, Role::Commissioner, area).map(|g| {
-        let points = format_percent_tenths(g.unsigned_abs() as u32);
+        let points = format_percent_tenths(g.unsigned_abs() as u32).trim_end_matches('%').to_string();
         if g == 0 {
             t_string!(i18n, presenter.gap_none).to_string()
         } else if g > 0 {
