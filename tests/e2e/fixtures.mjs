@@ -41,15 +41,20 @@ export const test = base.extend({
     page.on('dialog', (d) => d.accept());
     await use(page);
   },
-  /** Opens another page, in this context or in a fresh one, watched for errors. */
+  /**
+   * Opens another page, in this context or in a fresh one, watched for errors.
+   * A fresh context takes `options` over the tablet defaults (e.g. a projector's
+   * viewport, or `storageState` to start from this device's saved workshop).
+   */
   newPage: async ({ browser, context, pageErrors, baseURL }, use) => {
     const extra = [];
-    await use(async ({ fresh = false } = {}) => {
+    await use(async ({ fresh = false, options = {} } = {}) => {
       let p;
       if (fresh) {
         const ctx = await browser.newContext({
           baseURL,
           viewport: { width: 768, height: 1024 }, hasTouch: true, isMobile: true, acceptDownloads: true,
+          ...options,
         });
         extra.push(ctx);
         p = await ctx.newPage();
@@ -76,6 +81,9 @@ export async function expectNoAxeViolations(page, screen) {
   const results = await new AxeBuilder({ page })
     .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
     .analyze();
+  // axe finishes its run in a blank page of its own, which leaves this page
+  // behind another tab; touches reach a tab in the back only after a second.
+  await page.bringToFront();
   const readable = results.violations.map((v) => {
     const nodes = v.nodes.slice(0, 8).map((n) =>
       `    - ${n.target.join(' ')}\n      ${n.failureSummary.replace(/\n/g, '\n      ')}`);

@@ -2,6 +2,7 @@
 import { expect } from '@playwright/test';
 import { AppPage } from './AppPage.mjs';
 import { ShareEditor } from './ShareEditor.mjs';
+import { EN, downloadText } from '../fixtures.mjs';
 
 export class AllocatePage extends AppPage {
   async open(ballotId, kindId = 'state_money') {
@@ -35,5 +36,35 @@ export class AllocatePage extends AppPage {
 
   async doneBackToPeople() {
     await this.page.getByRole('link', { name: 'Done, back to people' }).tap();
+  }
+
+  /** Opens "Give my choices to the facilitator" (for when there is no network). */
+  async openGiveMyChoices() {
+    const panel = this.page.locator('details').filter({ hasText: EN.share.summary });
+    if (!(await panel.evaluate((d) => d.open))) {
+      await panel.getByText(EN.share.summary, { exact: true }).tap();
+    }
+    await expect(this.myCodeField()).toBeVisible();
+  }
+
+  /** "Save my choices as a file"; resolves with the file's name and text. */
+  async saveMyChoicesAsFile() {
+    await this.openGiveMyChoices();
+    const [download] = await Promise.all([
+      this.page.waitForEvent('download'),
+      this.page.getByRole('button', { name: EN.share.download, exact: true }).tap(),
+    ]);
+    return { name: download.suggestedFilename(), text: await downloadText(download) };
+  }
+
+  /** The read-only "Your code" box. */
+  myCodeField() {
+    return this.page.getByRole('textbox', { name: EN.share.code_label, exact: true });
+  }
+
+  /** The CP1-… code of this person's choices. */
+  async myCode() {
+    await this.openGiveMyChoices();
+    return (await this.myCodeField().inputValue()).trim();
   }
 }

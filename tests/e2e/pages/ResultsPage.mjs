@@ -2,6 +2,7 @@
 // each role's, as a chart and a table.
 import { expect } from '@playwright/test';
 import { AppPage } from './AppPage.mjs';
+import { EN } from '../fixtures.mjs';
 
 export class ResultsPage extends AppPage {
   async open() {
@@ -49,5 +50,57 @@ export class ResultsPage extends AppPage {
 
   async recordTheAgreedDecision() {
     await this.page.getByRole('link', { name: /^Record the agreed decision/ }).tap();
+  }
+
+  /** The facilitator's controls for the room's screen. */
+  roomControls() {
+    return this.page.getByRole('region', { name: EN.room.heading, exact: true });
+  }
+
+  /** A switch of the room's screen, e.g. "Pause the projected picture". */
+  roomSwitch(label) {
+    return this.roomControls().getByRole('button', { name: label, exact: true });
+  }
+
+  /** Turns a switch on or off, and checks that it says so. */
+  async setSwitch(label, on) {
+    const sw = this.roomSwitch(label);
+    if ((await sw.getAttribute('aria-pressed')) !== String(on)) await sw.tap();
+    await expect(sw).toHaveAttribute('aria-pressed', String(on));
+  }
+
+  async hideResultsUntilIRevealThem(on = true) {
+    await this.setSwitch(EN.room.hide_results, on);
+  }
+
+  async pauseTheProjectedPicture(on = true) {
+    await this.setSwitch(EN.room.freeze, on);
+  }
+
+  /** The "Show <area>" button that reveals one area while results are hidden. */
+  revealButton(areaName) {
+    return this.roomControls().getByRole('button', {
+      name: EN.room.reveal.replace('{{ area }}', areaName), exact: true,
+    });
+  }
+
+  async reveal(areaName) {
+    await this.revealButton(areaName).tap();
+    await expect(this.revealButton(areaName)).toHaveAttribute('aria-pressed', 'true');
+  }
+
+  async showThePresenterViewHere() {
+    await this.roomControls().getByRole('link', { name: EN.room.presenter_here, exact: true }).tap();
+  }
+
+  async passTheTabletMode() {
+    await this.roomControls().getByRole('link', { name: EN.room.tablet_mode, exact: true }).tap();
+  }
+
+  /** The room's average share of an area, as the table shows it ("35.5%", without the amount). */
+  async averageFor(areaName, kindName = 'State money') {
+    await expect(this.table(kindName)).toBeVisible();
+    const row = await this.rowFor(areaName, kindName);
+    return row[1].split(' ')[0];
   }
 }

@@ -7,3 +7,6 @@ export { ResultsPage } from './ResultsPage.mjs';
 export { DecisionPage } from './DecisionPage.mjs';
 export { DataPage } from './DataPage.mjs';
 export { ShareEditor, AREA_NAMES } from './ShareEditor.mjs';
+export { PresenterPage } from './PresenterPage.mjs';
+export { TabletPage } from './TabletPage.mjs';
+export { PrintPage } from './PrintPage.mjs';
