@@ -74,6 +74,7 @@ fn App() -> impl IntoView {
                     }
                     Route::TabletFinished => pages::tablet::TabletFinished().into_any(),
                     Route::Print => pages::print::PrintPage().into_any(),
+                    Route::Join(code) => view! { <pages::tablet::JoinPage code=code /> }.into_any(),
                 }}
             </main>
         </I18nContextProvider>

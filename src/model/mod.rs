@@ -7,6 +7,7 @@ pub mod ballot_code;
 pub mod catalogue;
 pub mod csv;
 pub mod id;
+pub mod join;
 pub mod merge;
 pub mod record;
 pub mod resource;

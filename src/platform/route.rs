@@ -43,6 +43,8 @@ pub enum Route {
     TabletFinished,
     /// The printable summary.
     Print,
+    /// A join link: a workshop's set-up for a tablet to take part.
+    Join(String),
 }
 
 impl Route {
@@ -79,6 +81,7 @@ impl Route {
                 kind: rest.first().map(|k| k.to_string()),
             },
             ["print"] => Route::Print,
+            ["join", code] => Route::Join(code.to_string()),
             _ => Route::Setup,
         }
     }
@@ -111,6 +114,7 @@ impl Route {
             } => format!("#/tablet/{b}/{k}"),
             Route::TabletFinished => "#/tablet/finished".into(),
             Route::Print => "#/print".into(),
+            Route::Join(code) => format!("#/join/{code}"),
         }
     }
 }
@@ -138,6 +142,16 @@ pub fn use_route() -> ReadSignal<Route> {
     // The listener lives as long as the page.
     on_change.forget();
     route
+}
+
+/// Goes to a screen in place of the current one (no history entry), so Back
+/// on a passed-round tablet cannot bring back the previous person's screen.
+pub fn replace(route: &Route) {
+    if let Some(w) = web_sys::window() {
+        let href = w.location().href().unwrap_or_default();
+        let base = href.split('#').next().unwrap_or_default().to_string();
+        let _ = w.location().replace(&format!("{base}{}", route.href()));
+    }
 }
 
 /// Goes to a screen (adds a history entry, so Back works).

@@ -91,6 +91,7 @@ impl AppState {
         // both windows' edits (see model::merge).
         let link = std::rc::Rc::new(WindowLink::open(move |message| state.receive(&message)));
         let posted = StoredValue::new(std::collections::HashMap::<Id, Timestamp>::new());
+        let save_soon = StoredValue::new(None::<leptos::prelude::TimeoutHandle>);
         // The one place that persists: every change to the workshop is saved
         // before the browser handles the next event, then shown to other windows.
         Effect::new(move |_| {
@@ -103,6 +104,29 @@ impl AppState {
                         w.ballots.iter().map(|b| (b.id, b.updated_at)).collect()
                     }),
                 );
+                // The merged workshop may hold more than the sender saved (two
+                // windows editing at once), so it is saved too, once things
+                // settle, after the screen has updated.
+                if let Some(pending) = save_soon.get_value() {
+                    pending.clear();
+                }
+                let handle = set_timeout_with_handle(
+                    move || {
+                        if state.save_state.get_untracked() != SaveState::Paused {
+                            let record = state.workshop.with_untracked(export_json);
+                            let outcome = match storage::save(&record) {
+                                Ok(()) => SaveState::Saved,
+                                Err(e) => SaveState::Failed(e),
+                            };
+                            if state.save_state.get_untracked() != outcome {
+                                state.save_state.set(outcome);
+                            }
+                        }
+                    },
+                    std::time::Duration::from_millis(250),
+                )
+                .ok();
+                save_soon.set_value(handle);
                 return;
             }
             state.unposted.set_value(false);

@@ -5,12 +5,14 @@
 use leptos::prelude::*;
 
 use crate::i18n::*;
+use crate::model::join::join_code;
 use crate::model::{Area, RoomControls};
 use crate::platform::broadcast::open_window;
 use crate::platform::route::Route;
 use crate::state::use_app;
 use crate::ui::labels::area_name;
 use crate::ui::labels::tr;
+use crate::ui::pages::presenter::app_address;
 
 /// A switch button: its accessible name stays the same, `aria-pressed` says its state.
 #[component]
@@ -82,6 +84,12 @@ pub fn RoomControlsPanel() -> impl IntoView {
                 <a class="button" href=Route::Present(None).href()>{tr!(i18n, room.presenter_here)}</a>
                 <a class="button" href=Route::Tablet { ballot: None, kind: None }.href()>{tr!(i18n, room.tablet_mode)}</a>
             </div>
+            <p>
+                {tr!(i18n, room.join_link_lead)} " "
+                <a class="join-anchor" href=move || state.workshop.with(|w| format!("{}{}", app_address(), Route::Join(join_code(w)).href()))>
+                    {tr!(i18n, room.join_link)}
+                </a>
+            </p>
             <p class="field-error" role="status">
                 {move || blocked.get().then(|| t_string!(i18n, room.popup_blocked).to_string())}
             </p>

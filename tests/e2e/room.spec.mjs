@@ -438,3 +438,33 @@ test('the presenter view is readable from the back of a hall at 1920×1080', asy
   expect(checked, 'the check found the text').toBeGreaterThan(40);
   expect(tooSmall, `text smaller than 24px on the presenter:\n${tooSmall.join('\n')}`).toEqual([]);
 });
+
+test('a tablet that opens the join link takes part in this workshop', async ({ page, newPage }) => {
+  await workshopWithTwoPeople(page);
+  const results = new ResultsPage(page);
+  await results.goTo('Results');
+  await results.expectShown();
+  const link = await page.getByRole('link', { name: EN.room.join_link }).getAttribute('href');
+  expect(link).toMatch(/#\/join\/[A-Za-z0-9_-]+$/);
+  const workshopId = await page.evaluate((key) => JSON.parse(localStorage.getItem(key)).workshop.id, STORAGE_KEY);
+
+  // A tablet with nothing saved opens the link: it lands on "Your turn" for this workshop.
+  const tabletPage = await newPage({ fresh: true });
+  await tabletPage.goto(link);
+  const tablet = new TabletPage(tabletPage);
+  await expect(tabletPage.getByRole('heading', { level: 1, name: EN.tablet.title })).toBeVisible();
+  await tablet.startTurn('Sam', ROLES.citizen);
+  const allocate = new AllocatePage(tabletPage);
+  await allocate.expectShown();
+  await allocate.editor().type(OWN_HOME, '44');
+  const saved = await tabletPage.evaluate((key) => JSON.parse(localStorage.getItem(key)).workshop, STORAGE_KEY);
+  expect(saved.id, 'the tablet holds the facilitator workshop, not a new one').toBe(workshopId);
+  expect(saved.name).toBe(WORKSHOP_NAME);
+  expect(saved.ballots.map((b) => b.participant)).toEqual(['Sam']);
+
+  // A damaged link is refused with a message, and the tablet's workshop is untouched.
+  await tabletPage.goto(link.slice(0, link.length - 40));
+  await expect(tabletPage.getByRole('heading', { level: 1, name: EN.tablet.join_failed })).toBeVisible();
+  const after = await tabletPage.evaluate((key) => JSON.parse(localStorage.getItem(key)).workshop, STORAGE_KEY);
+  expect(after.ballots.map((b) => b.participant)).toEqual(['Sam']);
+});

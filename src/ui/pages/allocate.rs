@@ -7,7 +7,7 @@ use crate::i18n::*;
 use crate::model::shares::format_percent_bp;
 use crate::model::{Area, Id, KindAllocation, ResourceKind};
 use crate::platform::clock;
-use crate::platform::route::Route;
+use crate::platform::route::{replace, Route};
 use crate::state::use_app;
 use crate::ui::ballot_share::BallotShare;
 use crate::ui::labels::{role_name, tr};
@@ -63,6 +63,15 @@ pub fn AllocatePage(
                             <a
                                 class="tab"
                                 href=kind_route(Some(k.id.clone())).href()
+                                on:click={
+                                    let target = kind_route(Some(k.id.clone()));
+                                    move |ev| {
+                                        if tablet {
+                                            ev.prevent_default();
+                                            replace(&target);
+                                        }
+                                    }
+                                }
                                 aria-current=selected.then_some("page")
                             >
                                 {k.name.clone()}
@@ -142,7 +151,14 @@ pub fn AllocatePage(
             <div class="next-row">
                 {if tablet {
                     view! {
-                        <a class="button button-large" href=Route::TabletFinished.href()>
+                        <a
+                            class="button button-large"
+                            href=Route::TabletFinished.href()
+                            on:click=move |ev| {
+                                ev.prevent_default();
+                                replace(&Route::TabletFinished);
+                            }
+                        >
                             {tr!(i18n, tablet.finish)}
                         </a>
                     }
@@ -161,7 +177,16 @@ pub fn AllocatePage(
                             view! {
                                 <a
                                     class="button button-primary button-large"
-                                    href=kind_route(Some(id)).href()
+                                    href=kind_route(Some(id.clone())).href()
+                                    on:click={
+                                        let target = kind_route(Some(id));
+                                        move |ev| {
+                                            if tablet {
+                                                ev.prevent_default();
+                                                replace(&target);
+                                            }
+                                        }
+                                    }
                                 >
                                     {t!(i18n, allocate.next_kind, kind = name)}
                                     " →"

@@ -6,6 +6,7 @@
 use leptos::prelude::*;
 
 use crate::i18n::*;
+use crate::model::join::join_code;
 use crate::model::shares::format_percent_tenths;
 use crate::model::{aggregate, Area, KindAggregate, Role, Workshop};
 use crate::platform::route::Route;
@@ -16,8 +17,8 @@ use crate::ui::labels::{area_name, role_short_name};
 use crate::ui::pages::results::role_class;
 use crate::ui::qr::QrCodeImage;
 
-/// The address participants open on their tablets: this app, without a screen.
-fn join_link() -> String {
+/// This app's address without a screen: what participants can type.
+pub fn app_address() -> String {
     web_sys::window()
         .and_then(|w| w.location().href().ok())
         .map(|href| href.split('#').next().unwrap_or_default().to_string())
@@ -76,20 +77,30 @@ pub fn PresenterPage(
                 .collect_view()
         })
     };
-    let link = join_link();
-    let link_text = link.clone();
+    let link_text = app_address();
+    // The code carries the set-up, so a tablet that scans it joins this workshop.
+    let link = Memo::new(move |_| {
+        state
+            .workshop
+            .with(|w| format!("{}{}", app_address(), Route::Join(join_code(w)).href()))
+    });
     view! {
         <div class="presenter">
             <header class="presenter-head">
                 <div>
-                    <h1>{move || shown.with(|w| w.name.clone())}</h1>
+                    <h1>
+                        {move || {
+                            let name = shown.with(|w| w.name.clone());
+                            if name.trim().is_empty() { t_string!(i18n, app.untitled).to_string() } else { name }
+                        }}
+                    </h1>
                     <p class="presenter-count" aria-live="polite">
                         {t!(i18n, presenter.count, count = count)}
                     </p>
                     {move || shown.with(|w| w.room.frozen).then(|| view! { <p class="presenter-frozen">{tr!(i18n, presenter.frozen)}</p> })}
                 </div>
                 <div class="join">
-                    <QrCodeImage text=Signal::derive(move || link.clone()) label=Signal::derive(move || t_string!(i18n, presenter.qr_label).to_string()) />
+                    <QrCodeImage text=link label=Signal::derive(move || t_string!(i18n, presenter.qr_label).to_string()) />
                     <p>{tr!(i18n, presenter.join)} <br /> <strong class="join-link">{link_text}</strong></p>
                 </div>
             </header>
@@ -153,7 +164,9 @@ fn AreaPanel(area: Area, agg: KindAggregate) -> impl IntoView {
         }
     }
     let gap = agg.gap(Role::Citizen, Role::Commissioner, area).map(|g| {
-        let points = format_percent_tenths(g.unsigned_abs() as u32).trim_end_matches('%').to_string();
+        let points = format_percent_tenths(g.unsigned_abs() as u32)
+            .trim_end_matches('%')
+            .to_string();
         if g == 0 {
             t_string!(i18n, presenter.gap_none).to_string()
         } else if g > 0 {

@@ -5,8 +5,9 @@
 use leptos::prelude::*;
 
 use crate::i18n::*;
-use crate::model::Role;
-use crate::platform::route::{go, Route};
+use crate::model::join::read_join_code;
+use crate::model::{merge_workshops, Role};
+use crate::platform::route::{replace, Route};
 use crate::platform::{clock, random};
 use crate::state::use_app;
 use crate::ui::labels::role_name;
@@ -33,7 +34,7 @@ pub fn TabletStart() -> impl IntoView {
         }
         let id = random::new_id();
         state.change(move |w| w.add_participant(id, n, r, clock::now()));
-        go(&Route::Tablet {
+        replace(&Route::Tablet {
             ballot: Some(id),
             kind: None,
         });
@@ -103,9 +104,51 @@ pub fn TabletFinished() -> impl IntoView {
         <div class="card finished">
             <h1>{tr!(i18n, tablet.thanks)}</h1>
             <p class="lead">{tr!(i18n, tablet.hand_on)}</p>
-            <a class="button button-primary button-large" href=Route::Tablet { ballot: None, kind: None }.href()>
+            <a
+                class="button button-primary button-large"
+                href=Route::Tablet { ballot: None, kind: None }.href()
+                on:click=move |ev| {
+                    ev.prevent_default();
+                    replace(&Route::Tablet { ballot: None, kind: None });
+                }
+            >
                 {tr!(i18n, tablet.next_person)}
             </a>
         </div>
+    }
+}
+
+/// Opening a join link: this tablet takes part in the facilitator's workshop.
+/// A different workshop already on the tablet is kept aside, not lost.
+#[component]
+pub fn JoinPage(
+    /// The set-up carried in the link.
+    code: String,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let state = use_app();
+    match read_join_code(&code, clock::now()) {
+        Ok(joined) => {
+            let ours = state.workshop.get_untracked();
+            match merge_workshops(&ours, &joined) {
+                Ok(merged) => {
+                    if merged != ours {
+                        state.workshop.set(merged);
+                    }
+                }
+                Err(_) => state.replace(joined),
+            }
+            replace(&Route::Tablet {
+                ballot: None,
+                kind: None,
+            });
+            ().into_any()
+        }
+        Err(e) => view! {
+            <h1>{tr!(i18n, tablet.join_failed)}</h1>
+            <p class="error-detail">{e.to_string()}</p>
+            <p>{tr!(i18n, tablet.join_help)}</p>
+        }
+        .into_any(),
     }
 }
