@@ -287,6 +287,16 @@ impl Workshop {
         self.notes.get(&area).cloned().unwrap_or_default()
     }
 
+    /// The id of the kind asked for if the workshop has it, else its first kind's
+    /// (a screen's address may name a kind that was removed or never existed).
+    pub fn kind_or_first(&self, asked: Option<&str>) -> String {
+        asked
+            .filter(|k| self.kind(k).is_some())
+            .or_else(|| self.kinds.first().map(|k| k.id.as_str()))
+            .unwrap_or_default()
+            .to_string()
+    }
+
     /// A resource kind by id.
     pub fn kind(&self, kind_id: &str) -> Option<&ResourceKind> {
         self.kinds.iter().find(|k| k.id == kind_id)

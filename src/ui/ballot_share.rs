@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use crate::i18n::*;
 use crate::model::ballot_code::{encode_ballot, export_ballot_json};
+use crate::model::text::file_slug;
 use crate::model::Id;
 use crate::platform::files;
 use crate::state::use_app;
@@ -24,18 +25,7 @@ pub fn BallotShare(
         Signal::derive(move || found.with(|b| b.as_ref().map(encode_ballot).unwrap_or_default()));
     let download = move |_| {
         if let Some(b) = found.get_untracked() {
-            let safe: String = b
-                .participant
-                .chars()
-                .map(|c| {
-                    if c.is_ascii_alphanumeric() {
-                        c.to_ascii_lowercase()
-                    } else {
-                        '-'
-                    }
-                })
-                .take(40)
-                .collect();
+            let safe = file_slug(&b.participant, 40);
             let _ = files::download(
                 &format!("ballot-{safe}-{}.json", b.id.short()),
                 "application/json",

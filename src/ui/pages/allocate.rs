@@ -38,14 +38,7 @@ pub fn AllocatePage(
     let i18n = use_i18n();
     let state = use_app();
     let exists = Memo::new(move |_| state.workshop.with(|w| w.ballot(ballot).is_some()));
-    let kind_id = Memo::new(move |_| {
-        state.workshop.with(|w| {
-            kind.clone()
-                .filter(|k| w.kind(k).is_some())
-                .or_else(|| w.kinds.first().map(|k| k.id.clone()))
-                .unwrap_or_default()
-        })
-    });
+    let kind_id = Memo::new(move |_| state.workshop.with(|w| w.kind_or_first(kind.as_deref())));
     let who = move || {
         state
             .workshop

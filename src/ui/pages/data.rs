@@ -7,6 +7,7 @@ use wasm_bindgen::JsCast;
 use crate::i18n::*;
 use crate::model::csv::to_csv;
 use crate::model::record::MAX_RECORD_BYTES;
+use crate::model::text::file_slug;
 use crate::model::{export_json, import_json, Workshop};
 use crate::platform::route::Route;
 use crate::platform::{clock, files, random};
@@ -16,27 +17,7 @@ use crate::ui::labels::tr;
 
 /// A file name for the export: the workshop's name and date, in safe characters.
 fn export_filename(w: &Workshop) -> String {
-    let slug: String = w
-        .name
-        .chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() {
-                c.to_ascii_lowercase()
-            } else {
-                '-'
-            }
-        })
-        .collect::<String>()
-        .split('-')
-        .filter(|s| !s.is_empty())
-        .collect::<Vec<_>>()
-        .join("-");
-    let slug = if slug.is_empty() {
-        "workshop".to_string()
-    } else {
-        slug.chars().take(60).collect()
-    };
-    format!("co-produce-{slug}-{}.json", w.date)
+    format!("co-produce-{}-{}.json", file_slug(&w.name, 60), w.date)
 }
 
 /// The outcome of the last import, shown to the user.

@@ -11,10 +11,10 @@ use crate::model::shares::format_percent_tenths;
 use crate::model::{aggregate, Area, KindAggregate, Role, Workshop};
 use crate::platform::route::Route;
 use crate::state::use_app;
-use crate::ui::chart::{Bar, BarChart, BarGroup};
+use crate::ui::chart::{BarChart, BarGroup};
+use crate::ui::labels::area_name;
 use crate::ui::labels::tr;
-use crate::ui::labels::{area_name, role_short_name};
-use crate::ui::pages::results::role_class;
+use crate::ui::pages::results::area_bars;
 use crate::ui::qr::QrCodeImage;
 
 /// This app's address without a screen: what participants can type.
@@ -46,14 +46,7 @@ pub fn PresenterPage(
         }
     });
     let aggregates = Memo::new(move |_| shown.with(aggregate));
-    let shown_kind = Memo::new(move |_| {
-        shown.with(|w| {
-            kind.clone()
-                .filter(|k| w.kind(k).is_some())
-                .or_else(|| w.kinds.first().map(|k| k.id.clone()))
-                .unwrap_or_default()
-        })
-    });
+    let shown_kind = Memo::new(move |_| shown.with(|w| w.kind_or_first(kind.as_deref())));
     let count = move || shown.with(|w| w.ballots.len());
     let tabs = move || {
         let current = shown_kind.get();
@@ -142,27 +135,12 @@ pub fn PresenterPage(
 #[component]
 fn AreaPanel(area: Area, agg: KindAggregate) -> impl IntoView {
     let i18n = use_i18n();
-    let mut bars = vec![Bar {
-        label: t_string!(i18n, results.today).to_string(),
-        bp: agg.baseline.get(area),
-        class: "bar-baseline",
-    }];
-    if let Some(s) = agg.everyone.area(area) {
-        bars.push(Bar {
-            label: t_string!(i18n, presenter.everyone).to_string(),
-            bp: s.mean_bp,
-            class: "bar-everyone",
-        });
-    }
-    for (role, stats) in &agg.by_role {
-        if let Some(s) = stats.area(area) {
-            bars.push(Bar {
-                label: role_short_name(i18n, *role),
-                bp: s.mean_bp,
-                class: role_class(*role),
-            });
-        }
-    }
+    let bars = area_bars(
+        i18n,
+        &agg,
+        area,
+        t_string!(i18n, presenter.everyone).to_string(),
+    );
     let gap = agg.gap(Role::Citizen, Role::Commissioner, area).map(|g| {
         let points = format_percent_tenths(g.unsigned_abs() as u32)
             .trim_end_matches('%')

@@ -10,8 +10,8 @@ use crate::platform::route::Route;
 use crate::state::use_app;
 use crate::ui::chart::{Bar, BarChart, BarGroup};
 use crate::ui::labels::tr;
-use crate::ui::labels::{area_name, kind_total, role_short_name};
-use crate::ui::pages::results::role_class;
+use crate::ui::labels::{area_name, kind_total};
+use crate::ui::pages::results::area_bars;
 
 /// The printable summary screen.
 #[component]
@@ -29,19 +29,7 @@ pub fn PrintPage() -> impl IntoView {
             let groups = Area::ALL
                 .into_iter()
                 .map(|area| {
-                    let mut bars = vec![Bar {
-                        label: t_string!(i18n, results.today).to_string(),
-                        bp: agg.baseline.get(area),
-                        class: "bar-baseline",
-                    }];
-                    if let Some(s) = agg.everyone.area(area) {
-                        bars.push(Bar { label: t_string!(i18n, results.everyone).to_string(), bp: s.mean_bp, class: "bar-everyone" });
-                    }
-                    for (role, stats) in &agg.by_role {
-                        if let Some(s) = stats.area(area) {
-                            bars.push(Bar { label: role_short_name(i18n, *role), bp: s.mean_bp, class: role_class(*role) });
-                        }
-                    }
+                    let mut bars = area_bars(i18n, &agg, area, t_string!(i18n, results.everyone).to_string());
                     if let Some(bp) = decision.as_ref().and_then(|d| d.shares.get(&kind.id)).map(|s| s.get(area)) {
                         bars.push(Bar { label: t_string!(i18n, print.agreed).to_string(), bp, class: "bar-agreed" });
                     }

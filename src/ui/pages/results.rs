@@ -10,7 +10,7 @@ use crate::model::{aggregate, Area, KindAggregate, ResourceKind, Role};
 use crate::platform::route::Route;
 use crate::state::use_app;
 use crate::ui::chart::{Bar, BarChart, BarGroup};
-use crate::ui::labels::{area_name, role_short_name, tr};
+use crate::ui::labels::{area_name, role_short_name, tr, I18n};
 use crate::ui::room_controls::RoomControlsPanel;
 
 /// The chart colour class of a role (a colour-blind-safe palette).
@@ -24,6 +24,32 @@ pub fn role_class(role: Role) -> &'static str {
     }
 }
 
+/// One area's bars: today, everyone's average (labelled `everyone`), then each role's.
+pub fn area_bars(i18n: I18n, agg: &KindAggregate, area: Area, everyone: String) -> Vec<Bar> {
+    let mut bars = vec![Bar {
+        label: t_string!(i18n, results.today).to_string(),
+        bp: agg.baseline.get(area),
+        class: "bar-baseline",
+    }];
+    if let Some(s) = agg.everyone.area(area) {
+        bars.push(Bar {
+            label: everyone,
+            bp: s.mean_bp,
+            class: "bar-everyone",
+        });
+    }
+    for (role, stats) in &agg.by_role {
+        if let Some(s) = stats.area(area) {
+            bars.push(Bar {
+                label: role_short_name(i18n, *role),
+                bp: s.mean_bp,
+                class: role_class(*role),
+            });
+        }
+    }
+    bars
+}
+
 /// The results screen.
 #[component]
 pub fn ResultsPage(
@@ -34,14 +60,7 @@ pub fn ResultsPage(
     let state = use_app();
     let aggregates = Memo::new(move |_| state.workshop.with(aggregate));
     let participants = move || state.workshop.with(|w| w.ballots.len());
-    let shown_kind = Memo::new(move |_| {
-        state.workshop.with(|w| {
-            kind.clone()
-                .filter(|k| w.kind(k).is_some())
-                .or_else(|| w.kinds.first().map(|k| k.id.clone()))
-                .unwrap_or_default()
-        })
-    });
+    let shown_kind = Memo::new(move |_| state.workshop.with(|w| w.kind_or_first(kind.as_deref())));
     view! {
         <h1>{tr!(i18n, results.title)}</h1>
         <p class="lead">{t!(i18n, results.lead, count = participants)}</p>
@@ -101,27 +120,12 @@ fn KindResults(kind: ResourceKind, agg: KindAggregate) -> impl IntoView {
     let groups: Vec<BarGroup> = Area::ALL
         .into_iter()
         .map(|area| {
-            let mut bars = vec![Bar {
-                label: t_string!(i18n, results.today).to_string(),
-                bp: agg.baseline.get(area),
-                class: "bar-baseline",
-            }];
-            if let Some(s) = agg.everyone.area(area) {
-                bars.push(Bar {
-                    label: t_string!(i18n, results.everyone).to_string(),
-                    bp: s.mean_bp,
-                    class: "bar-everyone",
-                });
-            }
-            for (role, stats) in &agg.by_role {
-                if let Some(s) = stats.area(area) {
-                    bars.push(Bar {
-                        label: role_short_name(i18n, *role),
-                        bp: s.mean_bp,
-                        class: role_class(*role),
-                    });
-                }
-            }
+            let bars = area_bars(
+                i18n,
+                &agg,
+                area,
+                t_string!(i18n, results.everyone).to_string(),
+            );
             BarGroup {
                 title: area_name(i18n, area),
                 bars,
