@@ -6,6 +6,7 @@ pub mod gather;
 pub mod labels;
 pub mod layout;
 pub mod pages;
+pub mod participant_form;
 pub mod qr;
 pub mod room_controls;
 pub mod share_editor;

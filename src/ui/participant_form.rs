@@ -1,0 +1,96 @@
+//! The "name and role" form that adds a participant: on the People screen, and
+//! at the start of each turn in pass-the-tablet mode.
+
+use leptos::prelude::*;
+
+use crate::i18n::*;
+use crate::model::{Id, Role};
+use crate::platform::{clock, random};
+use crate::state::use_app;
+use crate::ui::labels::{role_name, tr};
+
+/// Adds a participant from a name and a role, then calls `on_added` with the new ballot's id.
+#[component]
+pub fn ParticipantForm(
+    /// The pass-the-tablet wording ("Your name", "Start") instead of the facilitator's.
+    #[prop(optional)]
+    tablet: bool,
+    /// Called with the new ballot's id.
+    on_added: Callback<Id>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let state = use_app();
+    let (name, set_name) = signal(String::new());
+    let (role, set_role) = signal(None::<Role>);
+    let (error, set_error) = signal(None::<String>);
+    let prefix = if tablet { "tablet-" } else { "" };
+    let name_id = if tablet {
+        "tablet-name"
+    } else {
+        "participant-name"
+    };
+    let add = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let n = name.get().trim().to_string();
+        let Some(r) = role.get() else {
+            set_error.set(Some(t_string!(i18n, participants.need_role).to_string()));
+            return;
+        };
+        if n.is_empty() {
+            set_error.set(Some(t_string!(i18n, participants.need_name).to_string()));
+            return;
+        }
+        set_error.set(None);
+        let id = random::new_id();
+        state.change(move |w| w.add_participant(id, n, r, clock::now()));
+        set_name.set(String::new());
+        set_role.set(None);
+        on_added.run(id);
+    };
+    let role_choices = Role::ALL
+        .into_iter()
+        .map(|r| {
+            let id = format!("{prefix}role-{}", r.id());
+            let label_for = id.clone();
+            view! {
+                <label class="choice" for=label_for>
+                    <input
+                        type="radio"
+                        id=id
+                        name=format!("{prefix}role")
+                        value=r.id()
+                        prop:checked=move || role.get() == Some(r)
+                        on:change=move |_| set_role.set(Some(r))
+                    />
+                    <span>{move || role_name(i18n, r)}</span>
+                </label>
+            }
+        })
+        .collect_view();
+    view! {
+        <form class="card" on:submit=add novalidate=true>
+            {(!tablet).then(|| view! { <h2>{tr!(i18n, participants.add_heading)}</h2> })}
+            <div class="field">
+                <label for=name_id>
+                    {if tablet { tr!(i18n, tablet.name)() } else { tr!(i18n, participants.name)() }}
+                </label>
+                <input
+                    id=name_id
+                    type="text"
+                    maxlength="200"
+                    autocomplete="off"
+                    prop:value=name
+                    on:input=move |ev| set_name.set(event_target_value(&ev))
+                />
+            </div>
+            <fieldset class="choices">
+                <legend>{tr!(i18n, participants.role)}</legend>
+                {role_choices}
+            </fieldset>
+            <p class="field-error" role="alert">{move || error.get()}</p>
+            <button class="button button-primary button-large" type="submit">
+                {if tablet { tr!(i18n, tablet.start)() } else { tr!(i18n, participants.add)() }}
+            </button>
+        </form>
+    }
+}
