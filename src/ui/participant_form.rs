@@ -84,7 +84,9 @@ pub fn ParticipantForm(
                 />
             </div>
             <fieldset class="choices">
-                <legend>{tr!(i18n, participants.role)}</legend>
+                <legend>
+                    {if tablet { tr!(i18n, tablet.role)() } else { tr!(i18n, participants.role)() }}
+                </legend>
                 {role_choices}
             </fieldset>
             <p class="field-error" role="alert">{move || error.get()}</p>
