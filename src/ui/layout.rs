@@ -149,40 +149,26 @@ pub fn StorageBanner() -> impl IntoView {
                     }
                 })
         }}
-        {move || match save_state.get() {
-            SaveState::Saved => ().into_any(),
-            SaveState::Failed(reason) => {
-                view! {
-                    <div class="banner banner-danger" role="alert">
-                        <p>
-                            <strong>{tr!(i18n, save.failed_title)}</strong>
-                            " "
-                            {reason}
-                            " "
-                            {tr!(i18n, save.failed_body)}
-                        </p>
-                        <button class="button button-primary" on:click=move |_| export_now()>
-                            {tr!(i18n, save.export_now)}
-                        </button>
-                    </div>
-                }
-                    .into_any()
-            }
-            SaveState::Paused => {
-                view! {
-                    <div class="banner banner-danger" role="alert">
-                        <p>
-                            <strong>{tr!(i18n, save.paused_title)}</strong>
-                            " "
-                            {tr!(i18n, save.paused_body)}
-                        </p>
-                        <button class="button button-primary" on:click=move |_| export_now()>
-                            {tr!(i18n, save.export_now)}
-                        </button>
-                    </div>
-                }
-                    .into_any()
-            }
+        {move || {
+            // Both troubles offer the same way out: download what is in memory.
+            let (title, detail, body) = match save_state.get() {
+                SaveState::Saved => return None,
+                SaveState::Failed(reason) => (tr!(i18n, save.failed_title)(), reason, tr!(i18n, save.failed_body)()),
+                SaveState::Paused => (tr!(i18n, save.paused_title)(), String::new(), tr!(i18n, save.paused_body)()),
+            };
+            Some(view! {
+                <div class="banner banner-danger" role="alert">
+                    <p>
+                        <strong>{title}</strong>
+                        " "
+                        {(!detail.is_empty()).then(|| format!("{detail} "))}
+                        {body}
+                    </p>
+                    <button class="button button-primary" on:click=move |_| export_now()>
+                        {tr!(i18n, save.export_now)}
+                    </button>
+                </div>
+            })
         }}
     }
 }
