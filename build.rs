@@ -12,8 +12,20 @@ fn main() -> Result<(), Box<dyn Error>> {
         return Ok(());
     }
     let out = PathBuf::from(std::env::var_os("OUT_DIR").ok_or("OUT_DIR is not set")?).join("i18n");
+    // Every `locales/<tag>.json` is a language: adding a file adds a language.
+    let mut others: Vec<String> = std::fs::read_dir("locales")?
+        .filter_map(|entry| entry.ok())
+        .filter_map(|entry| {
+            let name = entry.file_name().into_string().ok()?;
+            let tag = name.strip_suffix(".json")?.to_string();
+            (tag != "en").then_some(tag)
+        })
+        .collect();
+    others.sort();
     let infos = TranslationsInfos::parse(
-        Config::new("en")?.parse_options(ParseOptions::default().interpolate_display(true)),
+        Config::new("en")?
+            .add_locales(others)?
+            .parse_options(ParseOptions::default().interpolate_display(true)),
     )?;
     infos.emit_diagnostics();
     infos.rerun_if_locales_changed();

@@ -6,9 +6,24 @@ use crate::i18n::*;
 use crate::model::Catalogue;
 use crate::platform::route::{use_route, Route};
 use crate::state::AppState;
-use crate::ui::labels::tr;
+use crate::ui::device_bar::{starting_language, DeviceBar};
+use crate::ui::labels::{follow_language, tr};
 use crate::ui::layout::{Header, StorageBanner};
 use crate::ui::pages;
+
+thread_local! {
+    /// The language most recently chosen, for answers that arrive later.
+    static CURRENT_LOCALE: std::cell::Cell<Locale> = std::cell::Cell::new(Locale::default());
+}
+
+/// Records the language chosen, so late catalogue answers for another are dropped.
+pub fn note_locale(locale: Locale) {
+    CURRENT_LOCALE.with(|c| c.set(locale));
+}
+
+fn use_i18n_locale_is(locale: Locale) -> bool {
+    CURRENT_LOCALE.with(|c| c.get()) == locale
+}
 
 /// Starts the app in the page's body.
 pub fn mount() {
@@ -19,11 +34,32 @@ pub fn mount() {
     leptos::mount::mount_to_body(App);
 }
 
-/// Fetches the hosted catalogue so a council can replace it without a rebuild;
-/// the built-in copy stays if it is missing or unreadable.
-fn load_hosted_catalogue(state: AppState) {
+/// The catalogue built into the app in a language: English, and each language
+/// whose `public/catalogue.<tag>.json` is listed here. Others fall back to English.
+fn built_in_catalogue(locale: Locale) -> Catalogue {
+    let text = match locale.as_str() {
+        "cy" => Some(include_str!("../public/catalogue.cy.json")),
+        _ => None,
+    };
+    text.and_then(|t| Catalogue::parse(t).ok())
+        .unwrap_or_else(Catalogue::built_in)
+}
+
+/// The hosted catalogue's file for a language: `catalogue.json` is English.
+fn catalogue_file(locale: Locale) -> String {
+    match locale.as_str() {
+        "en" => "./catalogue.json".to_string(),
+        tag => format!("./catalogue.{tag}.json"),
+    }
+}
+
+/// Shows the catalogue in `locale`: the built-in copy at once, then the hosted
+/// one, so a council can replace it without a rebuild; the built-in copy stays
+/// if the hosted one is missing or unreadable.
+pub fn load_catalogue(state: AppState, locale: Locale) {
+    state.catalogue.set(built_in_catalogue(locale));
     wasm_bindgen_futures::spawn_local(async move {
-        let Ok(response) = gloo_net::http::Request::get("./catalogue.json")
+        let Ok(response) = gloo_net::http::Request::get(&catalogue_file(locale))
             .send()
             .await
         else {
@@ -34,7 +70,10 @@ fn load_hosted_catalogue(state: AppState) {
         }
         if let Ok(text) = response.text().await {
             if let Ok(catalogue) = Catalogue::parse(&text) {
-                state.catalogue.set(catalogue);
+                // The language may have changed again while this was on its way.
+                if use_i18n_locale_is(locale) {
+                    state.catalogue.set(catalogue);
+                }
             }
         }
     });
@@ -44,10 +83,26 @@ fn load_hosted_catalogue(state: AppState) {
 fn App() -> impl IntoView {
     let state = AppState::new();
     provide_context(state);
-    load_hosted_catalogue(state);
-    let route = use_route();
     view! {
         <I18nContextProvider>
+            <Shell />
+        </I18nContextProvider>
+    }
+}
+
+/// Everything inside the language context: header, banners and the screen.
+#[component]
+fn Shell() -> impl IntoView {
+    let state = crate::state::use_app();
+    let i18n = use_i18n();
+    let start = starting_language(&crate::platform::prefs::load());
+    follow_language(start);
+    i18n.set_locale(start);
+    CURRENT_LOCALE.with(|c| c.set(start));
+    load_catalogue(state, start);
+    let route = use_route();
+    let easy = state.easy_read;
+    view! {
             <a class="skip-link" href="#main">{tr!(use_i18n(), nav.skip)}</a>
             // The projector and a passed-round tablet show no navigation.
             <Show when=move || {
@@ -55,9 +110,21 @@ fn App() -> impl IntoView {
             }>
                 <Header route=route />
             </Show>
-            <main id="main" tabindex="-1" class:wide=move || matches!(route.get(), Route::Present(_))>
+            <Show when=move || matches!(route.get(), Route::Tablet { .. } | Route::TabletFinished | Route::Join(_))>
+                <div class="tablet-bar"><DeviceBar /></div>
+            </Show>
+            <main
+                id="main"
+                tabindex="-1"
+                class:wide=move || matches!(route.get(), Route::Present(_))
+                class:easy-read=move || easy.get() && !matches!(route.get(), Route::Present(_))
+            >
                 <StorageBanner />
-                {move || match route.get() {
+                {move || {
+                // A new language or Easy Read draws the screen again, so every
+                // figure and sentence follows it; the workshop itself is untouched.
+                let _ = (i18n.get_locale(), easy.get());
+                match route.get() {
                     Route::Setup => pages::setup::SetupPage().into_any(),
                     Route::Area(i) => view! { <pages::walkthrough::AreaStep index=i /> }.into_any(),
                     Route::Participants => pages::participants::ParticipantsPage().into_any(),
@@ -75,8 +142,8 @@ fn App() -> impl IntoView {
                     Route::TabletFinished => pages::tablet::TabletFinished().into_any(),
                     Route::Print => pages::print::PrintPage().into_any(),
                     Route::Join(code) => view! { <pages::tablet::JoinPage code=code /> }.into_any(),
-                }}
+                }}}
             </main>
-        </I18nContextProvider>
+            <div class="visually-hidden" role="status" aria-live="polite">{move || state.announcement.get()}</div>
     }
 }

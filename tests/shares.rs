@@ -577,3 +577,45 @@ fn model_split_examples() {
     alloc.set_model(Area::Accommodation, &[], 0, 5_000);
     assert!(alloc.models[&Area::Accommodation].is_empty());
 }
+
+mod coarse {
+    use co_produce::model::shares::{coarse_step, COARSE_STEP_BP, TOTAL_BP};
+    use co_produce::model::{Area, AreaShares};
+    use proptest::prelude::*;
+
+    #[test]
+    fn steps_land_on_fives() {
+        assert_eq!(coarse_step(3700, true), 4000);
+        assert_eq!(coarse_step(3700, false), 3500);
+        assert_eq!(coarse_step(3500, true), 4000);
+        assert_eq!(coarse_step(3500, false), 3000);
+        assert_eq!(coarse_step(0, false), 0);
+        assert_eq!(coarse_step(TOTAL_BP, true), TOTAL_BP);
+        assert_eq!(coarse_step(200, false), 0);
+    }
+
+    proptest! {
+        #[test]
+        fn a_step_moves_the_right_way_to_a_multiple_of_five(current in 0u32..=TOTAL_BP, more: bool) {
+            let next = coarse_step(current, more);
+            prop_assert!(next.is_multiple_of(COARSE_STEP_BP));
+            prop_assert!(next <= TOTAL_BP);
+            if more && current < TOTAL_BP { prop_assert!(next > current); }
+            if !more && current > 0 { prop_assert!(next < current); }
+            prop_assert!(next.abs_diff(current) <= COARSE_STEP_BP);
+        }
+
+        #[test]
+        fn coarse_steps_keep_the_total_exact(
+            raw in proptest::collection::vec(0u32..3000, 5),
+            moves in proptest::collection::vec((0usize..5, any::<bool>()), 1..30),
+        ) {
+            let mut shares = AreaShares::from_array(co_produce::model::shares::normalise(&raw).try_into().unwrap());
+            for (i, more) in moves {
+                let area = Area::ALL[i];
+                shares = shares.set(area, coarse_step(shares.get(area), more), &[]);
+                prop_assert_eq!(Area::ALL.iter().map(|&a| shares.get(a)).sum::<u32>(), TOTAL_BP);
+            }
+        }
+    }
+}

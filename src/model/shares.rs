@@ -218,3 +218,20 @@ pub fn format_percent_bp(bp: u32) -> String {
         format!("{whole}.{frac:02}%")
     }
 }
+
+/// The coarse step of Easy Read: 5 in every 100.
+pub const COARSE_STEP_BP: u32 = 500;
+
+/// Easy Read's "more" or "less": the next multiple of 5% up or down from
+/// `current` (so 37% goes to 40% or 35%), kept within 0 to 100%. The caller
+/// sets it through the usual rebalancing, so shares stay exact.
+pub fn coarse_step(current: u32, more: bool) -> u32 {
+    let current = current.min(TOTAL_BP);
+    if more {
+        ((current / COARSE_STEP_BP + 1) * COARSE_STEP_BP).min(TOTAL_BP)
+    } else {
+        current.saturating_sub(1).div_euclid(COARSE_STEP_BP)
+            * COARSE_STEP_BP
+            * u32::from(current > 0)
+    }
+}

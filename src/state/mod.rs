@@ -46,6 +46,13 @@ pub struct AppState {
     pub startup_warning: RwSignal<Option<StartupWarning>>,
     /// Why the last change was not made, if it was refused.
     pub refused_change: RwSignal<Option<String>>,
+    /// Whether this device shows Easy Read (a device choice, not the workshop's).
+    pub easy_read: RwSignal<bool>,
+    /// The latest sentence for screen readers ("Day activities went down to 18%").
+    pub announcement: RwSignal<String>,
+    /// Where Easy Read allocation is: (ballot, kind, area index). Kept here so a
+    /// language switch, which draws the screen again, keeps the place.
+    pub easy_place: RwSignal<Option<(Id, String, usize)>>,
     /// Set when the whole workshop was replaced, so other windows replace theirs too.
     replaced: StoredValue<bool>,
     /// Set by a change made here until it has been saved and posted.
@@ -83,6 +90,9 @@ impl AppState {
             save_state: RwSignal::new(save_state),
             startup_warning: RwSignal::new(warning),
             refused_change: RwSignal::new(None),
+            easy_read: RwSignal::new(crate::platform::prefs::load().easy_read),
+            announcement: RwSignal::new(String::new()),
+            easy_place: RwSignal::new(None),
             replaced: StoredValue::new(false),
             unposted: StoredValue::new(false),
             quiet: StoredValue::new(false),

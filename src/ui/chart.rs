@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::model::shares::{format_percent_tenths, TOTAL_BP};
+use crate::model::shares::TOTAL_BP;
 
 /// One bar: its label, its value in basis points and a style class.
 #[derive(Debug, Clone, PartialEq)]
@@ -91,7 +91,7 @@ pub fn BarChart(
                     <g>
                         <text x="8" y=text_y class="chart-label">{b.label.clone()}</text>
                         <rect x=label_w y=y + 5.0 width=w height=row - 10.0 rx="3" class=format!("bar {}", b.class) />
-                        <text x=label_w + w + 8.0 y=text_y class="chart-value">{format_percent_tenths(b.bp)}</text>
+                        <text x=label_w + w + 8.0 y=text_y class="chart-value">{crate::ui::labels::percent_tenths(b.bp)}</text>
                     </g>
                 }
                 .into_any(),

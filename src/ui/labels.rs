@@ -1,7 +1,8 @@
 //! Names of model values in the current language.
 
 use crate::i18n::*;
-use crate::model::{Area, Period, ResourceKind, Role};
+use crate::model::format::Conventions;
+use crate::model::{Area, Period, ResourceKind, Role, Unit};
 
 /// The i18n context type used by every screen.
 pub type I18n = leptos_i18n::I18nContext<Locale>;
@@ -53,7 +54,7 @@ pub fn period_name(i18n: I18n, period: Period) -> String {
 pub fn kind_total(i18n: I18n, kind: &ResourceKind) -> String {
     format!(
         "{} {}",
-        kind.unit.format(kind.total),
+        amount(&kind.unit, kind.total),
         period_name(i18n, kind.period)
     )
 }
@@ -81,3 +82,60 @@ macro_rules! tr {
     };
 }
 pub(crate) use tr;
+
+thread_local! {
+    /// The current language's way of writing figures. Set whenever the
+    /// language changes (see [`follow_language`]); the whole screen is then
+    /// drawn again, so every figure picks it up.
+    static CONVENTIONS: std::cell::RefCell<Conventions> =
+        std::cell::RefCell::new(Conventions::english());
+}
+
+/// Reads a language's conventions from its translation file.
+pub fn conventions_of(locale: Locale) -> Conventions {
+    Conventions::from_parts(
+        td_string!(locale, format.thousands),
+        td_string!(locale, format.decimal),
+        td_string!(locale, format.hours),
+        td_string!(locale, format.months),
+    )
+}
+
+/// Makes figures follow `locale`.
+pub fn follow_language(locale: Locale) {
+    CONVENTIONS.with(|c| *c.borrow_mut() = conventions_of(locale));
+}
+
+fn with_conventions<T>(f: impl FnOnce(&Conventions) -> T) -> T {
+    CONVENTIONS.with(|c| f(&c.borrow()))
+}
+
+/// An amount in the current language: "£1,234,567", "1,200 awr".
+pub fn amount(unit: &Unit, steps: i64) -> String {
+    with_conventions(|c| c.amount(unit, steps))
+}
+
+/// A signed change in the current language: "+£120,000".
+pub fn change(unit: &Unit, steps: i64) -> String {
+    with_conventions(|c| c.change(unit, steps))
+}
+
+/// A share as a percentage in the current language: "24.5%".
+pub fn percent_bp(bp: u32) -> String {
+    with_conventions(|c| c.percent_bp(bp))
+}
+
+/// A share to a tenth of a percent in the current language: "24.3%".
+pub fn percent_tenths(bp: u32) -> String {
+    with_conventions(|c| c.percent_tenths(bp))
+}
+
+/// A relative change ("+8%") in the current language.
+pub fn relative(english: &str) -> String {
+    with_conventions(|c| c.relative(english))
+}
+
+/// A `YYYY-MM-DD` date in words: "25 November 2026", "25 Tachwedd 2026".
+pub fn long_date(date: &str) -> String {
+    with_conventions(|c| c.long_date(date))
+}

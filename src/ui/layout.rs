@@ -63,6 +63,7 @@ pub fn Header(
                 <span class="brand-mark" aria-hidden="true"></span>
                 <span class="brand-name">{tr!(i18n, app.name)}</span>
                 <span class="workshop-name">{workshop_name}</span>
+                <crate::ui::device_bar::DeviceBar />
             </div>
             <nav aria-label=tr!(i18n, nav.label)>
                 <ul class="nav-list">

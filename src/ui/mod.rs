@@ -2,6 +2,7 @@
 
 pub mod ballot_share;
 pub mod chart;
+pub mod device_bar;
 pub mod gather;
 pub mod labels;
 pub mod layout;

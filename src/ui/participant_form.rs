@@ -24,6 +24,8 @@ pub fn ParticipantForm(
     let (role, set_role) = signal(None::<Role>);
     let (error, set_error) = signal(None::<String>);
     let prefix = if tablet { "tablet-" } else { "" };
+    // Easy Read's wording is for the person holding the tablet.
+    let easy = tablet && state.easy_read.get_untracked();
     let name_id = if tablet {
         "tablet-name"
     } else {
@@ -72,7 +74,7 @@ pub fn ParticipantForm(
             {(!tablet).then(|| view! { <h2>{tr!(i18n, participants.add_heading)}</h2> })}
             <div class="field">
                 <label for=name_id>
-                    {if tablet { tr!(i18n, tablet.name)() } else { tr!(i18n, participants.name)() }}
+                    {if easy { tr!(i18n, easy.tablet_name)() } else if tablet { tr!(i18n, tablet.name)() } else { tr!(i18n, participants.name)() }}
                 </label>
                 <input
                     id=name_id
@@ -85,7 +87,7 @@ pub fn ParticipantForm(
             </div>
             <fieldset class="choices">
                 <legend>
-                    {if tablet { tr!(i18n, tablet.role)() } else { tr!(i18n, participants.role)() }}
+                    {if easy { tr!(i18n, easy.tablet_role)() } else if tablet { tr!(i18n, tablet.role)() } else { tr!(i18n, participants.role)() }}
                 </legend>
                 {role_choices}
             </fieldset>

@@ -7,7 +7,7 @@ use web_sys::HtmlInputElement;
 
 use crate::i18n::*;
 use crate::model::resource::format_relative_change;
-use crate::model::shares::{format_percent_bp, parse_percent, TOTAL_BP};
+use crate::model::shares::{parse_percent, TOTAL_BP};
 use crate::model::{Area, AreaShares, ResourceKind};
 use crate::ui::labels::{area_name, kind_total, period_name, tr, year_label};
 
@@ -16,10 +16,37 @@ const STEP_BP: u32 = 100;
 
 /// The change of an area's amount against today's, as "+£120,000 (+8%)".
 pub fn change_text(kind: &ResourceKind, amount: i64, baseline_amount: i64) -> String {
-    let delta = kind.unit.format_change(amount - baseline_amount);
+    let delta = crate::ui::labels::change(&kind.unit, amount - baseline_amount);
     match format_relative_change(amount, baseline_amount) {
-        Some(pct) => format!("{delta} ({pct})"),
+        Some(pct) => format!("{delta} ({})", crate::ui::labels::relative(&pct)),
         None => delta,
+    }
+}
+
+/// Tells screen-reader users which other areas moved when one was set, since
+/// they cannot see the other sliders jump ("Day activities went down to 18%").
+pub fn announce_rebalance(
+    i18n: crate::ui::labels::I18n,
+    announcement: RwSignal<String>,
+    moved: Area,
+    before: &AreaShares,
+    after: &AreaShares,
+) {
+    let sentences: Vec<String> = Area::ALL
+        .into_iter()
+        .filter(|&a| a != moved && before.get(a) != after.get(a))
+        .map(|a| {
+            let area = area_name(i18n, a);
+            let pct = crate::ui::labels::percent_bp(after.get(a));
+            if after.get(a) > before.get(a) {
+                t_string!(i18n, announce.went_up, area = area, pct = pct).to_string()
+            } else {
+                t_string!(i18n, announce.went_down, area = area, pct = pct).to_string()
+            }
+        })
+        .collect();
+    if !sentences.is_empty() {
+        announcement.set(sentences.join(". "));
     }
 }
 
@@ -62,6 +89,7 @@ pub fn ShareEditor(
     show_change: bool,
 ) -> impl IntoView {
     let i18n = use_i18n();
+    let announcement = crate::state::use_app().announcement;
     let is_locked = move |area: Area| {
         locked
             .map(|l| l.with(|l| l.contains(&area)))
@@ -83,11 +111,15 @@ pub fn ShareEditor(
                 format!(
                     "{}, {}, {}",
                     name(),
-                    format_percent_bp(share()),
-                    kind.with(|k| k.unit.format(amount()))
+                    crate::ui::labels::percent_bp(share()),
+                    kind.with(|k| crate::ui::labels::amount(&k.unit, amount()))
                 )
             };
-            let set = move |bp: u32| on_set.run((area, bp.min(TOTAL_BP)));
+            let set = move |bp: u32| {
+                let before = shares.get_untracked();
+                on_set.run((area, bp.min(TOTAL_BP)));
+                announce_rebalance(i18n, announcement, area, &before, &shares.get_untracked());
+            };
             let on_slide = move |ev: leptos::ev::Event| {
                 let input: HtmlInputElement = event_target(&ev);
                 if let Ok(v) = input.value().parse::<u32>() {
@@ -134,7 +166,7 @@ pub fn ShareEditor(
                             {name}
                         </label>
                         <span class="share-pct" aria-hidden="true">
-                            {move || format_percent_bp(share())}
+                            {move || crate::ui::labels::percent_bp(share())}
                         </span>
                         {lock_button}
                     </div>
@@ -187,7 +219,7 @@ pub fn ShareEditor(
                     </p>
                     <p class="share-figures">
                         <span class="amount">
-                            {move || kind.with(|k| format!("{} {}", k.unit.format(amount()), period_name(i18n, k.period)))}
+                            {move || kind.with(|k| format!("{} {}", crate::ui::labels::amount(&k.unit, amount()), period_name(i18n, k.period)))}
                         </span>
                         <Show when=move || show_change>
                             <span class=move || format!("change change-{}", direction(amount() - baseline_amount()))>
@@ -233,7 +265,9 @@ fn LockIcon(closed: Signal<bool>) -> impl IntoView {
 
 /// A share as the typed field shows it: "24" or "24.5".
 fn pct_input(bp: u32) -> String {
-    format_percent_bp(bp).trim_end_matches('%').to_string()
+    crate::ui::labels::percent_bp(bp)
+        .trim_end_matches('%')
+        .to_string()
 }
 
 /// The split applied to each projected year's total, against today's amounts.
@@ -268,7 +302,7 @@ fn ProjectedYears(
                                                 {year_label(i18n, &d, n)}
                                                 <br />
                                                 <span class="small">
-                                                    {kind.with(|k| k.unit.format(k.projected[n - 1]))}
+                                                    {kind.with(|k| crate::ui::labels::amount(&k.unit, k.projected[n - 1]))}
                                                 </span>
                                             </th>
                                         }
@@ -293,7 +327,7 @@ fn ProjectedYears(
                                             let base = today[area.index()];
                                             view! {
                                                 <td>
-                                                    {k.unit.format(amount)}
+                                                    {crate::ui::labels::amount(&k.unit, amount)}
                                                     <br />
                                                     <span class=format!("small change change-{}", direction(amount - base))>
                                                         {change_text(&k, amount, base)}

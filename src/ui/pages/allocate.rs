@@ -4,7 +4,6 @@
 use leptos::prelude::*;
 
 use crate::i18n::*;
-use crate::model::shares::format_percent_bp;
 use crate::model::{Area, Id, KindAllocation, ResourceKind};
 use crate::platform::clock;
 use crate::platform::route::{replace, Route};
@@ -37,6 +36,15 @@ pub fn AllocatePage(
     };
     let i18n = use_i18n();
     let state = use_app();
+    // The page is drawn again when Easy Read is switched (see app.rs).
+    if state.easy_read.get_untracked()
+        && state
+            .workshop
+            .with_untracked(|w| w.ballot(ballot).is_some())
+    {
+        return view! { <super::easy_allocate::EasyAllocate ballot=ballot kind=kind tablet=tablet /> }
+            .into_any();
+    }
     let exists = Memo::new(move |_| state.workshop.with(|w| w.ballot(ballot).is_some()));
     let kind_id = Memo::new(move |_| state.workshop.with(|w| w.kind_or_first(kind.as_deref())));
     let who = move || {
@@ -190,6 +198,7 @@ pub fn AllocatePage(
             </div>
         </Show>
     }
+    .into_any()
 }
 
 /// Within one area, the split of the participant's share across the area's models.
@@ -240,7 +249,7 @@ fn ModelSplit(
                             let bp = move || split().get(i).copied().unwrap_or(0);
                             let amount = move || {
                                 let parts = crate::model::shares::amounts(area_amount(), &split());
-                                kind.with(|k| k.unit.format(parts.get(i).copied().unwrap_or(0)))
+                                kind.with(|k| crate::ui::labels::amount(&k.unit, parts.get(i).copied().unwrap_or(0)))
                             };
                             let label = name.clone();
                             view! {
@@ -253,7 +262,7 @@ fn ModelSplit(
                                         max="10000"
                                         step="100"
                                         prop:value=move || bp().to_string()
-                                        aria-valuetext=move || format!("{label}, {}, {}", format_percent_bp(bp()), amount())
+                                        aria-valuetext=move || format!("{label}, {}, {}", crate::ui::labels::percent_bp(bp()), amount())
                                         on:input=move |ev| {
                                             if let Ok(v) = event_target_value(&ev).parse::<u32>() {
                                                 let ids = ids();
@@ -261,7 +270,7 @@ fn ModelSplit(
                                             }
                                         }
                                     />
-                                    <span class="model-figure">{move || format!("{} · {}", format_percent_bp(bp()), amount())}</span>
+                                    <span class="model-figure">{move || format!("{} · {}", crate::ui::labels::percent_bp(bp()), amount())}</span>
                                 </li>
                             }
                         })

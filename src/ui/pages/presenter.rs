@@ -7,7 +7,6 @@ use leptos::prelude::*;
 
 use crate::i18n::*;
 use crate::model::join::join_code;
-use crate::model::shares::format_percent_tenths;
 use crate::model::{aggregate, Area, KindAggregate, Role, Workshop};
 use crate::platform::route::Route;
 use crate::state::use_app;
@@ -142,7 +141,7 @@ fn AreaPanel(area: Area, agg: KindAggregate) -> impl IntoView {
         t_string!(i18n, presenter.everyone).to_string(),
     );
     let gap = agg.gap(Role::Citizen, Role::Commissioner, area).map(|g| {
-        let points = format_percent_tenths(g.unsigned_abs() as u32)
+        let points = crate::ui::labels::percent_tenths(g.unsigned_abs() as u32)
             .trim_end_matches('%')
             .to_string();
         if g == 0 {

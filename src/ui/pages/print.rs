@@ -4,7 +4,6 @@
 use leptos::prelude::*;
 
 use crate::i18n::*;
-use crate::model::shares::{format_percent_bp, format_percent_tenths};
 use crate::model::{aggregate, Area};
 use crate::platform::route::Route;
 use crate::state::use_app;
@@ -43,13 +42,13 @@ pub fn PrintPage() -> impl IntoView {
                     let today = kind.baseline_amounts()[area.index()];
                     let agreed_cell = agreed.map(|s| {
                         let amount = kind.amounts(s)[area.index()];
-                        format!("{} · {}", format_percent_bp(s.get(area)), kind.unit.format(amount))
+                        format!("{} · {}", crate::ui::labels::percent_bp(s.get(area)), crate::ui::labels::amount(&kind.unit, amount))
                     });
                     view! {
                         <tr>
                             <th scope="row">{area_name(i18n, area)}</th>
-                            <td>{format!("{} · {}", format_percent_bp(kind.baseline.get(area)), kind.unit.format(today))}</td>
-                            <td>{agg.everyone.area(area).map(|s| format_percent_tenths(s.mean_bp))}</td>
+                            <td>{format!("{} · {}", crate::ui::labels::percent_bp(kind.baseline.get(area)), crate::ui::labels::amount(&kind.unit, today))}</td>
+                            <td>{agg.everyone.area(area).map(|s| crate::ui::labels::percent_tenths(s.mean_bp))}</td>
                             <td>{agreed_cell}</td>
                         </tr>
                     }
@@ -119,7 +118,7 @@ pub fn PrintPage() -> impl IntoView {
                 <a class="button" href=Route::Data.href()>{tr!(i18n, print.back)}</a>
             </p>
             <h1>{w.name.clone()}</h1>
-            <p class="lead">{[w.place.trim(), w.date.as_str()].iter().filter(|s| !s.is_empty()).copied().collect::<Vec<_>>().join(" · ")} " · " {t!(i18n, results.lead, count = w.ballots.len())}</p>
+            <p class="lead">{[w.place.trim(), crate::ui::labels::long_date(&w.date).as_str()].iter().filter(|s| !s.is_empty()).copied().collect::<Vec<_>>().join(" · ")} " · " {t!(i18n, results.lead, count = w.ballots.len())}</p>
             <h2>{tr!(i18n, print.decisions)}</h2>
             {kinds}
             <h2 class="page-break">{tr!(i18n, print.notes)}</h2>

@@ -5,7 +5,6 @@
 use leptos::prelude::*;
 
 use crate::i18n::*;
-use crate::model::shares::{format_percent_bp, format_percent_tenths};
 use crate::model::{aggregate, Area, KindAggregate, ResourceKind, Role};
 use crate::platform::route::Route;
 use crate::state::use_app;
@@ -136,7 +135,7 @@ fn KindResults(kind: ResourceKind, agg: KindAggregate) -> impl IntoView {
     let labelled_by = heading_id.clone();
     let amount = {
         let kind = kind.clone();
-        move |bp: u32| kind.unit.format(kind.amount_of_share(bp))
+        move |bp: u32| crate::ui::labels::amount(&kind.unit, kind.amount_of_share(bp))
     };
     let rows = Area::ALL
         .into_iter()
@@ -145,7 +144,7 @@ fn KindResults(kind: ResourceKind, agg: KindAggregate) -> impl IntoView {
             let role_cells = roles
                 .iter()
                 .map(|r| {
-                    let v = agg.by_role.get(r).and_then(|g| g.area(area)).map(|s| format_percent_tenths(s.mean_bp));
+                    let v = agg.by_role.get(r).and_then(|g| g.area(area)).map(|s| crate::ui::labels::percent_tenths(s.mean_bp));
                     view! { <td>{v.unwrap_or_default()}</td> }
                 })
                 .collect_view();
@@ -153,15 +152,15 @@ fn KindResults(kind: ResourceKind, agg: KindAggregate) -> impl IntoView {
             view! {
                 <tr>
                     <th scope="row">{area_name(i18n, area)}</th>
-                    <td>{format_percent_bp(base)}<br /><span class="small">{amount(base)}</span></td>
+                    <td>{crate::ui::labels::percent_bp(base)}<br /><span class="small">{amount(base)}</span></td>
                     <td>
-                        {all.as_ref().map(|s| format_percent_tenths(s.mean_bp))}
+                        {all.as_ref().map(|s| crate::ui::labels::percent_tenths(s.mean_bp))}
                         <br />
                         <span class="small">{all.as_ref().map(|s| amount(s.mean_bp))}</span>
                     </td>
                     {role_cells}
-                    <td>{all.as_ref().map(|s| format_percent_tenths(s.median_bp))}</td>
-                    <td>{all.as_ref().map(|s| format!("{} – {}", format_percent_tenths(s.min_bp), format_percent_tenths(s.max_bp)))}</td>
+                    <td>{all.as_ref().map(|s| crate::ui::labels::percent_tenths(s.median_bp))}</td>
+                    <td>{all.as_ref().map(|s| format!("{} – {}", crate::ui::labels::percent_tenths(s.min_bp), crate::ui::labels::percent_tenths(s.max_bp)))}</td>
                 </tr>
             }
         })

@@ -23,9 +23,13 @@ pub fn TabletStart() -> impl IntoView {
             .workshop
             .with(|w| w.room.show_earlier_choices && !w.ballots.is_empty())
     };
+    let easy = state.easy_read.get_untracked();
     view! {
-        <h1>{tr!(i18n, tablet.title)}</h1>
-        <p class="lead">{tr!(i18n, tablet.lead)}</p>
+        <h1 class:easy-title=easy>
+            {easy.then(|| view! { <img src="./icons/people.svg" alt="" width="56" height="56" /> })}
+            <span>{if easy { tr!(i18n, easy.tablet_title)() } else { tr!(i18n, tablet.title)() }}</span>
+        </h1>
+        {(!easy).then(|| view! { <p class="lead">{tr!(i18n, tablet.lead)}</p> })}
         <ParticipantForm
             tablet=true
             on_added=Callback::new(|id| replace(&Route::Tablet { ballot: Some(id), kind: None }))
@@ -45,10 +49,22 @@ pub fn TabletStart() -> impl IntoView {
 #[component]
 pub fn TabletFinished() -> impl IntoView {
     let i18n = use_i18n();
+    let easy = use_app().easy_read.get_untracked();
     view! {
         <div class="card finished">
+            {easy.then(|| view! { <img src="./icons/done.svg" alt="" width="96" height="96" /> })}
             <h1>{tr!(i18n, tablet.thanks)}</h1>
-            <p class="lead">{tr!(i18n, tablet.hand_on)}</p>
+            {if easy {
+                view! {
+                    <p class="easy-line">{tr!(i18n, easy.hand_on)}</p>
+                    <p class="easy-line">
+                        <img src="./icons/tablet.svg" alt="" width="40" height="40" class="inline-icon" />
+                        {tr!(i18n, easy.hand_on_2)}
+                    </p>
+                }.into_any()
+            } else {
+                view! { <p class="lead">{tr!(i18n, tablet.hand_on)}</p> }.into_any()
+            }}
             <a
                 class="button button-primary button-large"
                 href=Route::Tablet { ballot: None, kind: None }.href()

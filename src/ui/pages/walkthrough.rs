@@ -19,6 +19,9 @@ pub fn AreaStep(
     let state = use_app();
     let area = Area::from_index(index).unwrap_or(Area::OwnHome);
     let content = Memo::new(move |_| state.catalogue.with(|c| c.area(area).cloned()));
+    if state.easy_read.get_untracked() {
+        return view! { <EasyAreaStep area=area content=content /> }.into_any();
+    }
     let notes = Memo::new(move |_| state.workshop.with(|w| w.notes_for(area)));
     let edit_notes = move |f: Box<dyn FnOnce(&mut AreaNotes)>| {
         state.change(move |w| {
@@ -126,6 +129,79 @@ pub fn AreaStep(
             }}
         </div>
     }
+    .into_any()
+}
+
+/// The walk-through in Easy Read: the area's picture and plain name, one line
+/// on what it is, the room's answer, today's money, and the ideas that work by
+/// name, with the full detail one press away for a supporter.
+#[component]
+fn EasyAreaStep(area: Area, content: Memo<Option<crate::model::AreaContent>>) -> impl IntoView {
+    use crate::ui::pages::easy_allocate::{area_icon, easy_area_about, easy_area_name};
+    let i18n = use_i18n();
+    let state = use_app();
+    let index = area.index();
+    let answer = move || state.workshop.with(|w| w.notes_for(area).good_life);
+    let models = move || {
+        content.get().map(|c| {
+            c.models
+                .into_iter()
+                .map(|m| {
+                    view! {
+                        <li class="easy-model">
+                            <strong>{m.name.clone()}</strong>
+                            <span class="easy-line">{m.summary.clone()}</span>
+                            <details class="sources">
+                                <summary>{tr!(i18n, easy.more_detail)}</summary>
+                                <ModelCard model=m />
+                            </details>
+                        </li>
+                    }
+                })
+                .collect_view()
+        })
+    };
+    view! {
+        <p class="easy-progress">{t_string!(i18n, easy.area_n, n = index + 1).to_string()}</p>
+        <ol class="easy-dots" aria-hidden="true">
+            {Area::ALL.into_iter().map(|a| view! {
+                <li class:current=a == area><img src=area_icon(a) alt="" width="32" height="32" /></li>
+            }).collect_view()}
+        </ol>
+        <div class="easy-area">
+            <img class="easy-area-icon" src=area_icon(area) alt="" width="112" height="112" />
+            <div>
+                <h1>{easy_area_name(i18n, area)}</h1>
+                <p class="easy-line">{easy_area_about(i18n, area)}</p>
+            </div>
+        </div>
+        <p class="easy-line">{tr!(i18n, easy.walk_lead)}</p>
+        <section class="card" aria-labelledby="easy-good-life">
+            <h2 id="easy-good-life">{tr!(i18n, easy.walk_question)}</h2>
+            {move || {
+                let a = answer();
+                (!a.trim().is_empty()).then(|| view! { <p class="easy-line">{a}</p> })
+            }}
+        </section>
+        <section class="card" aria-labelledby="easy-today">
+            <h2 id="easy-today">{tr!(i18n, easy.walk_money)}</h2>
+            <TodayFigures area=area />
+        </section>
+        <section class="card" aria-labelledby="easy-models">
+            <h2 id="easy-models">{tr!(i18n, easy.walk_models)}</h2>
+            <ul class="easy-models">{models}</ul>
+        </section>
+        <div class="easy-nav">
+            <a class="button button-large easy-nav-button" href={if index > 0 { Route::Area(index - 1).href() } else { Route::Setup.href() }}>
+                <img src="./icons/back.svg" alt="" width="36" height="36" />
+                {tr!(i18n, easy.back)}
+            </a>
+            <a class="button button-primary button-large easy-nav-button" href={if index + 1 < 5 { Route::Area(index + 1).href() } else { Route::Participants.href() }}>
+                {tr!(i18n, easy.next)}
+                <img src="./icons/next.svg" alt="" width="36" height="36" />
+            </a>
+        </div>
+    }
 }
 
 /// A change to a list of notes.
@@ -230,12 +306,12 @@ fn TodayFigures(area: Area) -> impl IntoView {
                     .into_iter()
                     .map(|k| {
                         let amount = k.baseline_amounts()[area.index()];
-                        let pct = crate::model::shares::format_percent_bp(k.baseline.get(area));
+                        let pct = crate::ui::labels::percent_bp(k.baseline.get(area));
                         view! {
                             <div>
                                 <dt>{k.name.clone()}</dt>
                                 <dd>
-                                    <strong>{k.unit.format(amount)}</strong>
+                                    <strong>{crate::ui::labels::amount(&k.unit, amount)}</strong>
                                     " "
                                     {period_name(i18n, k.period)}
                                     <span class="small">

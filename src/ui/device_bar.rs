@@ -1,0 +1,103 @@
+//! The language and Easy Read switches: on every screen a participant or the
+//! facilitator uses, remembered by this device, changing nothing in the workshop.
+
+use leptos::prelude::*;
+
+use crate::i18n::*;
+use crate::platform::prefs::{self, DevicePrefs};
+use crate::state::use_app;
+use crate::ui::labels::{follow_language, tr};
+
+/// The language a device starts in: its own last choice, else the first of the
+/// browser's languages we have, else English.
+pub fn starting_language(saved: &DevicePrefs) -> Locale {
+    let ours = |tag: &str| -> Option<Locale> {
+        let base = tag
+            .split(['-', '_'])
+            .next()
+            .unwrap_or(tag)
+            .to_ascii_lowercase();
+        base.parse::<Locale>().ok()
+    };
+    saved
+        .language
+        .as_deref()
+        .and_then(ours)
+        .or_else(|| prefs::browser_languages().iter().find_map(|t| ours(t)))
+        .unwrap_or_default()
+}
+
+/// Switches the app's language; the screen is drawn again in it and nothing
+/// typed into the workshop is touched.
+pub fn switch_language(
+    i18n: crate::ui::labels::I18n,
+    state: crate::state::AppState,
+    locale: Locale,
+) {
+    follow_language(locale);
+    crate::app::note_locale(locale);
+    crate::app::load_catalogue(state, locale);
+    i18n.set_locale(locale);
+    let mut saved = prefs::load();
+    saved.language = Some(locale.as_str().to_string());
+    prefs::save(&saved);
+    // Drawing the screen again drops focus; put it back on the chosen button
+    // so a keyboard or switch user carries on from where they were.
+    let id = format!("language-{}", locale.as_str());
+    request_animation_frame(move || {
+        if let Some(button) = document().get_element_by_id(&id) {
+            use wasm_bindgen::JsCast;
+            if let Ok(el) = button.dyn_into::<web_sys::HtmlElement>() {
+                let _ = el.focus();
+            }
+        }
+    });
+}
+
+/// Language buttons (each named in its own language) and the Easy Read switch.
+#[component]
+pub fn DeviceBar() -> impl IntoView {
+    let i18n = use_i18n();
+    let state = use_app();
+    let easy = state.easy_read;
+    let toggle_easy = move |_| {
+        let on = !easy.get_untracked();
+        easy.set(on);
+        let mut saved = prefs::load();
+        saved.easy_read = on;
+        prefs::save(&saved);
+    };
+    view! {
+        <div class="device-bar" role="group" aria-label=tr!(i18n, device.settings_label)>
+            <div class="language-switch" role="group" aria-label=tr!(i18n, device.language_label)>
+                {Locale::get_all()
+                    .iter()
+                    .map(|&locale| {
+                        view! {
+                            <button
+                                type="button"
+                                id=format!("language-{}", locale.as_str())
+                                class="device-button"
+                                lang=locale.as_str()
+                                aria-pressed=move || (i18n.get_locale() == locale).to_string()
+                                on:click=move |_| switch_language(i18n, state, locale)
+                            >
+                                {td_string!(locale, device.language_name)}
+                            </button>
+                        }
+                    })
+                    .collect_view()}
+            </div>
+            <button
+                type="button"
+                id="easy-read-switch"
+                class="device-button easy-switch"
+                aria-pressed=move || easy.get().to_string()
+                on:click=toggle_easy
+            >
+                <img src="./icons/easy_read.svg" alt="" width="28" height="28" />
+                {tr!(i18n, device.easy_read)}
+            </button>
+        </div>
+    }
+}
