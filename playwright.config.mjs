@@ -2,7 +2,9 @@
 // at a 768x1024 touch tablet viewport.
 import { defineConfig } from '@playwright/test';
 
-const port = 4173;
+// PW_PORT runs a second copy beside another run on 4173; DIST (read by the
+// static server) serves another build folder than dist/.
+const port = Number(process.env.PW_PORT || 4173);
 export default defineConfig({
   testDir: 'tests/e2e',
   timeout: 60_000,
@@ -26,7 +28,7 @@ export default defineConfig({
   },
   webServer: {
     command: `node tests/e2e/static-server.mjs`,
-    env: { PORT: String(port) },
+    env: { PORT: String(port), ...(process.env.DIST ? { DIST: process.env.DIST } : {}) },
     url: `http://127.0.0.1:${port}/some/folder/co-produce/index.html`,
     reuseExistingServer: false,
   },

@@ -13,7 +13,7 @@ UI strings: every `locales/<lang>.json` against `locales/en.json`:
   * exactly the same key paths as en.json (lists missing and extra keys);
   * each value has the same kind as in en.json (text, or a nested group);
   * each text keeps exactly the same `{{ placeholder }}` tokens (same names,
-    same count, same spacing), the same number of `{{` and `}}`, and the same
+    same count, same spacing), no stray `{{` or `}}`, and the same
     markup tags (e.g. `<b>`, `</b>`) if en.json uses any;
   * no text is empty where the English is not.
   Plural variants (`key_zero`, `_one`, `_two`, `_few`, `_many`, `_other`) may

@@ -98,6 +98,9 @@ fn Shell() -> impl IntoView {
     let start = starting_language(&crate::platform::prefs::load());
     follow_language(start);
     i18n.set_locale(start);
+    // The i18n library sets the browser's language in an effect of its own
+    // once mounted; this one runs after it and puts the device's choice back.
+    Effect::new(move |_| i18n.set_locale(start));
     CURRENT_LOCALE.with(|c| c.set(start));
     load_catalogue(state, start);
     let route = use_route();

@@ -203,6 +203,10 @@ pub struct RoomControls {
     pub frozen: bool,
     /// In pass-the-tablet mode, whether the next person may see earlier choices.
     pub show_earlier_choices: bool,
+    /// Whether the presenter view shows every language side by side (English
+    /// and Welsh in Wales), not only the one chosen on that screen.
+    #[serde(default)]
+    pub both_languages: bool,
     /// When any of these last changed.
     pub updated_at: Timestamp,
 }

@@ -4,6 +4,7 @@
 pub mod broadcast;
 pub mod clock;
 pub mod files;
+pub mod network;
 pub mod prefs;
 pub mod random;
 pub mod route;

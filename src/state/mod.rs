@@ -48,6 +48,8 @@ pub struct AppState {
     pub refused_change: RwSignal<Option<String>>,
     /// Whether this device shows Easy Read (a device choice, not the workshop's).
     pub easy_read: RwSignal<bool>,
+    /// Whether the browser reports a network (for the offline indicator).
+    pub online: ReadSignal<bool>,
     /// The latest sentence for screen readers ("Day activities went down to 18%").
     pub announcement: RwSignal<String>,
     /// Where Easy Read allocation is: (ballot, kind, area index). Kept here so a
@@ -92,6 +94,7 @@ impl AppState {
             refused_change: RwSignal::new(None),
             easy_read: RwSignal::new(crate::platform::prefs::load().easy_read),
             announcement: RwSignal::new(String::new()),
+            online: crate::platform::network::online_signal(),
             easy_place: RwSignal::new(None),
             replaced: StoredValue::new(false),
             unposted: StoredValue::new(false),

@@ -67,7 +67,14 @@ pub fn DeviceBar() -> impl IntoView {
         saved.easy_read = on;
         prefs::save(&saved);
     };
+    let online = state.online;
     view! {
+        <Show when=move || !online.get()>
+            <p class="offline-badge" role="status">
+                <img src="./icons/offline.svg" alt="" width="28" height="28" />
+                {tr!(i18n, device.offline)}
+            </p>
+        </Show>
         <div class="device-bar" role="group" aria-label=tr!(i18n, device.settings_label)>
             <div class="language-switch" role="group" aria-label=tr!(i18n, device.language_label)>
                 {Locale::get_all()

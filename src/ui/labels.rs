@@ -18,6 +18,36 @@ pub fn area_name(i18n: I18n, area: Area) -> String {
     }
 }
 
+/// An area's short name in a given language (for side-by-side languages).
+pub fn area_name_in(locale: Locale, area: Area) -> String {
+    match area {
+        Area::OwnHome => td_string!(locale, areas.own_home).to_string(),
+        Area::Accommodation => td_string!(locale, areas.accommodation).to_string(),
+        Area::DayActivities => td_string!(locale, areas.day_activities).to_string(),
+        Area::LeavingHospital => td_string!(locale, areas.leaving_hospital).to_string(),
+        Area::WholeCommunity => td_string!(locale, areas.whole_community).to_string(),
+    }
+}
+
+/// A kind's name: the facilitator's own words, except that the four kinds a
+/// workshop starts with, while still unrenamed, are shown in the current language.
+pub fn kind_name(i18n: I18n, kind: &ResourceKind) -> String {
+    let default = ResourceKind::defaults()
+        .into_iter()
+        .find(|d| d.id == kind.id)
+        .map(|d| d.name);
+    if default.as_deref() != Some(kind.name.as_str()) {
+        return kind.name.clone();
+    }
+    match kind.id.as_str() {
+        "state_money" => t_string!(i18n, default_kinds.state_money).to_string(),
+        "other_funding" => t_string!(i18n, default_kinds.other_funding).to_string(),
+        "peoples_time" => t_string!(i18n, default_kinds.peoples_time).to_string(),
+        "community_resources" => t_string!(i18n, default_kinds.community_resources).to_string(),
+        _ => kind.name.clone(),
+    }
+}
+
 /// A role's name.
 pub fn role_name(i18n: I18n, role: Role) -> String {
     match role {
@@ -104,6 +134,27 @@ pub fn conventions_of(locale: Locale) -> Conventions {
 /// Makes figures follow `locale`.
 pub fn follow_language(locale: Locale) {
     CONVENTIONS.with(|c| *c.borrow_mut() = conventions_of(locale));
+    DEFAULT_NOUN.with(|n| *n.borrow_mut() = td_string!(locale, default_kinds.rooms_and_spaces).to_string());
+}
+
+thread_local! {
+    /// The default kind's noun ("rooms and spaces") in the current language.
+    static DEFAULT_NOUN: std::cell::RefCell<String> = std::cell::RefCell::new(String::new());
+}
+
+/// A count's noun in the current language when it is still the default one.
+fn shown_unit(unit: &Unit) -> Unit {
+    match unit {
+        Unit::Count { noun } if noun == "rooms and spaces" => {
+            let ours = DEFAULT_NOUN.with(|n| n.borrow().clone());
+            if ours.is_empty() {
+                unit.clone()
+            } else {
+                Unit::Count { noun: ours }
+            }
+        }
+        _ => unit.clone(),
+    }
 }
 
 fn with_conventions<T>(f: impl FnOnce(&Conventions) -> T) -> T {
@@ -112,12 +163,12 @@ fn with_conventions<T>(f: impl FnOnce(&Conventions) -> T) -> T {
 
 /// An amount in the current language: "£1,234,567", "1,200 awr".
 pub fn amount(unit: &Unit, steps: i64) -> String {
-    with_conventions(|c| c.amount(unit, steps))
+    with_conventions(|c| c.amount(&shown_unit(unit), steps))
 }
 
 /// A signed change in the current language: "+£120,000".
 pub fn change(unit: &Unit, steps: i64) -> String {
-    with_conventions(|c| c.change(unit, steps))
+    with_conventions(|c| c.change(&shown_unit(unit), steps))
 }
 
 /// A share as a percentage in the current language: "24.5%".

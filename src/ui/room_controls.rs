@@ -109,6 +109,11 @@ pub fn RoomControlsPanel() -> impl IntoView {
                     on=Signal::derive(move || room.with(|r| r.show_earlier_choices))
                     flip=Callback::new(move |_| edit(|r| r.show_earlier_choices = !r.show_earlier_choices))
                 />
+                <Switch
+                    label=Signal::derive(move || t_string!(i18n, device.both_languages).to_string())
+                    on=Signal::derive(move || room.with(|r| r.both_languages))
+                    flip=Callback::new(move |_| edit(|r| r.both_languages = !r.both_languages))
+                />
             </div>
             <Show when=move || room.with(|r| r.results_hidden)>
                 <p>{tr!(i18n, room.reveal_lead)}</p>

@@ -14,7 +14,7 @@
 //
 // Set BROKER_LOG=1 to see the brokers' output on stderr.
 import { spawn } from 'node:child_process';
-import { accessSync, constants, cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import net from 'node:net';
@@ -214,8 +214,7 @@ export async function startMosquitto({ wsPort = 19001, tcpPort = 18831, readyTim
   if (process.getuid?.() === 0) conf += '\nuser root\n';
   const confPath = join(dir, 'mosquitto.conf');
   writeFileSync(confPath, conf);
-  cpSync(join(dir, 'acl'), join(dataDir, '.keep-acl-copy'), { force: true }); // creates dataDir
-  rmSync(join(dataDir, '.keep-acl-copy'));
+  mkdirSync(dataDir);
 
   const proc = new Proc(`mosquitto:${wsPort}`, bin, ['-c', confPath], dir);
 

@@ -75,7 +75,7 @@ pub fn AllocatePage(
                                 }
                                 aria-current=selected.then_some("page")
                             >
-                                {k.name.clone()}
+                                {crate::ui::labels::kind_name(i18n, k)}
                             </a>
                         </li>
                     }
@@ -87,7 +87,7 @@ pub fn AllocatePage(
         let current = kind_id.get();
         state.workshop.with(|w| {
             let i = w.kinds.iter().position(|k| k.id == current)?;
-            w.kinds.get(i + 1).map(|k| (k.id.clone(), k.name.clone()))
+            w.kinds.get(i + 1).map(|k| (k.id.clone(), crate::ui::labels::kind_name(i18n, k)))
         })
     };
     let kind_signal = Signal::derive(move || {
@@ -129,7 +129,7 @@ pub fn AllocatePage(
                 <ul class="tabs">{tabs}</ul>
             </nav>
             <section class="card" aria-labelledby="kind-heading">
-                <h2 id="kind-heading">{move || kind_signal.with(|k| k.name.clone())}</h2>
+                <h2 id="kind-heading">{move || kind_signal.with(|k| crate::ui::labels::kind_name(i18n, k))}</h2>
                 {move || {
                     let _ = kind_id.get();
                     view! {

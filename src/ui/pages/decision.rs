@@ -71,7 +71,7 @@ pub fn DecisionPage() -> impl IntoView {
                     let labelled_by = heading.clone();
                     view! {
                         <section class="card" aria-labelledby=labelled_by>
-                            <h2 id=heading>{k.name.clone()}</h2>
+                            <h2 id=heading>{crate::ui::labels::kind_name(i18n, &k)}</h2>
                             <ShareEditor
                                 kind=Signal::derive(move || k.clone())
                                 shares=Signal::derive(move || {

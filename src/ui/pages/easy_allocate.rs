@@ -97,12 +97,16 @@ pub fn EasyAllocate(
         state
             .easy_place
             .set(Some((ballot, kind_id.get_untracked(), i)));
-        if let Some(h) = document().get_element_by_id("easy-heading") {
-            use wasm_bindgen::JsCast;
-            if let Ok(h) = h.dyn_into::<web_sys::HtmlElement>() {
-                let _ = h.focus();
+        // The new screen's heading takes focus once drawn, so a screen reader
+        // reads the next area and a keyboard user starts from its top.
+        request_animation_frame(|| {
+            if let Some(h) = document().get_element_by_id("easy-heading") {
+                use wasm_bindgen::JsCast;
+                if let Ok(h) = h.dyn_into::<web_sys::HtmlElement>() {
+                    let _ = h.focus();
+                }
             }
-        }
+        });
     };
     let kind_now = Memo::new(move |_| {
         let id = kind_id.get();
@@ -140,7 +144,7 @@ pub fn EasyAllocate(
         let current = kind_id.get();
         state.workshop.with(|w| {
             let i = w.kinds.iter().position(|k| k.id == current)?;
-            w.kinds.get(i + 1).map(|k| (k.id.clone(), k.name.clone()))
+            w.kinds.get(i + 1).map(|k| (k.id.clone(), crate::ui::labels::kind_name(i18n, k)))
         })
     };
     let who = move || {
@@ -310,7 +314,7 @@ pub fn EasyAllocate(
         <p class="eyebrow">{who}</p>
         <h1 class="easy-title">
             {move || kind_now.get().map(|k| view! { <img src=kind_icon(&k) alt="" width="56" height="56" /> })}
-            <span>{move || kind_now.get().map(|k| k.name)}</span>
+            <span>{move || kind_now.get().map(|k| crate::ui::labels::kind_name(i18n, &k))}</span>
         </h1>
         <p class="easy-line">
             {tr!(i18n, easy.resource_lead)} " "

@@ -11,7 +11,7 @@ use crate::model::{aggregate, Area, KindAggregate, Role, Workshop};
 use crate::platform::route::Route;
 use crate::state::use_app;
 use crate::ui::chart::{BarChart, BarGroup};
-use crate::ui::labels::area_name;
+use crate::ui::labels::{area_name, area_name_in};
 use crate::ui::labels::tr;
 use crate::ui::pages::results::area_bars;
 use crate::ui::qr::QrCodeImage;
@@ -22,6 +22,26 @@ pub fn app_address() -> String {
         .and_then(|w| w.location().href().ok())
         .map(|href| href.split('#').next().unwrap_or_default().to_string())
         .unwrap_or_default()
+}
+
+/// A text in the screen's language, and, when the facilitator asks for both
+/// languages, beside it in every other language (each marked with its `lang`).
+fn in_languages(
+    i18n: crate::ui::labels::I18n,
+    both: bool,
+    text: impl Fn(Locale) -> String,
+) -> AnyView {
+    let current = i18n.get_locale();
+    if !both {
+        return text(current).into_any();
+    }
+    let others = Locale::get_all()
+        .iter()
+        .copied()
+        .filter(|l| *l != current)
+        .map(|l| view! { <span class="bilingual-other" lang=l.as_str()>{text(l)}</span> })
+        .collect_view();
+    view! { <span class="bilingual"><span>{text(current)}</span>{others}</span> }.into_any()
 }
 
 /// The presenter screen.
@@ -47,6 +67,7 @@ pub fn PresenterPage(
     let aggregates = Memo::new(move |_| shown.with(aggregate));
     let shown_kind = Memo::new(move |_| shown.with(|w| w.kind_or_first(kind.as_deref())));
     let count = move || shown.with(|w| w.ballots.len());
+    let both = move || shown.with(|w| w.room.both_languages);
     let tabs = move || {
         let current = shown_kind.get();
         shown.with(|w| {
@@ -61,7 +82,7 @@ pub fn PresenterPage(
                                 href=Route::Present(Some(k.id.clone())).href()
                                 aria-current=selected.then_some("page")
                             >
-                                {k.name.clone()}
+                                {crate::ui::labels::kind_name(i18n, k)}
                             </a>
                         </li>
                     }
@@ -87,13 +108,18 @@ pub fn PresenterPage(
                         }}
                     </h1>
                     <p class="presenter-count" aria-live="polite">
-                        {t!(i18n, presenter.count, count = count)}
+                        {move || {
+                            let n = count();
+                            in_languages(i18n, both(), move |l| td_string!(l, presenter.count, count = n).to_string())
+                        }}
                     </p>
-                    {move || shown.with(|w| w.room.frozen).then(|| view! { <p class="presenter-frozen">{tr!(i18n, presenter.frozen)}</p> })}
+                    {move || shown.with(|w| w.room.frozen).then(|| view! {
+                        <p class="presenter-frozen">{in_languages(i18n, both(), |l| td_string!(l, presenter.frozen).to_string())}</p>
+                    })}
                 </div>
                 <div class="join">
                     <QrCodeImage text=link label=Signal::derive(move || t_string!(i18n, presenter.qr_label).to_string()) />
-                    <p>{tr!(i18n, presenter.join)} <br /> <strong class="join-link">{link_text}</strong></p>
+                    <p>{move || in_languages(i18n, both(), |l| td_string!(l, presenter.join).to_string())} <br /> <strong class="join-link">{link_text}</strong></p>
                 </div>
             </header>
             <nav aria-label=tr!(i18n, allocate.kinds_label)>
@@ -110,12 +136,12 @@ pub fn PresenterPage(
                                 .into_iter()
                                 .map(|area| {
                                     if room.is_visible(area) {
-                                        view! { <AreaPanel area=area agg=agg.clone() /> }.into_any()
+                                        view! { <AreaPanel area=area agg=agg.clone() both=room.both_languages /> }.into_any()
                                     } else {
                                         view! {
                                             <section class="presenter-panel hidden-panel">
-                                                <h2>{area_name(i18n, area)}</h2>
-                                                <p>{tr!(i18n, presenter.hidden)}</p>
+                                                <h2>{in_languages(i18n, room.both_languages, move |l| area_name_in(l, area))}</h2>
+                                                <p>{in_languages(i18n, room.both_languages, |l| td_string!(l, presenter.hidden).to_string())}</p>
                                             </section>
                                         }
                                             .into_any()
@@ -132,7 +158,7 @@ pub fn PresenterPage(
 
 /// One area on the projector: bars and the gap between two key roles.
 #[component]
-fn AreaPanel(area: Area, agg: KindAggregate) -> impl IntoView {
+fn AreaPanel(area: Area, agg: KindAggregate, both: bool) -> impl IntoView {
     let i18n = use_i18n();
     let bars = area_bars(
         i18n,
@@ -141,22 +167,25 @@ fn AreaPanel(area: Area, agg: KindAggregate) -> impl IntoView {
         t_string!(i18n, presenter.everyone).to_string(),
     );
     let gap = agg.gap(Role::Citizen, Role::Commissioner, area).map(|g| {
-        let points = crate::ui::labels::percent_tenths(g.unsigned_abs() as u32)
-            .trim_end_matches('%')
-            .to_string();
-        if g == 0 {
-            t_string!(i18n, presenter.gap_none).to_string()
-        } else if g > 0 {
-            t_string!(i18n, presenter.gap_citizens_more, points = points).to_string()
-        } else {
-            t_string!(i18n, presenter.gap_commissioners_more, points = points).to_string()
-        }
+        in_languages(i18n, both, move |l| {
+            let points = crate::ui::labels::conventions_of(l)
+                .percent_tenths(g.unsigned_abs() as u32)
+                .trim_end_matches('%')
+                .to_string();
+            if g == 0 {
+                td_string!(l, presenter.gap_none).to_string()
+            } else if g > 0 {
+                td_string!(l, presenter.gap_citizens_more, points = points).to_string()
+            } else {
+                td_string!(l, presenter.gap_commissioners_more, points = points).to_string()
+            }
+        })
     });
     let title = area_name(i18n, area);
     let chart_title = t_string!(i18n, presenter.chart_title, area = title.clone()).to_string();
     view! {
         <section class="presenter-panel">
-            <h2>{title.clone()}</h2>
+            <h2>{in_languages(i18n, both, move |l| area_name_in(l, area))}</h2>
             <BarChart title=chart_title groups=vec![BarGroup { title: String::new(), bars }] large=true />
             {gap.map(|g| view! { <p class="gap">{g}</p> })}
         </section>

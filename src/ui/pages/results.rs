@@ -79,7 +79,7 @@ pub fn ResultsPage(
                         let current = shown_kind.get();
                         state
                             .workshop
-                            .with(|w| w.kinds.iter().map(|k| (k.id.clone(), k.name.clone())).collect::<Vec<_>>())
+                            .with(|w| w.kinds.iter().map(|k| (k.id.clone(), crate::ui::labels::kind_name(i18n, k))).collect::<Vec<_>>())
                             .into_iter()
                             .map(|(id, name)| {
                                 let selected = id == current;
@@ -172,16 +172,16 @@ fn KindResults(kind: ResourceKind, agg: KindAggregate) -> impl IntoView {
             view! { <th scope="col">{role_short_name(i18n, *r)}<br /><span class="small">{t!(i18n, results.people, count = count)}</span></th> }
         })
         .collect_view();
-    let table_label = t_string!(i18n, results.table_caption, kind = kind.name.clone()).to_string();
-    let chart_title = t_string!(i18n, results.chart_title, kind = kind.name.clone()).to_string();
+    let table_label = t_string!(i18n, results.table_caption, kind = crate::ui::labels::kind_name(i18n, &kind)).to_string();
+    let chart_title = t_string!(i18n, results.chart_title, kind = crate::ui::labels::kind_name(i18n, &kind)).to_string();
     view! {
         <section class="card results-kind" aria-labelledby=labelled_by>
-            <h2 id=heading_id>{kind.name.clone()}</h2>
+            <h2 id=heading_id>{crate::ui::labels::kind_name(i18n, &kind)}</h2>
             <p class="small">{t!(i18n, results.kind_count, count = agg.participants)}</p>
             <BarChart title=chart_title groups=groups />
             <div class="table-scroll" tabindex="0" role="region" aria-label=table_label>
                 <table class="figures">
-                    <caption>{t!(i18n, results.table_caption, kind = kind.name.clone())}</caption>
+                    <caption>{t!(i18n, results.table_caption, kind = crate::ui::labels::kind_name(i18n, &kind))}</caption>
                     <thead>
                         <tr>
                             <th scope="col">{tr!(i18n, common.area)}</th>

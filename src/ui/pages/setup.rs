@@ -231,7 +231,7 @@ fn KindCard(kind_id: String) -> impl IntoView {
     view! {
         <section class="card kind-card" aria-labelledby=fid("heading")>
             <div class="card-head">
-                <h3 id=id_heading>{move || kind.with(|k| k.name.clone())}</h3>
+                <h3 id=id_heading>{move || kind.with(|k| crate::ui::labels::kind_name(i18n, k))}</h3>
                 <button
                     class="button button-quiet"
                     disabled=move || state.workshop.with(|w| w.kinds.len() <= 1)

@@ -309,7 +309,7 @@ fn TodayFigures(area: Area) -> impl IntoView {
                         let pct = crate::ui::labels::percent_bp(k.baseline.get(area));
                         view! {
                             <div>
-                                <dt>{k.name.clone()}</dt>
+                                <dt>{crate::ui::labels::kind_name(i18n, &k)}</dt>
                                 <dd>
                                     <strong>{crate::ui::labels::amount(&k.unit, amount)}</strong>
                                     " "

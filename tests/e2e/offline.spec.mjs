@@ -1,0 +1,125 @@
+// Installable and offline: after one visit the app opens, shows its pictures
+// and switches language with no network, and its web manifest is valid.
+import { test, expect, EN, AREA_IDS } from './fixtures.mjs';
+import { SetupPage, WalkthroughPage } from './pages/index.mjs';
+import { readdirSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+
+const root = join(import.meta.dirname, '../..');
+// The build under test: the static server serves DIST when it is set, else dist/.
+const dist = process.env.DIST ? resolve(process.env.DIST) : join(root, 'dist');
+
+/** Every file of a folder, as paths relative to it with '/' separators. */
+function filesIn(dir) {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => relative(dir, join(e.parentPath ?? e.path, e.name)).split('\\').join('/'));
+}
+
+/** Waits until the service worker is active and controls the page; returns its script address and cached files. */
+async function waitForOfflineCopy(page) {
+  await page.waitForFunction(() => navigator.serviceWorker?.controller != null, null, { timeout: 30_000 });
+  return page.evaluate(async () => {
+    const reg = await navigator.serviceWorker.ready;
+    const names = (await caches.keys()).filter((n) => n.startsWith(`co-produce ${reg.scope} `));
+    const cached = [];
+    for (const name of names) {
+      for (const req of await (await caches.open(name)).keys()) cached.push(req.url.slice(reg.scope.length));
+    }
+    return { scope: reg.scope, script: reg.active.scriptURL, caches: names, cached };
+  });
+}
+
+/** Asks the network directly from the service worker (not through its cache): true if it answers. */
+async function serviceWorkerReachesNetwork(context, url) {
+  const [worker] = context.serviceWorkers();
+  return worker.evaluate((u) => fetch(u, { cache: 'no-store' }).then(() => true, () => false), url);
+}
+
+test('after one visit the app opens, keeps the workshop and shows its pictures with no network', async ({ page, context, baseURL }) => {
+  const setup = new SetupPage(page);
+  await setup.open();
+  const sw = await waitForOfflineCopy(page);
+  expect(sw.scope).toBe(baseURL);
+  // Each build registers its own worker (and cache), named by its hashed files.
+  expect(sw.script).toMatch(/\/sw\.js\?v=[0-9a-f]{16}(\.[0-9a-f]{16})*$/);
+  expect(sw.caches, 'one cache for this copy of the app').toHaveLength(1);
+
+  // Every file of the build is kept, except the worker itself and the icons' notes.
+  const wanted = filesIn(dist).filter((f) => f !== 'sw.js' && !f.endsWith('.md'));
+  for (const svg of filesIn(join(root, 'public/icons')).filter((f) => f.endsWith('.svg'))) {
+    expect(wanted, 'public/icons is copied into the build').toContain(`icons/${svg}`);
+  }
+  const missing = wanted.filter((f) => !sw.cached.includes(f));
+  expect(missing, 'files of the build that are not kept for offline use (list them in public/sw.js)').toEqual([]);
+  expect(sw.cached).toContain('');
+
+  await setup.nameTheWorkshop('Offline workshop in the church hall');
+  await expect(setup.banner).toContainText('Offline workshop in the church hall');
+
+  await context.setOffline(true);
+  expect(await serviceWorkerReachesNetwork(context, `${baseURL}icons/README.md`), 'the network is really off').toBe(false);
+  const reloaded = await page.reload();
+  expect(reloaded.fromServiceWorker(), 'the page comes from the offline copy').toBe(true);
+  await setup.expectShown();
+  await expect(page.getByLabel('Workshop name')).toHaveValue('Offline workshop in the church hall');
+  await expect(setup.banner).toContainText('Offline workshop in the church hall');
+  await expect(page.getByRole('status').filter({ hasText: EN.device.offline })).toBeVisible();
+
+  // The walk-through's area pictures (shown in Easy Read) load from the offline copy.
+  await page.getByRole('button', { name: EN.device.easy_read }).tap();
+  const walk = new WalkthroughPage(page);
+  await walk.open(1);
+  const pictures = page.locator(AREA_IDS.map((id) => `img[src="./icons/${id}.svg"]`).join(', '));
+  await expect(pictures.first()).toBeVisible();
+  const shown = await pictures.evaluateAll((imgs) => Promise.all(imgs.map(async (img) => {
+    await img.decode().catch(() => {});
+    return { src: img.getAttribute('src'), width: img.naturalWidth };
+  })));
+  for (const id of AREA_IDS) {
+    const drawn = shown.filter((p) => p.src === `./icons/${id}.svg`);
+    expect(drawn.length, `${id}.svg is on the walk-through`).toBeGreaterThan(0);
+    for (const p of drawn) expect(p.width, `${p.src} loads offline`).toBeGreaterThan(0);
+  }
+
+  // The Welsh catalogue comes from the cache when the language changes offline.
+  const catalogue = page.waitForResponse((r) => r.url().endsWith('/catalogue.cy.json'));
+  await page.locator('#language-cy').tap();
+  const cy = await catalogue;
+  expect(cy.status()).toBe(200);
+  expect(cy.fromServiceWorker(), 'catalogue.cy.json comes from the offline copy').toBe(true);
+  expect((await cy.json()).areas).toHaveLength(5);
+  await expect(page.locator('html')).toHaveAttribute('lang', 'cy');
+});
+
+test('the web manifest is linked, valid, and starts the app in its own folder', async ({ page, baseURL }) => {
+  await new SetupPage(page).open();
+  const href = await page.locator('link[rel="manifest"]').getAttribute('href');
+  const manifestUrl = new URL(href, baseURL).href;
+  const response = await page.request.get(manifestUrl);
+  expect(response.status()).toBe(200);
+  expect(response.headers()['content-type']).toContain('application/manifest+json');
+  const manifest = await response.json();
+  expect(manifest).toMatchObject({
+    name: 'Co-produce', short_name: 'Co-produce', start_url: './', scope: './', display: 'standalone',
+    theme_color: '#1d4e5f', background_color: '#f6f4ef',
+  });
+  expect(new URL(manifest.start_url, manifestUrl).href).toBe(baseURL);
+  expect(new URL(manifest.scope, manifestUrl).href).toBe(baseURL);
+  expect(await page.locator('meta[name="theme-color"]').getAttribute('content')).toBe(manifest.theme_color);
+
+  const icons = manifest.icons.map((i) => `${i.sizes} ${i.purpose}`);
+  expect(icons).toEqual(expect.arrayContaining(['192x192 any', '512x512 any', '512x512 maskable']));
+  for (const icon of manifest.icons) {
+    const url = new URL(icon.src, manifestUrl).href;
+    const size = await page.evaluate(async (u) => {
+      const img = new Image();
+      img.src = u;
+      await img.decode();
+      return `${img.naturalWidth}x${img.naturalHeight}`;
+    }, url);
+    expect(size, icon.src).toBe(icon.sizes);
+  }
+  const apple = await page.locator('link[rel="apple-touch-icon"]').getAttribute('href');
+  expect((await page.request.get(new URL(apple, baseURL).href)).status()).toBe(200);
+});
