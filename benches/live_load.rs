@@ -329,6 +329,8 @@ mod host {
         duplicates: u64,
         latencies: Vec<Duration>,
         processing: Vec<Duration>,
+        /// Of which opening the seal, verifying the signature and reading the JSON.
+        opening: Vec<Duration>,
         cpu: Option<Duration>,
         ballots_processed: u64,
     }
@@ -375,6 +377,7 @@ mod host {
         let (mut publishes, mut duplicates, mut ballots_processed) = (0u64, 0u64, 0u64);
         let mut latencies = Vec::new();
         let mut processing = Vec::new();
+        let mut opening = Vec::new();
         let mut last_ping = Instant::now();
         let cpu_start = thread_cpu();
         while !shared.stop.load(Ordering::Relaxed) {
@@ -394,6 +397,7 @@ mod host {
             publishes += 1;
             let started = Instant::now();
             let opened = shared.room.open(&p.topic, &p.payload);
+            opening.push(started.elapsed());
             counts.record(&opened);
             let Ok(Received::Ballot(b)) = opened else {
                 continue;
@@ -427,6 +431,7 @@ mod host {
             duplicates,
             latencies,
             processing,
+            opening,
             cpu,
             ballots_processed,
         })
@@ -615,6 +620,13 @@ mod host {
         );
         println!("| presenter wall time per ballot (open, verify, merge, aggregate) p50 / p99 / mean | {} / {} / {} µs |",
             us(percentile(&processing, 0.50)), us(percentile(&processing, 0.99)), us(mean_processing));
+        let mut opening = p.opening.clone();
+        opening.sort_unstable();
+        println!(
+            "| … of which open + verify + parse p50 / p99 | {} / {} µs |",
+            us(percentile(&opening, 0.50)),
+            us(percentile(&opening, 0.99))
+        );
         match p.cpu {
             Some(cpu) if p.ballots_processed > 0 => println!(
                 "| presenter thread CPU per ballot (incl. socket, MQTT, PUBACK) | {} µs ({:.1}% of a core) |",

@@ -105,15 +105,19 @@ fn Shell() -> impl IntoView {
     load_catalogue(state, start);
     let route = use_route();
     let easy = state.easy_read;
+    let live = crate::state::live::Live::new(state);
+    provide_context(live);
+    // The room's screen only watches; every other screen speaks as this device.
+    Effect::new(move |_| live.watching.set(matches!(route.get(), Route::Present(_))));
     view! {
             <a class="skip-link" href="#main">{tr!(use_i18n(), nav.skip)}</a>
             // The projector and a passed-round tablet show no navigation.
             <Show when=move || {
-                !matches!(route.get(), Route::Present(_) | Route::Tablet { .. } | Route::TabletFinished)
+                !matches!(route.get(), Route::Present(_) | Route::Tablet { .. } | Route::TabletFinished | Route::LiveJoin(_))
             }>
                 <Header route=route />
             </Show>
-            <Show when=move || matches!(route.get(), Route::Tablet { .. } | Route::TabletFinished | Route::Join(_))>
+            <Show when=move || matches!(route.get(), Route::Tablet { .. } | Route::TabletFinished | Route::Join(_) | Route::LiveJoin(_))>
                 <div class="tablet-bar"><DeviceBar /></div>
             </Show>
             <main
@@ -145,6 +149,7 @@ fn Shell() -> impl IntoView {
                     Route::TabletFinished => pages::tablet::TabletFinished().into_any(),
                     Route::Print => pages::print::PrintPage().into_any(),
                     Route::Join(code) => view! { <pages::tablet::JoinPage code=code /> }.into_any(),
+                    Route::LiveJoin(fragment) => view! { <pages::live_join::LiveJoinPage fragment=fragment /> }.into_any(),
                 }}}
             </main>
             <div class="visually-hidden" role="status" aria-live="polite">{move || state.announcement.get()}</div>

@@ -2,6 +2,7 @@
 //! address bar, each behind plain Rust functions so the model never sees them.
 
 pub mod broadcast;
+pub mod broker;
 pub mod clock;
 pub mod files;
 pub mod network;

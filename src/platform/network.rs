@@ -13,7 +13,8 @@ pub fn online_signal() -> ReadSignal<bool> {
     if let Some(window) = web_sys::window() {
         for (event, value) in [("online", true), ("offline", false)] {
             let callback = Closure::<dyn Fn()>::new(move || set_online.set(value));
-            let _ = window.add_event_listener_with_callback(event, callback.as_ref().unchecked_ref());
+            let _ =
+                window.add_event_listener_with_callback(event, callback.as_ref().unchecked_ref());
             // The listener lives as long as the page.
             callback.forget();
         }

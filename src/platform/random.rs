@@ -13,3 +13,11 @@ pub fn new_id() -> Id {
     }
     Id::from_bytes(bytes)
 }
+
+/// Fresh random bytes for keys and nonces. Live mode is refused (with a
+/// message) rather than run on weak randomness if the browser has none.
+pub fn bytes<const N: usize>() -> Option<[u8; N]> {
+    let mut out = [0u8; N];
+    getrandom::fill(&mut out).ok()?;
+    Some(out)
+}

@@ -45,11 +45,17 @@ pub enum Route {
     Print,
     /// A join link: a workshop's set-up for a tablet to take part.
     Join(String),
+    /// A live workshop's join link: `#w=…&k=…&f=…&b=…`.
+    LiveJoin(String),
 }
 
 impl Route {
     /// Reads a fragment such as `#/allocate/<id>/state_money`; anything unknown is set-up.
     pub fn parse(hash: &str) -> Route {
+        let fragment = hash.trim_start_matches('#');
+        if !fragment.starts_with('/') && crate::model::live::looks_like_live_link(fragment) {
+            return Route::LiveJoin(fragment.to_string());
+        }
         let path = hash.trim_start_matches('#').trim_start_matches('/');
         let parts: Vec<&str> = path.split('/').filter(|p| !p.is_empty()).collect();
         match parts.as_slice() {
@@ -115,6 +121,7 @@ impl Route {
             Route::TabletFinished => "#/tablet/finished".into(),
             Route::Print => "#/print".into(),
             Route::Join(code) => format!("#/join/{code}"),
+            Route::LiveJoin(fragment) => format!("#{fragment}"),
         }
     }
 }

@@ -1,5 +1,7 @@
 //! App state: model values in signals, handed down by context.
 
+pub mod live;
+
 use leptos::prelude::*;
 
 use crate::model::{
@@ -230,6 +232,13 @@ impl AppState {
             }
             Err(e) => self.refused_change.set(Some(e.to_string())),
         }
+    }
+
+    /// Takes in a workshop merged from live messages: saved here and shown to
+    /// this device's other windows, with no stamps of its own.
+    pub fn take_in(&self, workshop: Workshop) {
+        self.unposted.set_value(true);
+        self.workshop.set(workshop);
     }
 
     /// Replaces the whole workshop (after a checked import or a fresh start).

@@ -69,6 +69,7 @@ pub fn DeviceBar() -> impl IntoView {
     };
     let online = state.online;
     view! {
+        <crate::ui::live_panel::LiveStatus />
         <Show when=move || !online.get()>
             <p class="offline-badge" role="status">
                 <img src="./icons/offline.svg" alt="" width="28" height="28" />

@@ -134,7 +134,8 @@ pub fn conventions_of(locale: Locale) -> Conventions {
 /// Makes figures follow `locale`.
 pub fn follow_language(locale: Locale) {
     CONVENTIONS.with(|c| *c.borrow_mut() = conventions_of(locale));
-    DEFAULT_NOUN.with(|n| *n.borrow_mut() = td_string!(locale, default_kinds.rooms_and_spaces).to_string());
+    DEFAULT_NOUN
+        .with(|n| *n.borrow_mut() = td_string!(locale, default_kinds.rooms_and_spaces).to_string());
 }
 
 thread_local! {

@@ -21,7 +21,7 @@ fn section(route: &Route) -> usize {
         Route::Results(_) | Route::Present(_) => 3,
         Route::Decision => 4,
         Route::Data | Route::Print => 5,
-        Route::Join(_) => 2,
+        Route::Join(_) | Route::LiveJoin(_) => 2,
     }
 }
 

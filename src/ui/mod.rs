@@ -6,6 +6,7 @@ pub mod device_bar;
 pub mod gather;
 pub mod labels;
 pub mod layout;
+pub mod live_panel;
 pub mod pages;
 pub mod participant_form;
 pub mod qr;

@@ -20,6 +20,7 @@ pub fn ParticipantForm(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let state = use_app();
+    let live = use_context::<crate::state::live::Live>();
     let (name, set_name) = signal(String::new());
     let (role, set_role) = signal(None::<Role>);
     let (error, set_error) = signal(None::<String>);
@@ -43,7 +44,15 @@ pub fn ParticipantForm(
             return;
         }
         set_error.set(None);
-        let id = random::new_id();
+        // A live tablet's participant gets a signing key, and the ballot its id.
+        let id = match live.and_then(|l| if tablet { l.new_participant_id() } else { None }) {
+            Some(Ok(id)) => id,
+            Some(Err(_)) => {
+                set_error.set(Some(t_string!(i18n, live.no_random).to_string()));
+                return;
+            }
+            None => random::new_id(),
+        };
         state.change(move |w| w.add_participant(id, n, r, clock::now()));
         set_name.set(String::new());
         set_role.set(None);

@@ -2,7 +2,11 @@
 // and switches language with no network, and its web manifest is valid.
 import { test, expect, EN, AREA_IDS } from './fixtures.mjs';
 import { SetupPage, WalkthroughPage } from './pages/index.mjs';
-import { readdirSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import {
+  cpSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync, unlinkSync, writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 
 const root = join(import.meta.dirname, '../..');
@@ -14,6 +18,17 @@ function filesIn(dir) {
   return readdirSync(dir, { recursive: true, withFileTypes: true })
     .filter((e) => e.isFile())
     .map((e) => relative(dir, join(e.parentPath ?? e.path, e.name)).split('\\').join('/'));
+}
+
+/** Serves a folder like static-server.mjs does for dist/, on a free port; resolves with the app's address. */
+function serveFolder(folder) {
+  const server = spawn(process.execPath, [join(import.meta.dirname, 'static-server.mjs')], {
+    env: { ...process.env, PORT: '0', DIST: folder }, stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  return new Promise((ok, fail) => {
+    server.once('exit', (code) => fail(new Error(`static server stopped (${code})`)));
+    server.stdout.once('data', (line) => ok({ server, url: /http:\/\/\S+/.exec(String(line))[0] }));
+  });
 }
 
 /** Waits until the service worker is active and controls the page; returns its script address and cached files. */
@@ -120,6 +135,65 @@ test('the web manifest is linked, valid, and starts the app in its own folder', 
     }, url);
     expect(size, icon.src).toBe(icon.sizes);
   }
+  // Chromium's own reading of it: no manifest errors, nothing that stops installing
+  // (but the private window Playwright uses).
+  const cdp = await page.context().newCDPSession(page);
+  expect((await cdp.send('Page.getAppManifest')).errors).toEqual([]);
+  await page.waitForFunction(() => navigator.serviceWorker?.controller != null, null, { timeout: 30_000 });
+  const { installabilityErrors } = await cdp.send('Page.getInstallabilityErrors');
+  expect(installabilityErrors.map((e) => e.errorId).filter((id) => id !== 'in-incognito')).toEqual([]);
+
   const apple = await page.locator('link[rel="apple-touch-icon"]').getAttribute('href');
   expect((await page.request.get(new URL(apple, baseURL).href)).status()).toBe(200);
+});
+
+test('a new build replaces the offline copy of the old one', async ({ page, context }) => {
+  // Two builds that differ in one hashed file, served in turn from one address.
+  const tmp = mkdtempSync(join(tmpdir(), 'co-produce-builds-'));
+  const [oldBuild, newBuild, live] = ['old', 'new', 'live'].map((d) => join(tmp, d));
+  cpSync(dist, oldBuild, { recursive: true });
+  cpSync(dist, newBuild, { recursive: true });
+  const oldCss = readdirSync(newBuild).find((f) => /^main-[0-9a-f]{16}\.css$/.test(f));
+  const newCss = 'main-00000000000000b2.css'; // as after an edit of style/main.css
+  renameSync(join(newBuild, oldCss), join(newBuild, newCss));
+  const index = join(newBuild, 'index.html');
+  writeFileSync(index, readFileSync(index, 'utf8').replace(oldCss, newCss));
+  symlinkSync(oldBuild, live);
+  const { server, url } = await serveFolder(live);
+  try {
+    const cachedFiles = () => page.evaluate(async (scope) => {
+      const out = {};
+      for (const name of (await caches.keys()).filter((n) => n.startsWith(`co-produce ${scope} `))) {
+        out[name] = (await (await caches.open(name)).keys()).map((r) => r.url.slice(scope.length));
+      }
+      return out;
+    }, url);
+
+    await page.goto(`${url}#/setup`);
+    await waitForOfflineCopy(page);
+    const before = await cachedFiles();
+    expect(Object.keys(before)).toHaveLength(1);
+    expect(Object.values(before)[0]).toContain(oldCss);
+
+    unlinkSync(live);
+    symlinkSync(newBuild, live);
+    await page.reload();
+    await page.waitForFunction((css) => navigator.serviceWorker.controller?.scriptURL.includes(css.slice(5, 21)),
+      newCss, { timeout: 30_000 });
+    // The new worker keeps the new build and deletes the old build's cache.
+    await expect.poll(async () => Object.keys(await cachedFiles()), { timeout: 15_000 })
+      .toEqual([expect.stringContaining('00000000000000b2')]);
+    const after = Object.values(await cachedFiles())[0];
+    expect(after).toContain(newCss);
+    expect(after).not.toContain(oldCss);
+
+    await context.setOffline(true);
+    await page.reload();
+    await new SetupPage(page).expectShown();
+    await expect(page.locator('link[rel="stylesheet"]')).toHaveAttribute('href', `./${newCss}`);
+    expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(246, 244, 239)');
+  } finally {
+    server.kill();
+    rmSync(tmp, { recursive: true, force: true });
+  }
 });

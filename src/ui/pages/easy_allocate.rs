@@ -144,7 +144,9 @@ pub fn EasyAllocate(
         let current = kind_id.get();
         state.workshop.with(|w| {
             let i = w.kinds.iter().position(|k| k.id == current)?;
-            w.kinds.get(i + 1).map(|k| (k.id.clone(), crate::ui::labels::kind_name(i18n, k)))
+            w.kinds
+                .get(i + 1)
+                .map(|k| (k.id.clone(), crate::ui::labels::kind_name(i18n, k)))
         })
     };
     let who = move || {

@@ -11,8 +11,8 @@ use crate::model::{aggregate, Area, KindAggregate, Role, Workshop};
 use crate::platform::route::Route;
 use crate::state::use_app;
 use crate::ui::chart::{BarChart, BarGroup};
-use crate::ui::labels::{area_name, area_name_in};
 use crate::ui::labels::tr;
+use crate::ui::labels::{area_name, area_name_in};
 use crate::ui::pages::results::area_bars;
 use crate::ui::qr::QrCodeImage;
 
@@ -92,10 +92,14 @@ pub fn PresenterPage(
     };
     let link_text = app_address();
     // The code carries the set-up, so a tablet that scans it joins this workshop.
+    let live = crate::state::live::use_live();
     let link = Memo::new(move |_| {
-        state
-            .workshop
-            .with(|w| format!("{}{}", app_address(), Route::Join(join_code(w)).href()))
+        // In a live workshop the code joins the room through the broker.
+        live.join_link(&app_address(), false).unwrap_or_else(|| {
+            state
+                .workshop
+                .with(|w| format!("{}{}", app_address(), Route::Join(join_code(w)).href()))
+        })
     });
     view! {
         <div class="presenter">

@@ -64,6 +64,7 @@ pub fn ResultsPage(
         <h1>{tr!(i18n, results.title)}</h1>
         <p class="lead">{t!(i18n, results.lead, count = participants)}</p>
         <RoomControlsPanel />
+        <crate::ui::live_panel::LivePanel />
         <Show
             when=move || { participants() > 0 }
             fallback=move || {
@@ -172,8 +173,18 @@ fn KindResults(kind: ResourceKind, agg: KindAggregate) -> impl IntoView {
             view! { <th scope="col">{role_short_name(i18n, *r)}<br /><span class="small">{t!(i18n, results.people, count = count)}</span></th> }
         })
         .collect_view();
-    let table_label = t_string!(i18n, results.table_caption, kind = crate::ui::labels::kind_name(i18n, &kind)).to_string();
-    let chart_title = t_string!(i18n, results.chart_title, kind = crate::ui::labels::kind_name(i18n, &kind)).to_string();
+    let table_label = t_string!(
+        i18n,
+        results.table_caption,
+        kind = crate::ui::labels::kind_name(i18n, &kind)
+    )
+    .to_string();
+    let chart_title = t_string!(
+        i18n,
+        results.chart_title,
+        kind = crate::ui::labels::kind_name(i18n, &kind)
+    )
+    .to_string();
     view! {
         <section class="card results-kind" aria-labelledby=labelled_by>
             <h2 id=heading_id>{crate::ui::labels::kind_name(i18n, &kind)}</h2>

@@ -1,0 +1,79 @@
+//! Opening a live workshop's link on a tablet or the room's screen: the room
+//! key and broker come from the link's fragment, which never reaches a server.
+//! A bad link says what is wrong and changes nothing on the device.
+
+use leptos::prelude::*;
+
+use crate::i18n::*;
+use crate::model::live::LiveLink;
+use crate::model::{Timestamp, Workshop};
+use crate::platform::broker::check_address;
+use crate::platform::clock;
+use crate::platform::route::{replace, Route};
+use crate::state::live::use_live;
+use crate::state::use_app;
+use crate::ui::labels::tr;
+
+/// A parameter of the fragment, decoded (`b=ws%3A%2F%2F…`).
+fn param(fragment: &str, name: &str) -> Option<String> {
+    fragment.split('&').find_map(|pair| {
+        let (k, v) = pair.split_once('=')?;
+        (k == name).then(|| {
+            js_sys::decode_uri_component(v)
+                .map(String::from)
+                .unwrap_or_default()
+        })
+    })
+}
+
+/// Joins the live workshop in `fragment`, or says why it cannot.
+#[component]
+pub fn LiveJoinPage(
+    /// The fragment after `#`.
+    fragment: String,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let state = use_app();
+    let live = use_live();
+    let outcome = LiveLink::parse_fragment(&fragment)
+        .map_err(|e| e.to_string())
+        .and_then(|link| match param(&fragment, "b") {
+            None => Err(t_string!(i18n, live.no_broker).to_string()),
+            Some(b) => check_address(&b).map(|broker| (link, broker)),
+        });
+    match outcome {
+        Ok((link, broker)) => {
+            let ours = state.workshop.get_untracked();
+            if ours.id != link.workshop {
+                // A different workshop on this device is kept aside, not lost
+                // (see storage::keep_replaced), and the facilitator's set-up
+                // arrives through the broker: stamped at the epoch, so it wins.
+                let mut fresh = Workshop::new(
+                    link.workshop,
+                    clock::now(),
+                    clock::today(),
+                    &state.catalogue.get_untracked(),
+                );
+                fresh.setup_updated_at = Timestamp(0);
+                state.replace(fresh);
+            }
+            live.join(&link, broker);
+            let to_screen = param(&fragment, "to").as_deref() == Some("present");
+            replace(&if to_screen {
+                Route::Present(None)
+            } else {
+                Route::Tablet {
+                    ballot: None,
+                    kind: None,
+                }
+            });
+            ().into_any()
+        }
+        Err(reason) => view! {
+            <h1>{tr!(i18n, live.join_failed)}</h1>
+            <p class="error-detail" role="alert">{reason}</p>
+            <p>{tr!(i18n, live.join_untouched)}</p>
+        }
+        .into_any(),
+    }
+}
