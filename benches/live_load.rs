@@ -172,6 +172,14 @@ mod host {
         }
     }
 
+    /// A connection error that says which broker it tried.
+    fn unreachable_broker(e: io::Error, addr: &str) -> io::Error {
+        io::Error::new(
+            e.kind(),
+            format!("{e} (is an MQTT broker listening on {addr}?)"),
+        )
+    }
+
     fn packet_ids() -> impl Iterator<Item = u16> {
         (1..=u16::MAX).cycle()
     }
@@ -237,7 +245,7 @@ mod host {
             Err(e) => {
                 // Still meet the others at the start, or they would wait for ever.
                 shared.start.wait();
-                return Err(e);
+                return Err(unreachable_broker(e, &s.broker));
             }
         };
         let mut ballot = ballot(&shared.workshop, &key, n, Timestamp(now_ms()));
@@ -264,6 +272,8 @@ mod host {
 
         shared.start.wait();
         if shared.stop.load(Ordering::Relaxed) {
+            let _ = conn.stream.shutdown(Shutdown::Both);
+            let _ = reader.join();
             return Err(io::Error::other("the presenter could not start"));
         }
         let interval = Duration::from_secs_f64(1.0 / s.rate);
@@ -351,7 +361,8 @@ mod host {
 
     /// Connects the presenter and subscribes to the whole workshop.
     fn subscribe(s: &Settings, shared: &Shared, facilitator: &SigningKey) -> io::Result<Conn> {
-        let mut conn = Conn::open(&s.presenter_broker, &client_id(&PublicKey::of(facilitator)))?;
+        let mut conn = Conn::open(&s.presenter_broker, &client_id(&PublicKey::of(facilitator)))
+            .map_err(|e| unreachable_broker(e, &s.presenter_broker))?;
         conn.stream.write_all(
             &encode_subscribe(1, &[(&shared.room.filter(), QoS::AtLeastOnce)])
                 .map_err(io::Error::other)?,
@@ -524,10 +535,7 @@ mod host {
                 Ok(r) => results.push(r),
                 Err(e) => {
                     if failures == 0 {
-                        eprintln!(
-                            "a tablet failed: {e} (is a broker listening on {}?)",
-                            s.broker
-                        );
+                        eprintln!("a tablet failed: {e}");
                     }
                     failures += 1;
                 }
@@ -545,10 +553,7 @@ mod host {
         let p = match presenter_thread.join() {
             Ok(Ok(p)) => p,
             Ok(Err(e)) => {
-                eprintln!(
-                    "the presenter failed: {e} (is a broker listening on {}?)",
-                    s.presenter_broker
-                );
+                eprintln!("the presenter failed: {e}");
                 std::process::exit(1);
             }
             Err(_) => {

@@ -24,16 +24,32 @@ pub fn TabletStart() -> impl IntoView {
             .with(|w| w.room.show_earlier_choices && !w.ballots.is_empty())
     };
     let easy = state.easy_read.get_untracked();
+    // A tablet that joined a live workshop waits for the facilitator's set-up
+    // (its resources and their totals) before anyone starts dividing.
+    let live = use_context::<crate::state::live::Live>();
+    let waiting = move || {
+        live.is_some_and(|l| {
+            l.session
+                .with(|s| s.as_ref().is_some_and(|s| s.facilitator_key.is_none()))
+        }) && state
+            .workshop
+            .with(|w| w.setup_updated_at == crate::model::Timestamp(0))
+    };
     view! {
         <h1 class:easy-title=easy>
             {easy.then(|| view! { <img src="./icons/people.svg" alt="" width="56" height="56" /> })}
             <span>{if easy { tr!(i18n, easy.tablet_title)() } else { tr!(i18n, tablet.title)() }}</span>
         </h1>
         {(!easy).then(|| view! { <p class="lead">{tr!(i18n, tablet.lead)}</p> })}
-        <ParticipantForm
-            tablet=true
-            on_added=Callback::new(|id| replace(&Route::Tablet { ballot: Some(id), kind: None }))
-        />
+        <Show
+            when=move || !waiting()
+            fallback=move || view! { <p class="live-badge" role="status">{tr!(i18n, live.waiting)}</p> }
+        >
+            <ParticipantForm
+                tablet=true
+                on_added=Callback::new(|id| replace(&Route::Tablet { ballot: Some(id), kind: None }))
+            />
+        </Show>
         <Show when=show_earlier>
             <p>
                 <a class="button" href=Route::Present(None).href()>{tr!(i18n, tablet.see_earlier)}</a>

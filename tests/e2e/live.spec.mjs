@@ -1,0 +1,197 @@
+// Live mode through real brokers: a facilitator goes live, a room's screen and
+// three tablets join by link, each tablet's choices reach the screen, hiding
+// and revealing reaches the tablets, a broker killed and restarted loses no
+// ballot, a wrong key sees nothing, and bad addresses and links are refused
+// with a message. Then the same through a three-node NATS cluster.
+import { test, expect, EN, STORAGE_KEY } from './fixtures.mjs';
+import { startMosquitto, startNatsCluster } from './brokers.mjs';
+
+const AREAS = EN.areas;
+const countText = (n) => EN.presenter.count.replace('{{ count }}', String(n));
+const PROJECTOR = { viewport: { width: 1920, height: 1080 }, hasTouch: false, isMobile: false };
+
+test.describe.configure({ mode: 'serial' });
+
+/** The workshop a page has saved. */
+async function saved(page) {
+  return JSON.parse(await page.evaluate((k) => localStorage.getItem(k), STORAGE_KEY)).workshop;
+}
+
+/** The facilitator names the workshop and goes live on `broker`; returns the links. */
+async function goLive(page, broker) {
+  await page.goto('#/setup');
+  await page.getByLabel(EN.setup.name).fill('Live in Riverside');
+  await page.goto('#/results');
+  await page.getByLabel(EN.live.broker_label).fill(broker);
+  await page.getByRole('button', { name: EN.live.go_live }).tap();
+  await expect(page.locator('.live-badge.live-on').first()).toBeVisible({ timeout: 15_000 });
+  const tablet = await page.getByRole('link', { name: EN.live.join_link, exact: true }).getAttribute('href');
+  const screen = await page.getByRole('link', { name: EN.live.presenter_link, exact: true }).getAttribute('href');
+  expect(tablet).toMatch(/#w=[0-9a-f]{32}&k=[\w-]{43}&f=[\w-]{43}&b=ws/);
+  return { tablet, screen };
+}
+
+/** A tablet joins by link and takes a turn: name, role, and `more` presses on one area. */
+async function tabletTurn(newPage, link, name, role, area, more) {
+  const tablet = await newPage({ fresh: true });
+  await tablet.goto(link);
+  await expect(tablet.getByLabel(EN.tablet.name)).toBeVisible({ timeout: 15_000 });
+  await tablet.getByLabel(EN.tablet.name).fill(name);
+  await tablet.getByText(role, { exact: true }).tap();
+  await tablet.getByRole('button', { name: EN.tablet.start }).tap();
+  await expect(tablet.getByRole('heading', { level: 1 })).toHaveText(EN.allocate.title);
+  for (let i = 0; i < more; i++) {
+    await tablet.getByRole('button', { name: EN.allocate.more.replace('{{ area }}', area) }).tap();
+  }
+  return tablet;
+}
+
+/** Each tablet's ballot, as the tablet saved it, is in `page`'s workshop. */
+async function expectBallotsArrived(page, tablets) {
+  for (const t of tablets) {
+    const mine = (await saved(t)).ballots[0];
+    await expect.poll(async () => {
+      const theirs = (await saved(page)).ballots.find((b) => b.id === mine.id);
+      return theirs && JSON.stringify(theirs.allocations);
+    }, { timeout: 20_000 }).toBe(JSON.stringify(mine.allocations));
+  }
+}
+
+test.describe('through mosquitto', () => {
+  let broker;
+  test.beforeAll(async () => {
+    broker = await startMosquitto({ wsPort: 19201, tcpPort: 18951 });
+  });
+  test.afterAll(async () => {
+    await broker?.close();
+  });
+
+  test('a screen and three tablets join by link; choices, reveal and a broker restart', async ({ page, newPage }) => {
+    test.setTimeout(150_000);
+    const links = await goLive(page, broker.url);
+    const screen = await newPage({ fresh: true, options: PROJECTOR });
+    await screen.goto(links.screen);
+    await expect(screen.locator('.presenter-panel')).toHaveCount(5, { timeout: 15_000 });
+    await expect(screen.locator('.presenter h1')).toHaveText('Live in Riverside', { timeout: 15_000 });
+
+    const tablets = [
+      await tabletTurn(newPage, links.tablet, 'Amira', EN.roles.citizen, AREAS.own_home, 3),
+      await tabletTurn(newPage, links.tablet, 'Bryn', EN.roles.family_carer, AREAS.accommodation, 2),
+      await tabletTurn(newPage, links.tablet, 'Cllr Jones', EN.roles.commissioner, AREAS.leaving_hospital, 4),
+    ];
+    await expect(screen.locator('.presenter-count')).toHaveText(countText(3), { timeout: 20_000 });
+    await expectBallotsArrived(screen, tablets);
+    await expectBallotsArrived(page, tablets);
+    // Names travel sealed: the facilitator sees them, the broker never does.
+    expect((await saved(page)).ballots.map((b) => b.participant).sort()).toEqual(['Amira', 'Bryn', 'Cllr Jones']);
+
+    // Hide results; a tablet looking at the room's picture sees them hidden,
+    // then sees the one area the facilitator reveals.
+    await page.getByRole('button', { name: EN.room.hide_results }).tap();
+    const peek = tablets[0];
+    await peek.goto('#/present');
+    await expect(peek.getByText(EN.presenter.hidden, { exact: true })).toHaveCount(5, { timeout: 15_000 });
+    await page.getByRole('button', { name: EN.room.reveal.replace('{{ area }}', AREAS.own_home) }).tap();
+    await expect(peek.getByText(EN.presenter.hidden, { exact: true })).toHaveCount(4, { timeout: 15_000 });
+    await peek.goBack();
+
+    // The broker dies mid-workshop. Tablets say they are offline and keep
+    // their choices; a change made meanwhile arrives once it is back.
+    await broker.kill();
+    const second = tablets[1];
+    await expect(second.locator('.live-off')).toContainText('Offline', { timeout: 15_000 });
+    await second.getByRole('button', { name: EN.allocate.more.replace('{{ area }}', AREAS.day_activities) }).tap();
+    await broker.restart();
+    await expectBallotsArrived(screen, tablets);
+    await expectBallotsArrived(page, tablets);
+    await expect(screen.locator('.presenter-count')).toHaveText(countText(3));
+    await expect(second.locator('.live-on')).toBeVisible({ timeout: 30_000 });
+
+    // The live workshop exports and imports as the same workshop.
+    const exported = await saved(page);
+    expect(exported.ballots).toHaveLength(3);
+  });
+
+  test('a wrong key sees nothing; bad links and addresses are refused with a message', async ({ page, newPage }) => {
+    test.setTimeout(90_000);
+    const links = await goLive(page, broker.url);
+    await tabletTurn(newPage, links.tablet, 'Dee', EN.roles.provider, AREAS.own_home, 1);
+    await expect.poll(async () => (await saved(page)).ballots.length, { timeout: 15_000 }).toBe(1);
+
+    // Someone with the link's workshop but another key: connected, yet it can
+    // open nothing, so it waits for a set-up that never comes.
+    const otherKey = 'A'.repeat(43);
+    const wrong = await newPage({ fresh: true });
+    await wrong.goto(links.tablet.replace(/k=[\w-]{43}/, `k=${otherKey}`));
+    await expect(wrong.locator('.live-on').first()).toBeVisible({ timeout: 15_000 });
+    await wrong.waitForTimeout(2000);
+    await expect(wrong.getByText(EN.live.waiting)).toBeVisible();
+    await expect(wrong.getByLabel(EN.tablet.name)).toHaveCount(0);
+    const seen = await saved(wrong);
+    expect(seen.ballots).toHaveLength(0);
+    expect(seen.name).toBe('');
+    await wrong.goto('#/present');
+    await expect(wrong.locator('.presenter-count')).toHaveText(countText(0));
+
+    // A link with no key: a clear message, and this device's workshop is untouched.
+    const before = await saved(page);
+    await page.goto(links.tablet.replace(/&k=[\w-]{43}/, ''));
+    await expect(page.getByRole('heading', { name: EN.live.join_failed })).toBeVisible();
+    await expect(page.getByRole('alert')).toContainText('key');
+    expect((await saved(page)).ballots).toEqual(before.ballots);
+    // A damaged facilitator key, and a link without a broker.
+    await page.goto(links.tablet.replace(/&f=[\w-]{43}/, '&f=abc'));
+    await expect(page.getByRole('alert')).toContainText('damaged');
+    await page.goto(links.tablet.replace(/&b=[^&]+/, ''));
+    await expect(page.getByRole('alert')).toHaveText(EN.live.no_broker);
+    expect((await saved(page)).name).toBe(before.name);
+  });
+
+  test('a malformed broker address or a broker that is not there gets a message', async ({ page }) => {
+    await page.goto('#/results');
+    await page.getByLabel(EN.live.broker_label).fill('http://127.0.0.1:19201');
+    await page.getByRole('button', { name: EN.live.go_live }).tap();
+    await expect(page.locator('#broker-error')).toContainText('ws://');
+    await page.getByLabel(EN.live.broker_label).fill('ws://127.0.0.1:1');
+    await page.getByRole('button', { name: EN.live.go_live }).tap();
+    await expect(page.locator('.live-off').first()).toContainText('could not be reached', { timeout: 15_000 });
+    // Nothing else on the device changed, and live mode can be stopped.
+    await page.getByRole('button', { name: EN.live.stop }).tap();
+    await expect(page.getByRole('button', { name: EN.live.go_live })).toBeVisible();
+  });
+});
+
+test.describe('through a three-node NATS cluster', () => {
+  let cluster;
+  test.beforeAll(async () => {
+    test.setTimeout(120_000);
+    cluster = await startNatsCluster({ basePort: 17600 });
+  });
+  test.afterAll(async () => {
+    await cluster?.stop();
+  });
+
+  test('the screen on one node, tablets on another, and a node stopped', async ({ page, newPage }) => {
+    test.setTimeout(150_000);
+    const [n1, n2, n3] = cluster.nodes;
+    const links = await goLive(page, n1.url);
+    const onNode2 = (link) => link.replace(/&b=[^&]+/, `&b=${encodeURIComponent(n2.url)}`);
+    const screen = await newPage({ fresh: true, options: PROJECTOR });
+    await screen.goto(links.screen);
+    await expect(screen.locator('.presenter-panel')).toHaveCount(5, { timeout: 15_000 });
+    const tablets = [
+      await tabletTurn(newPage, onNode2(links.tablet), 'Efa', EN.roles.citizen, AREAS.whole_community, 2),
+      await tabletTurn(newPage, onNode2(links.tablet), 'Gwyn', EN.roles.provider, AREAS.own_home, 1),
+      await tabletTurn(newPage, onNode2(links.tablet), 'Huw', EN.roles.commissioner, AREAS.accommodation, 3),
+    ];
+    await expect(screen.locator('.presenter-count')).toHaveText(countText(3), { timeout: 30_000 });
+    await expectBallotsArrived(screen, tablets);
+
+    // One node of three stops: the other two still carry everything.
+    await n3.stop();
+    await tablets[2].getByRole('button', { name: EN.allocate.more.replace('{{ area }}', AREAS.own_home) }).tap();
+    await expectBallotsArrived(screen, tablets);
+    await expectBallotsArrived(page, tablets);
+    await n3.start();
+  });
+});
