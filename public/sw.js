@@ -59,7 +59,10 @@ function assetsNamedIn(html) {
       let url;
       try { url = new URL(ref, SCOPE); } catch { continue; }
       url.hash = '';
-      if (url.origin === self.location.origin && inScope(url.href) && url.href !== SCOPE) found.add(url.href);
+      url.search = '';
+      if (url.origin !== self.location.origin || !inScope(url.href)) continue;
+      if (url.href === SCOPE || url.href === abs('./sw.js')) continue;
+      found.add(url.href);
     }
   }
   return [...found];
@@ -75,10 +78,17 @@ async function put(cache, url, response) {
   await cache.put(url, response);
 }
 
+/** A copy without the "redirected" mark, which a page load refuses from a service worker. */
+async function unredirected(response) {
+  if (!response.redirected) return response;
+  const { status, statusText, headers } = response;
+  return new Response(await response.blob(), { status, statusText, headers });
+}
+
 self.addEventListener('install', (event) => {
   event.waitUntil((async () => {
     const cache = await caches.open(CACHE);
-    const index = await fetchForCache(abs('./'));
+    const index = await unredirected(await fetchForCache(abs('./')));
     if (!index.ok) throw new Error(`index.html: HTTP ${index.status}`);
     const html = await index.clone().text();
     await cache.put(abs('./'), index.clone());
@@ -115,14 +125,15 @@ async function store(key, response) {
 }
 
 /**
- * The network's answer if it comes in time, else the cached copy; the cache
- * follows the network. `serverErrorToo`: a 5xx answer also falls back to the cache.
+ * The network's answer if it comes in time, else the cached copy.
+ * `keep`: the network's answer replaces the cached copy.
+ * `serverErrorToo`: a 5xx answer also falls back to the cached copy.
  */
-async function networkFirst(event, key, serverErrorToo = false) {
+async function networkFirst(event, key, { keep = true, serverErrorToo = false } = {}) {
   const fromNetwork = fetch(event.request);
   // Registered before the first await, so the cache is refreshed even after
   // the cached copy has been served.
-  event.waitUntil(fromNetwork.then((response) => store(key, response.clone())).catch(() => {}));
+  if (keep) event.waitUntil(fromNetwork.then((response) => store(key, response.clone())).catch(() => {}));
   let timer;
   const late = new Promise((resolve) => { timer = setTimeout(resolve, NETWORK_TIMEOUT_MS, null); });
   const cache = await caches.open(CACHE);
@@ -159,13 +170,15 @@ self.addEventListener('fetch', (event) => {
   if (request.headers.has('range')) return;
 
   if (request.mode === 'navigate') {
-    // The app is one page; screens live in the fragment. Keep the freshest
-    // index.html, and open the cached one with no network.
+    // The app is one page; screens live in the fragment. With a network the
+    // host's index.html opens (a new build shows at once, and installs a new
+    // worker); without, the one installed with this build's files. That copy is
+    // never replaced here, so it always matches the files cached beside it.
     // Another file opened as a page (the schema link) is kept by its address.
-    const isIndex = url.href.split(/[?#]/)[0] === SCOPE || url.href.split(/[?#]/)[0] === abs('./index.html');
     url.search = '';
     url.hash = '';
-    event.respondWith(networkFirst(event, isIndex ? abs('./') : url.href, true));
+    const isIndex = url.href === SCOPE || url.href === abs('./index.html');
+    event.respondWith(networkFirst(event, isIndex ? abs('./') : url.href, { keep: !isIndex, serverErrorToo: true }));
   } else if (isCatalogue(url.href)) {
     // A council's updated catalogue shows whenever the network is there.
     url.search = '';

@@ -5,7 +5,8 @@
 //
 //   node scripts/lighthouse-report.mjs [DIST] [#/route ...]
 //   env: CHROME_PATH (default /usr/bin/chromium), LIGHTHOUSE_OUT (JSON reports'
-//   folder, default target/lighthouse), GZIP=1 (serve compressed, as most hosts do)
+//   folder, default target/lighthouse), GZIP=1 (serve compressed, as most hosts do),
+//   RUNS=n (n runs per screen; the run with the median performance score is shown)
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -16,6 +17,7 @@ const dist = resolve(args[0] && !args[0].startsWith('#') ? args.shift() : join(r
 const routes = args.length ? args : ['#/setup', '#/area/1', '#/participants'];
 const out = resolve(process.env.LIGHTHOUSE_OUT || join(root, 'target/lighthouse'));
 const chrome = process.env.CHROME_PATH || '/usr/bin/chromium';
+const runs = Math.max(1, Number(process.env.RUNS || 1));
 const categories = ['performance', 'accessibility', 'best-practices'];
 const chromeFlags = ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic',
   '--disable-background-networking', '--disable-component-update', '--disable-sync'];
@@ -54,19 +56,27 @@ const { server, url } = await serve();
 const results = [];
 try {
   for (const route of routes) {
-    const file = join(out, `${route.replace(/[^a-z0-9]+/gi, '_').replace(/^_|_$/g, '') || 'home'}.json`);
-    process.stderr.write(`Lighthouse: ${url}${route} ...\n`);
-    const { code, stderr } = await run(join(root, 'node_modules/.bin/lighthouse'), [
-      url + route,
-      '--output=json', `--output-path=${file}`, '--quiet',
-      `--only-categories=${categories.join(',')}`,
-      `--chrome-flags=${chromeFlags.join(' ')}`,
-    ], { CHROME_PATH: chrome });
-    if (code !== 0 || !existsSync(file)) {
-      console.log(`${route}: Lighthouse failed (exit ${code})\n${stderr.trim().split('\n').slice(-8).join('\n')}`);
-      continue;
+    const name = route.replace(/[^a-z0-9]+/gi, '_').replace(/^_|_$/g, '') || 'home';
+    const done = [];
+    for (let n = 1; n <= runs; n++) {
+      const file = join(out, runs > 1 ? `${name}.${n}.json` : `${name}.json`);
+      process.stderr.write(`Lighthouse ${n}/${runs}: ${url}${route} ...\n`);
+      const { code, stderr } = await run(join(root, 'node_modules/.bin/lighthouse'), [
+        url + route,
+        '--output=json', `--output-path=${file}`, '--quiet',
+        `--only-categories=${categories.join(',')}`,
+        `--chrome-flags=${chromeFlags.join(' ')}`,
+      ], { CHROME_PATH: chrome });
+      if (code !== 0 || !existsSync(file)) {
+        console.log(`${route}: Lighthouse failed (exit ${code})\n${stderr.trim().split('\n').slice(-8).join('\n')}`);
+        continue;
+      }
+      done.push({ route, file, lhr: JSON.parse(readFileSync(file, 'utf8')) });
     }
-    results.push({ route, file, lhr: JSON.parse(readFileSync(file, 'utf8')) });
+    if (!done.length) continue;
+    const perf = (r) => r.lhr.categories.performance?.score ?? 0;
+    done.sort((a, b) => perf(a) - perf(b));
+    results.push({ ...done[Math.floor((done.length - 1) / 2)], all: done.map(perf) });
   }
 } finally {
   server.kill();
@@ -76,15 +86,17 @@ const pct = (score) => (score == null ? '  –' : String(Math.round(score * 100)
 const width = Math.max(8, ...results.map((r) => r.route.length));
 console.log(`\nLighthouse ${results[0]?.lhr.lighthouseVersion ?? ''}, mobile profile, ${url}`
   + (process.env.GZIP === '1' ? ' (served gzip-compressed)' : ' (served uncompressed)'));
-console.log(`${'screen'.padEnd(width)}  perf  a11y  best   FCP     LCP     TBT    CLS    SI`);
-for (const { route, lhr } of results) {
+console.log(`${'screen'.padEnd(width)}  perf  a11y  best   FCP     LCP     TBT    CLS    SI`
+  + (runs > 1 ? `      (median of ${runs} runs by performance; all runs' performance)` : ''));
+for (const { route, lhr, all } of results) {
   const c = lhr.categories;
   const a = lhr.audits;
   const ms = (id) => (a[id]?.numericValue == null ? '–' : `${(a[id].numericValue / 1000).toFixed(1)} s`).padEnd(7);
   console.log(`${route.padEnd(width)}  ${pct(c.performance?.score)}   ${pct(c.accessibility?.score)}   `
     + `${pct(c['best-practices']?.score)}   ${ms('first-contentful-paint')} ${ms('largest-contentful-paint')} `
     + `${String(Math.round(a['total-blocking-time']?.numericValue ?? 0)).padStart(4)} ms `
-    + `${(a['cumulative-layout-shift']?.numericValue ?? 0).toFixed(3)}  ${ms('speed-index')}`);
+    + `${(a['cumulative-layout-shift']?.numericValue ?? 0).toFixed(3)}  ${ms('speed-index')}`
+    + (all.length > 1 ? `  (${all.map((x) => pct(x).trim()).join(', ')})` : ''));
 }
 
 // An audit counts as failing when it is scored below 0.9 (binary audits: 0),

@@ -39,3 +39,18 @@ if [ "$want_browser" = yes ] && { [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/
   $sudo_cmd apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq chromium chromium-driver
 fi
+
+# MQTT brokers for live mode's tests and deploy/ (see deploy/README.md).
+# Debian installs them in /usr/sbin, which is not on every user's PATH.
+have_sbin() { command -v "$1" >/dev/null || [ -x "/usr/sbin/$1" ]; }
+if [ "$want_browser" = yes ] && { ! have_sbin mosquitto || ! have_sbin nats-server; }; then
+  say "Installing the mosquitto and nats-server MQTT brokers from Debian"
+  sudo_cmd=""
+  [ "$(id -u)" -ne 0 ] && sudo_cmd=sudo
+  $sudo_cmd apt-get update -qq
+  # On a machine with systemd the packages also start system services, on
+  # ports 1883 (mosquitto, this machine only) and 4222 (nats-server); our
+  # scripts and tests use other ports, so those can stay or be disabled with
+  # "systemctl disable --now mosquitto nats-server".
+  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq mosquitto nats-server
+fi

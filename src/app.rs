@@ -109,6 +109,12 @@ fn Shell() -> impl IntoView {
     provide_context(live);
     // The room's screen only watches; every other screen speaks as this device.
     Effect::new(move |_| live.watching.set(matches!(route.get(), Route::Present(_))));
+    // What was announced on one screen (maybe the last person's figures) is
+    // not left for the next screen's screen reader to find.
+    Effect::new(move |_| {
+        route.track();
+        state.announcement.set(String::new());
+    });
     view! {
             <a class="skip-link" href="#main">{tr!(use_i18n(), nav.skip)}</a>
             // The projector and a passed-round tablet show no navigation.

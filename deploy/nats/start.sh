@@ -41,7 +41,9 @@ for n in 1 2 3; do
 done
 
 pids=()
+stopping=no
 stop_all() {
+  stopping=yes
   trap - INT TERM EXIT
   for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
   wait
@@ -73,4 +75,5 @@ for n in 1 2 3; do
 done
 say "Ctrl-C stops all three nodes"
 wait -n "${pids[@]}" || true
-say "A node stopped; stopping the others"
+[ "$stopping" = no ] && say "A node stopped; stopping the others"
+exit 0

@@ -21,6 +21,21 @@ const KEEP_ALIVE_SECS: u16 = 20;
 /// Waits between reconnection attempts, in seconds; the last repeats.
 const BACK_OFF_SECS: [u32; 6] = [1, 2, 4, 8, 15, 30];
 
+/// Why the connection is down, for the screen to put in words.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Trouble {
+    /// Nothing answered at the address, or it refused the connection.
+    Unreachable,
+    /// A working connection was lost.
+    Lost,
+    /// The broker closed the connection, with this WebSocket close code.
+    Closed(u16),
+    /// The broker refused our CONNECT (MQTT return code 1 to 5).
+    Refused(u8),
+    /// The broker sent bytes that are not MQTT.
+    Unreadable,
+}
+
 /// How the connection is, for the screen.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum LinkState {
@@ -30,11 +45,24 @@ pub enum LinkState {
     Connected,
     /// Not connected; trying again in `retry_in` seconds.
     Offline {
-        /// What went wrong, in plain words.
-        reason: String,
+        /// What went wrong.
+        reason: Trouble,
         /// Seconds until the next attempt.
         retry_in: u32,
     },
+}
+
+/// What is wrong with a typed broker address.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum AddressError {
+    /// It does not start with `ws://` or `wss://`.
+    Scheme,
+    /// There is no host after the scheme.
+    NoHost,
+    /// The port is not a number from 1 to 65535.
+    BadPort(String),
+    /// The browser does not accept it as an address.
+    Invalid,
 }
 
 /// Where and as whom to connect.
@@ -76,29 +104,23 @@ pub struct Broker {
 }
 
 /// Checks a broker address: `ws://` or `wss://`, with a host.
-pub fn check_address(text: &str) -> Result<String, String> {
+pub fn check_address(text: &str) -> Result<String, AddressError> {
     let text = text.trim();
     let rest = text
         .strip_prefix("ws://")
         .or_else(|| text.strip_prefix("wss://"))
-        .ok_or_else(|| {
-            "The broker address must start with ws:// or wss://, for example ws://192.168.1.20:9001"
-                .to_string()
-        })?;
+        .ok_or(AddressError::Scheme)?;
     let host = rest.split(['/', '?', '#']).next().unwrap_or("");
     if host.is_empty() || host.contains(' ') || host.starts_with(':') {
-        return Err("The broker address has no computer name or number after ws://".into());
+        return Err(AddressError::NoHost);
     }
     if let Some((_, port)) = host.rsplit_once(':') {
         if !host.ends_with(']') && port.parse::<u16>().map(|p| p == 0).unwrap_or(true) {
-            return Err(format!(
-                "The broker address has a port that is not a number from 1 to 65535: “{port}”"
-            ));
+            return Err(AddressError::BadPort(port.to_string()));
         }
     }
     // The browser is the final judge (it refuses some hosts outright).
-    web_sys::Url::new(text)
-        .map_err(|_| "The broker address is not a valid web address".to_string())?;
+    web_sys::Url::new(text).map_err(|_| AddressError::Invalid)?;
     Ok(text.to_string())
 }
 
@@ -129,11 +151,6 @@ impl Broker {
         };
         broker.open();
         broker
-    }
-
-    /// Whether the connection is up now.
-    pub fn is_connected(&self) -> bool {
-        self.inner.borrow().connected
     }
 
     /// Publishes a retained QoS 1 message; `false` when not connected (the
@@ -191,7 +208,7 @@ impl Broker {
         let socket = match WebSocket::new_with_str(&url, "mqtt") {
             Ok(s) => s,
             Err(_) => {
-                self.retry("The broker address could not be opened".into());
+                self.retry(Trouble::Unreachable);
                 return;
             }
         };
@@ -211,11 +228,11 @@ impl Broker {
         let on_close = Closure::<dyn FnMut(JsValue)>::new(move |ev: JsValue| {
             let code = ev.dyn_into::<CloseEvent>().map(|c| c.code()).unwrap_or(0);
             let reason = if me.inner.borrow().connected {
-                "The connection to the broker was lost".to_string()
+                Trouble::Lost
             } else if code == 1006 {
-                "The broker could not be reached, or it refused the connection".to_string()
+                Trouble::Unreachable
             } else {
-                format!("The broker closed the connection (code {code})")
+                Trouble::Closed(code)
             };
             me.retry(reason);
         });
@@ -249,10 +266,10 @@ impl Broker {
             match next {
                 Ok(Some(packet)) => self.handle(packet),
                 Ok(None) => break,
-                Err(e) => {
+                Err(_) => {
                     // A stream we cannot follow: start again rather than guess.
                     self.drop_socket();
-                    self.retry(format!("The broker sent something unreadable ({e})"));
+                    self.retry(Trouble::Unreadable);
                     break;
                 }
             }
@@ -272,9 +289,9 @@ impl Broker {
                         let _ = socket.send_with_u8_array(&bytes);
                     }
                 }
-                Err(e) => {
+                Err(_) => {
                     self.drop_socket();
-                    self.retry(format!("The broker refused the connection: {e}"));
+                    self.retry(Trouble::Refused(ack.code as u8));
                 }
             },
             Packet::SubAck(_) => {
@@ -320,7 +337,7 @@ impl Broker {
         }
     }
 
-    fn retry(&self, reason: String) {
+    fn retry(&self, reason: Trouble) {
         let wait = {
             let mut inner = self.inner.borrow_mut();
             inner.connected = false;

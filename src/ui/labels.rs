@@ -140,7 +140,7 @@ pub fn follow_language(locale: Locale) {
 
 thread_local! {
     /// The default kind's noun ("rooms and spaces") in the current language.
-    static DEFAULT_NOUN: std::cell::RefCell<String> = std::cell::RefCell::new(String::new());
+    static DEFAULT_NOUN: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
 }
 
 /// A count's noun in the current language when it is still the default one.

@@ -4,7 +4,31 @@
 use leptos::prelude::*;
 
 use crate::i18n::*;
-use crate::platform::broker::{check_address, LinkState};
+use crate::platform::broker::{check_address, AddressError, LinkState, Trouble};
+use crate::ui::labels::I18n;
+
+/// Why the connection is down, in the current language.
+fn trouble_text(i18n: I18n, trouble: &Trouble) -> String {
+    match trouble {
+        Trouble::Unreachable => t_string!(i18n, live.trouble_unreachable).to_string(),
+        Trouble::Lost => t_string!(i18n, live.trouble_lost).to_string(),
+        Trouble::Closed(code) => t_string!(i18n, live.trouble_closed, code = *code).to_string(),
+        Trouble::Refused(code) => t_string!(i18n, live.trouble_refused, code = *code).to_string(),
+        Trouble::Unreadable => t_string!(i18n, live.trouble_unreadable).to_string(),
+    }
+}
+
+/// What is wrong with a broker address, in the current language.
+pub fn address_error_text(i18n: I18n, error: &AddressError) -> String {
+    match error {
+        AddressError::Scheme => t_string!(i18n, live.address_scheme).to_string(),
+        AddressError::NoHost => t_string!(i18n, live.address_no_host).to_string(),
+        AddressError::BadPort(port) => {
+            t_string!(i18n, live.address_port, port = port.clone()).to_string()
+        }
+        AddressError::Invalid => t_string!(i18n, live.address_invalid).to_string(),
+    }
+}
 use crate::state::live::{remembered_broker, use_live};
 use crate::state::use_app;
 use crate::ui::labels::tr;
@@ -36,7 +60,7 @@ pub fn LiveStatus() -> impl IntoView {
                     <span>
                         {t_string!(i18n, live.offline, secs = retry_in).to_string()}
                         " "
-                        <span class="live-reason">{t_string!(i18n, live.reason, reason = reason).to_string()}</span>
+                        <span class="live-reason">{t_string!(i18n, live.reason, reason = trouble_text(i18n, &reason)).to_string()}</span>
                     </span>
                 </p>
             }
@@ -60,7 +84,7 @@ pub fn LivePanel() -> impl IntoView {
     let go_live = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         match check_address(&address.get_untracked()) {
-            Err(message) => set_error.set(Some(message)),
+            Err(e) => set_error.set(Some(address_error_text(i18n, &e))),
             Ok(broker) => {
                 set_error.set(None);
                 let id = state.workshop.with_untracked(|w| w.id);
@@ -73,7 +97,7 @@ pub fn LivePanel() -> impl IntoView {
     let stop = move |_| {
         let ok = web_sys::window()
             .and_then(|w| {
-                w.confirm_with_message(&t_string!(i18n, live.stop_confirm))
+                w.confirm_with_message(t_string!(i18n, live.stop_confirm))
                     .ok()
             })
             .unwrap_or(false);

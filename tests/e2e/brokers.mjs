@@ -45,8 +45,9 @@ process.on('exit', cleanUp);
 for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
   process.once(sig, () => {
     cleanUp();
-    // With our listener gone, the default action (exit) applies again.
-    process.kill(process.pid, sig);
+    // With no listener left, the default action (exit) applies again; where
+    // someone else (a test runner) listens, leave the decision to them.
+    if (process.listenerCount(sig) === 0) process.kill(process.pid, sig);
   });
 }
 

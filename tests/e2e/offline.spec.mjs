@@ -1,5 +1,6 @@
 // Installable and offline: after one visit the app opens, shows its pictures
-// and switches language with no network, and its web manifest is valid.
+// and switches language with no network; its web manifest is valid; and an
+// updated catalogue or a new build reaches a device whenever it has a network.
 import { test, expect, EN, AREA_IDS } from './fixtures.mjs';
 import { SetupPage, WalkthroughPage } from './pages/index.mjs';
 import { spawn } from 'node:child_process';
@@ -33,7 +34,10 @@ function serveFolder(folder) {
 
 /** Waits until the service worker is active and controls the page; returns its script address and cached files. */
 async function waitForOfflineCopy(page) {
-  await page.waitForFunction(() => navigator.serviceWorker?.controller != null, null, { timeout: 30_000 });
+  await expect.poll(() => page.evaluate(() => navigator.serviceWorker?.controller != null), {
+    message: 'the service worker installs and takes over the page (every file public/sw.js lists must be in the build)',
+    timeout: 30_000,
+  }).toBe(true);
   return page.evaluate(async () => {
     const reg = await navigator.serviceWorker.ready;
     const names = (await caches.keys()).filter((n) => n.startsWith(`co-produce ${reg.scope} `));
@@ -73,7 +77,8 @@ test('after one visit the app opens, keeps the workshop and shows its pictures w
   await expect(setup.banner).toContainText('Offline workshop in the church hall');
 
   await context.setOffline(true);
-  expect(await serviceWorkerReachesNetwork(context, `${baseURL}icons/README.md`), 'the network is really off').toBe(false);
+  expect(await serviceWorkerReachesNetwork(context, `${baseURL}not-kept-${Date.now()}.txt`), 'the network is really off')
+    .toBe(false);
   const reloaded = await page.reload();
   expect(reloaded.fromServiceWorker(), 'the page comes from the offline copy').toBe(true);
   await setup.expectShown();
@@ -139,7 +144,7 @@ test('the web manifest is linked, valid, and starts the app in its own folder', 
   // (but the private window Playwright uses).
   const cdp = await page.context().newCDPSession(page);
   expect((await cdp.send('Page.getAppManifest')).errors).toEqual([]);
-  await page.waitForFunction(() => navigator.serviceWorker?.controller != null, null, { timeout: 30_000 });
+  await waitForOfflineCopy(page);
   const { installabilityErrors } = await cdp.send('Page.getInstallabilityErrors');
   expect(installabilityErrors.map((e) => e.errorId).filter((id) => id !== 'in-incognito')).toEqual([]);
 
@@ -147,7 +152,7 @@ test('the web manifest is linked, valid, and starts the app in its own folder', 
   expect((await page.request.get(new URL(apple, baseURL).href)).status()).toBe(200);
 });
 
-test('a new build replaces the offline copy of the old one', async ({ page, context }) => {
+test('an updated catalogue and a new build reach devices with a network, and stay for offline use', async ({ page, context }) => {
   // Two builds that differ in one hashed file, served in turn from one address.
   const tmp = mkdtempSync(join(tmpdir(), 'co-produce-builds-'));
   const [oldBuild, newBuild, live] = ['old', 'new', 'live'].map((d) => join(tmp, d));
@@ -174,6 +179,16 @@ test('a new build replaces the offline copy of the old one', async ({ page, cont
     const before = await cachedFiles();
     expect(Object.keys(before)).toHaveLength(1);
     expect(Object.values(before)[0]).toContain(oldCss);
+
+    // A council's updated catalogue is fetched while there is a network, and
+    // that copy is the one kept for offline use.
+    const catalogueFile = join(oldBuild, 'catalogue.json');
+    writeFileSync(catalogueFile, JSON.stringify({ ...JSON.parse(readFileSync(catalogueFile, 'utf8')), version: 'council-2' }));
+    const catalogueVersion = () => page.evaluate(() => fetch('./catalogue.json').then((r) => r.json()).then((c) => c.version));
+    expect(await catalogueVersion()).toBe('council-2');
+    await context.setOffline(true);
+    expect(await catalogueVersion()).toBe('council-2');
+    await context.setOffline(false);
 
     unlinkSync(live);
     symlinkSync(newBuild, live);

@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 
 use crate::i18n::*;
-use crate::model::live::LiveLink;
+use crate::model::live::{LinkError, LinkPart, LiveLink};
 use crate::model::{Timestamp, Workshop};
 use crate::platform::broker::check_address;
 use crate::platform::clock;
@@ -26,6 +26,20 @@ fn param(fragment: &str, name: &str) -> Option<String> {
     })
 }
 
+/// What is wrong with a link, in the current language.
+fn link_error(i18n: crate::ui::labels::I18n, error: &LinkError) -> String {
+    let part = |p: &LinkPart| match p {
+        LinkPart::Workshop => t_string!(i18n, live.part_workshop).to_string(),
+        LinkPart::Key => t_string!(i18n, live.part_key).to_string(),
+        LinkPart::Facilitator => t_string!(i18n, live.part_facilitator).to_string(),
+    };
+    match error {
+        LinkError::NotALiveLink => t_string!(i18n, live.link_not_live).to_string(),
+        LinkError::Missing(p) => t_string!(i18n, live.link_missing, part = part(p)).to_string(),
+        LinkError::Damaged(p) => t_string!(i18n, live.link_damaged, part = part(p)).to_string(),
+    }
+}
+
 /// Joins the live workshop in `fragment`, or says why it cannot.
 #[component]
 pub fn LiveJoinPage(
@@ -36,10 +50,12 @@ pub fn LiveJoinPage(
     let state = use_app();
     let live = use_live();
     let outcome = LiveLink::parse_fragment(&fragment)
-        .map_err(|e| e.to_string())
+        .map_err(|e| link_error(i18n, &e))
         .and_then(|link| match param(&fragment, "b") {
             None => Err(t_string!(i18n, live.no_broker).to_string()),
-            Some(b) => check_address(&b).map(|broker| (link, broker)),
+            Some(b) => check_address(&b)
+                .map(|broker| (link, broker))
+                .map_err(|e| crate::ui::live_panel::address_error_text(i18n, &e)),
         });
     match outcome {
         Ok((link, broker)) => {

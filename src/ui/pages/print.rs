@@ -54,10 +54,10 @@ pub fn PrintPage() -> impl IntoView {
                     }
                 })
                 .collect_view();
-            let title = t_string!(i18n, results.chart_title, kind = crate::ui::labels::kind_name(i18n, &kind)).to_string();
+            let title = t_string!(i18n, results.chart_title, kind = crate::ui::labels::kind_name(i18n, kind)).to_string();
             view! {
                 <section class="print-kind">
-                    <h2>{crate::ui::labels::kind_name(i18n, &kind)}</h2>
+                    <h2>{crate::ui::labels::kind_name(i18n, kind)}</h2>
                     <p>{tr!(i18n, allocate.total_today)} ": " {kind_total(i18n, kind)} " · " {t!(i18n, results.kind_count, count = agg.participants)}</p>
                     <BarChart title=title groups=groups />
                     <table class="figures">
