@@ -1,11 +1,19 @@
 #!/usr/bin/env bash
 # Installs what building and testing Co-produce needs, skipping what is already
-# there. Safe to run again. Usage: scripts/setup.sh [--browser]
+# there. Safe to run again. Usage: scripts/setup.sh [--browser] [--brokers]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+# --browser: also Chromium and the MQTT brokers (for the tests);
+# --brokers: also the MQTT brokers (for live mode beside the served app).
 want_browser=no
-[ "${1:-}" = "--browser" ] && want_browser=yes
+want_brokers=no
+for arg in "$@"; do
+  case "$arg" in
+    --browser) want_browser=yes; want_brokers=yes ;;
+    --brokers) want_brokers=yes ;;
+  esac
+done
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
 
@@ -43,7 +51,7 @@ fi
 # MQTT brokers for live mode's tests and deploy/ (see deploy/README.md).
 # Debian installs them in /usr/sbin, which is not on every user's PATH.
 have_sbin() { command -v "$1" >/dev/null || [ -x "/usr/sbin/$1" ]; }
-if [ "$want_browser" = yes ] && { ! have_sbin mosquitto || ! have_sbin nats-server; }; then
+if [ "$want_brokers" = yes ] && { ! have_sbin mosquitto || ! have_sbin nats-server; }; then
   say "Installing the mosquitto and nats-server MQTT brokers from Debian"
   sudo_cmd=""
   [ "$(id -u)" -ne 0 ] && sudo_cmd=sudo

@@ -12,7 +12,7 @@ use crate::model::live::{
     ballot_id_for, client_id, signing_key_from_seed, signing_key_from_text, signing_key_to_text,
     LiveLink, LiveRoom, PublicKey, ReceiveCounts, Received, RoomKey, SigningKey,
 };
-use crate::model::{merge_ballots, merge_workshops, Ballot, Id, Workshop};
+use crate::model::{merge_ballots, merge_workshops, Ballot, Id, Timestamp, Workshop};
 use crate::platform::broker::{Broker, BrokerOptions, LinkState};
 use crate::platform::{clock, random};
 use crate::state::AppState;
@@ -22,6 +22,10 @@ const BROKER_KEY: &str = "co-produce.broker.v1";
 /// Quiet time after the last change before a ballot is sent, so a moving
 /// slider sends a few messages, not hundreds.
 const SEND_AFTER_MS: u64 = 250;
+/// How long received messages gather before they are merged together.
+const BATCH_MS: u64 = 50;
+/// Most messages kept waiting for the facilitator's set-up.
+const MAX_WAITING: usize = 20_000;
 
 /// This device's part in a live workshop, kept in local storage so a reload,
 /// a sleep or a crash rejoins by itself.
@@ -115,6 +119,8 @@ pub struct Live {
     sent_ballot: StoredValue<Option<Ballot>>,
     sent_setup: StoredValue<Option<Workshop>>,
     pending: StoredValue<Option<TimeoutHandle>>,
+    inbox: StoredValue<Vec<Received>>,
+    flush_due: StoredValue<bool>,
 }
 
 /// The live state, from context.
@@ -143,6 +149,8 @@ impl Live {
             sent_ballot: StoredValue::new(None),
             sent_setup: StoredValue::new(None),
             pending: StoredValue::new(None),
+            inbox: StoredValue::new(Vec::new()),
+            flush_due: StoredValue::new(false),
         };
         // (Re)connect whenever who this window is changes.
         Effect::new(move |_| {
@@ -232,24 +240,54 @@ impl Live {
     fn receive(self, app: AppState, room: &LiveRoom, topic: &str, payload: &[u8]) {
         let opened = room.open(topic, payload);
         self.counts.update(|c| c.record(&opened));
-        match opened {
-            Ok(Received::Ballot(ballot)) => {
-                let mut next = app.workshop.get_untracked();
-                let report = merge_ballots(&mut next, vec![ballot], "live");
-                self.counts.update(|c| c.record_merge(&report));
-                if report.added + report.updated > 0 {
-                    app.take_in(next);
+        if let Ok(received) = opened {
+            self.inbox.update_value(|inbox| {
+                // A flood from a broken client cannot grow without bound.
+                if inbox.len() < MAX_WAITING {
+                    inbox.push(received);
                 }
+            });
+            if !self.flush_due.get_value() {
+                self.flush_due.set_value(true);
+                set_timeout(
+                    move || self.flush(app),
+                    std::time::Duration::from_millis(BATCH_MS),
+                );
             }
-            Ok(Received::Facilitator(theirs)) => {
-                let ours = app.workshop.get_untracked();
-                if let Ok(merged) = merge_workshops(&ours, &theirs) {
-                    if merged != ours {
-                        app.take_in(merged);
+        }
+    }
+
+    /// Merges what arrived since the last batch in one go, so 200 tablets'
+    /// messages cost one save and one redraw per batch, not one per message.
+    /// The facilitator's set-up goes first: ballots are checked against its
+    /// resource kinds, and wait until it has come at least once.
+    fn flush(self, app: AppState) {
+        self.flush_due.set_value(false);
+        let received = self.inbox.with_value(|i| i.clone());
+        self.inbox.set_value(Vec::new());
+        let ours = app.workshop.get_untracked();
+        let mut next = ours.clone();
+        let mut ballots = Vec::new();
+        for r in received {
+            match r {
+                Received::Facilitator(theirs) => {
+                    if let Ok(merged) = merge_workshops(&next, &theirs) {
+                        next = merged;
                     }
                 }
+                Received::Ballot(b) => ballots.push(b),
             }
-            Err(_) => {}
+        }
+        if next.setup_updated_at == Timestamp(0) {
+            // No set-up yet: keep the ballots for the next batch.
+            self.inbox
+                .update_value(|i| i.extend(ballots.into_iter().map(Received::Ballot)));
+        } else if !ballots.is_empty() {
+            let report = merge_ballots(&mut next, ballots, "live");
+            self.counts.update(|c| c.record_merge(&report));
+        }
+        if next != ours {
+            app.take_in(next);
         }
     }
 

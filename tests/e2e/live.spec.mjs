@@ -107,9 +107,23 @@ test.describe('through mosquitto', () => {
     await expect(screen.locator('.presenter-count')).toHaveText(countText(3));
     await expect(second.locator('.live-on')).toBeVisible({ timeout: 30_000 });
 
-    // The live workshop exports and imports as the same workshop.
+    // A screen that joins late gets every retained ballot, set-up first.
+    const late = await newPage({ fresh: true, options: PROJECTOR });
+    await late.goto(links.screen);
+    await expect(late.locator('.presenter-count')).toHaveText(countText(3), { timeout: 20_000 });
+    await expectBallotsArrived(late, tablets);
+
+    // The live workshop exports, and imports elsewhere as the same workshop.
     const exported = await saved(page);
     expect(exported.ballots).toHaveLength(3);
+    const record = await page.evaluate((k) => localStorage.getItem(k), STORAGE_KEY);
+    const elsewhere = await newPage({ fresh: true });
+    await elsewhere.goto('#/data');
+    await elsewhere.getByLabel(EN.data.import).setInputFiles({
+      name: 'live.json', mimeType: 'application/json', buffer: Buffer.from(record),
+    });
+    await expect.poll(async () => JSON.stringify((await saved(elsewhere)).ballots), { timeout: 10_000 })
+      .toBe(JSON.stringify(exported.ballots));
   });
 
   test('a wrong key sees nothing; bad links and addresses are refused with a message', async ({ page, newPage }) => {
