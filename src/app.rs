@@ -31,6 +31,7 @@ pub fn mount() {
     // leaves the hook (and its formatting code) out to stay small.
     #[cfg(debug_assertions)]
     console_error_panic_hook::set_once();
+    crate::platform::keyboard::keep_fields_visible();
     leptos::mount::mount_to_body(App);
 }
 

@@ -5,6 +5,7 @@ pub mod broadcast;
 pub mod broker;
 pub mod clock;
 pub mod files;
+pub mod keyboard;
 pub mod network;
 pub mod prefs;
 pub mod random;
