@@ -118,7 +118,7 @@ for (const { route, file, lhr } of results) {
     const value = audit.displayValue ? ` — ${audit.displayValue}` : '';
     console.log(`  [${cat}] ${id} (score ${score}, weight ${weight}): ${audit.title}${value}`);
     if (audit.errorMessage) console.log(`      ${audit.errorMessage}`);
-    for (const item of (audit.details?.items ?? []).slice(0, 4)) {
+    for (const item of (Array.isArray(audit.details?.items) ? audit.details.items : []).slice(0, 4)) {
       const what = item.url || item.source?.url || item.node?.snippet || item.description || item.label || item.node?.selector;
       if (what) console.log(`      - ${String(what).slice(0, 160)}`);
     }

@@ -12,6 +12,8 @@ use crate::ui::layout::{Header, StorageBanner};
 use crate::ui::pages;
 
 thread_local! {
+    /// The language of the built-in catalogue now shown.
+    static CATALOGUE_LANGUAGE: std::cell::Cell<Locale> = const { std::cell::Cell::new(Locale::en) };
     /// The language most recently chosen, for answers that arrive later.
     static CURRENT_LOCALE: std::cell::Cell<Locale> = std::cell::Cell::new(Locale::default());
 }
@@ -32,6 +34,10 @@ pub fn mount() {
     #[cfg(debug_assertions)]
     console_error_panic_hook::set_once();
     crate::platform::keyboard::keep_fields_visible();
+    // The loading page in index.html gives way to the app.
+    if let Some(splash) = document().get_element_by_id("splash") {
+        splash.remove();
+    }
     leptos::mount::mount_to_body(App);
 }
 
@@ -58,7 +64,11 @@ fn catalogue_file(locale: Locale) -> String {
 /// one, so a council can replace it without a rebuild; the built-in copy stays
 /// if the hosted one is missing or unreadable.
 pub fn load_catalogue(state: AppState, locale: Locale) {
-    state.catalogue.set(built_in_catalogue(locale));
+    // The app starts with the English one built in; parsing it again is waste.
+    if CATALOGUE_LANGUAGE.with(|c| c.get()) != locale {
+        state.catalogue.set(built_in_catalogue(locale));
+        CATALOGUE_LANGUAGE.with(|c| c.set(locale));
+    }
     wasm_bindgen_futures::spawn_local(async move {
         let Ok(response) = gloo_net::http::Request::get(&catalogue_file(locale))
             .send()
@@ -72,7 +82,9 @@ pub fn load_catalogue(state: AppState, locale: Locale) {
         if let Ok(text) = response.text().await {
             if let Ok(catalogue) = Catalogue::parse(&text) {
                 // The language may have changed again while this was on its way.
-                if use_i18n_locale_is(locale) {
+                // Setting an identical catalogue would draw every card twice.
+                if use_i18n_locale_is(locale) && state.catalogue.with_untracked(|c| *c != catalogue)
+                {
                     state.catalogue.set(catalogue);
                 }
             }
@@ -101,7 +113,12 @@ fn Shell() -> impl IntoView {
     i18n.set_locale(start);
     // The i18n library sets the browser's language in an effect of its own
     // once mounted; this one runs after it and puts the device's choice back.
-    Effect::new(move |_| i18n.set_locale(start));
+    // (Only when it differs: setting the same language would draw every screen twice.)
+    Effect::new(move |_| {
+        if i18n.get_locale_untracked() != start {
+            i18n.set_locale(start);
+        }
+    });
     CURRENT_LOCALE.with(|c| c.set(start));
     load_catalogue(state, start);
     let route = use_route();

@@ -107,10 +107,21 @@ impl AppState {
         let link = std::rc::Rc::new(WindowLink::open(move |message| state.receive(&message)));
         let posted = StoredValue::new(std::collections::HashMap::<Id, Timestamp>::new());
         let save_soon = StoredValue::new(None::<leptos::prelude::TimeoutHandle>);
+        // What start-up loaded is already stored: the first run need not
+        // write it again (that write is a noticeable part of start-up).
+        let loaded = StoredValue::new(Some(state.workshop.get_untracked()));
         // The one place that persists: every change to the workshop is saved
         // before the browser handles the next event, then shown to other windows.
         Effect::new(move |_| {
             state.workshop.track();
+            if let Some(start) = loaded.get_value() {
+                loaded.set_value(None);
+                let unchanged = state.workshop.with_untracked(|w| *w == start);
+                if unchanged && !state.unposted.get_value() && !state.replaced.get_value() {
+                    posted.set_value(start.ballots.iter().map(|b| (b.id, b.updated_at)).collect());
+                    return;
+                }
+            }
             if state.quiet.get_value() {
                 state.quiet.set_value(false);
                 // Others already have these ballots: later posts need not repeat them.
