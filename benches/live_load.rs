@@ -11,8 +11,10 @@
 //! ```
 //! `MQTT_TCP_PRESENTER` (default `MQTT_TCP`) lets the presenter use another
 //! node of a broker cluster. Each run makes a fresh workshop and clears its
-//! retained messages at the end. This target has no test harness, so it keeps
-//! a `main` on wasm32 (where it does nothing).
+//! retained messages at the end. Prints a table, then one `RESULT {json}` line
+//! for scripts; `node tests/bench/live_load.mjs` starts mosquitto and the NATS
+//! cluster itself and runs this against both. This target has no test
+//! harness, so it keeps a `main` on wasm32 (where it does nothing).
 
 fn main() {
     #[cfg(not(target_arch = "wasm32"))]
@@ -113,6 +115,17 @@ mod host {
         let text = std::fs::read_to_string("/proc/thread-self/schedstat").ok()?;
         let ns: u64 = text.split_whitespace().next()?.parse().ok()?;
         Some(Duration::from_nanos(ns))
+    }
+
+    /// The machine's load averages ("1 5 15" minutes), from Linux; `None` elsewhere.
+    fn loadavg() -> Option<String> {
+        let text = std::fs::read_to_string("/proc/loadavg").ok()?;
+        Some(
+            text.split_whitespace()
+                .take(3)
+                .collect::<Vec<_>>()
+                .join(" "),
+        )
     }
 
     // ------------------------------------------------------------ MQTT over TCP
@@ -337,7 +350,8 @@ mod host {
         counts: ReceiveCounts,
         publishes: u64,
         duplicates: u64,
-        latencies: Vec<Duration>,
+        /// When each update was published, and how long until the presenter's figures had it.
+        latencies: Vec<(Instant, Duration)>,
         processing: Vec<Duration>,
         /// Of which opening the seal, verifying the signature and reading the JSON.
         opening: Vec<Duration>,
@@ -427,7 +441,7 @@ mod host {
             }
             shared.received.fetch_add(1, Ordering::Relaxed);
             if let Some(at) = shared.sent.lock().ok().and_then(|m| m.get(&key).copied()) {
-                latencies.push(done - at);
+                latencies.push((at, done - at));
             }
         }
         let cpu = match (cpu_start, thread_cpu()) {
@@ -500,6 +514,7 @@ mod host {
             start: Barrier::new(s.tablets + 1),
         });
         let s = Arc::new(s);
+        let load_start = loadavg();
         println!(
             "live_load: {} tablets × {}/s × {} s; tablets → {}, presenter → {}; workshop {}",
             s.tablets,
@@ -569,8 +584,26 @@ mod host {
             .iter()
             .filter(|r| p.workshop.ballot(r.ballot).map(|b| b.updated_at.0) != Some(r.last_stamp))
             .count();
-        let mut latencies = p.latencies.clone();
+        let mut latencies: Vec<Duration> = p.latencies.iter().map(|&(_, d)| d).collect();
         latencies.sort_unstable();
+        // p95 and max per 10 s of sending, to tell a steady delay from a stall.
+        let windows: Vec<(Duration, Duration)> = {
+            let mut by_window: Vec<Vec<Duration>> = Vec::new();
+            for &(at, d) in &p.latencies {
+                let w = (at.saturating_duration_since(started).as_secs() / 10) as usize;
+                if by_window.len() <= w {
+                    by_window.resize(w + 1, Vec::new());
+                }
+                by_window[w].push(d);
+            }
+            by_window
+                .into_iter()
+                .map(|mut v| {
+                    v.sort_unstable();
+                    (percentile(&v, 0.95), v.last().copied().unwrap_or_default())
+                })
+                .collect()
+        };
         let mut processing = p.processing.clone();
         processing.sort_unstable();
         let mean_processing = if processing.is_empty() {
@@ -623,6 +656,18 @@ mod host {
             "| latency max                               | {} ms |",
             ms(latencies.last().copied().unwrap_or_default())
         );
+        println!(
+            "| latency p95 / max per 10 s of sending     | {} ms |",
+            windows
+                .iter()
+                .map(|(p95, max)| format!(
+                    "{:.0}/{:.0}",
+                    p95.as_secs_f64() * 1e3,
+                    max.as_secs_f64() * 1e3
+                ))
+                .collect::<Vec<_>>()
+                .join(" ")
+        );
         println!("| presenter wall time per ballot (open, verify, merge, aggregate) p50 / p99 / mean | {} / {} / {} µs |",
             us(percentile(&processing, 0.50)), us(percentile(&processing, 0.99)), us(mean_processing));
         let mut opening = p.opening.clone();
@@ -648,6 +693,56 @@ mod host {
             "| ballots in the presenter's workshop       | {} |",
             p.workshop.ballots.len()
         );
+
+        let load_end = loadavg();
+        println!(
+            "| machine load average (1, 5, 15 min) before → after | {} → {} |",
+            load_start.as_deref().unwrap_or("n/a"),
+            load_end.as_deref().unwrap_or("n/a")
+        );
+
+        // One machine-readable line for scripts (tests/bench/live_load.mjs).
+        let ms_f = |d: Duration| (d.as_secs_f64() * 1e6).round() / 1e3;
+        let us_f = |d: Duration| (d.as_secs_f64() * 1e7).round() / 10.0;
+        let cpu_per_ballot = p
+            .cpu
+            .filter(|_| p.ballots_processed > 0)
+            .map(|cpu| us_f(cpu / p.ballots_processed as u32));
+        let result = serde_json::json!({
+            "broker": s.broker,
+            "presenter_broker": s.presenter_broker,
+            "tablets": s.tablets,
+            "rate": s.rate,
+            "seconds": s.seconds,
+            "connected": results.len(),
+            "failed": failures,
+            "sending_s": (sending.as_secs_f64() * 100.0).round() / 100.0,
+            "sent": sent,
+            "acked": acked,
+            "received": received,
+            "lost": sent.saturating_sub(received),
+            "duplicates": p.duplicates,
+            "final_missing": final_missing,
+            "publishes": p.publishes,
+            "dropped": p.counts.dropped(),
+            "latencies": latencies.len(),
+            "p50_ms": ms_f(percentile(&latencies, 0.50)),
+            "p95_ms": ms_f(percentile(&latencies, 0.95)),
+            "p99_ms": ms_f(percentile(&latencies, 0.99)),
+            "max_ms": ms_f(latencies.last().copied().unwrap_or_default()),
+            "window_p95_ms": windows.iter().map(|w| ms_f(w.0)).collect::<Vec<_>>(),
+            "window_max_ms": windows.iter().map(|w| ms_f(w.1)).collect::<Vec<_>>(),
+            "processing_p50_us": us_f(percentile(&processing, 0.50)),
+            "processing_p99_us": us_f(percentile(&processing, 0.99)),
+            "processing_mean_us": us_f(mean_processing),
+            "presenter_cpu_us_per_ballot": cpu_per_ballot,
+            "presenter_cpu_s": p.cpu.map(|c| (c.as_secs_f64() * 1e3).round() / 1e3),
+            "ballots_processed": p.ballots_processed,
+            "payload_bytes": results.first().map(|r| r.payload_bytes).unwrap_or(0),
+            "loadavg_start": load_start,
+            "loadavg_end": load_end,
+        });
+        println!("RESULT {result}");
 
         if let Err(e) = clear_retained(&s.broker, results.iter().map(|r| r.topic.as_str())) {
             eprintln!("could not clear the retained ballots: {e}");

@@ -21,7 +21,7 @@ const SESSION_KEY: &str = "co-produce.live.v1";
 const BROKER_KEY: &str = "co-produce.broker.v1";
 /// Quiet time after the last change before a ballot is sent, so a moving
 /// slider sends a few messages, not hundreds.
-const SEND_AFTER_MS: u64 = 250;
+const SEND_AFTER_MS: u64 = 150;
 /// How long received messages gather before they are merged together.
 const BATCH_MS: u64 = 50;
 /// Most messages kept waiting for the facilitator's set-up.

@@ -71,8 +71,12 @@ impl AppState {
         let catalogue = Catalogue::built_in();
         let now = clock::now();
         let fresh = || Workshop::new(random::new_id(), now, clock::today(), &catalogue);
+        let mut restored = false;
         let (workshop, save_state, warning) = match storage::load(now) {
-            storage::Loaded::Workshop(w) => (w, SaveState::Saved, None),
+            storage::Loaded::Workshop(w) => {
+                restored = true;
+                (w, SaveState::Saved, None)
+            }
             storage::Loaded::Nothing => (fresh(), SaveState::Saved, None),
             storage::Loaded::Unavailable => (
                 fresh(),
@@ -107,9 +111,10 @@ impl AppState {
         let link = std::rc::Rc::new(WindowLink::open(move |message| state.receive(&message)));
         let posted = StoredValue::new(std::collections::HashMap::<Id, Timestamp>::new());
         let save_soon = StoredValue::new(None::<leptos::prelude::TimeoutHandle>);
-        // What start-up loaded is already stored: the first run need not
-        // write it again (that write is a noticeable part of start-up).
-        let loaded = StoredValue::new(Some(state.workshop.get_untracked()));
+        // A workshop restored from storage is stored already: the first run need
+        // not write it again (that write is a noticeable part of start-up). A
+        // fresh one is written at once, so other windows open the same workshop.
+        let loaded = StoredValue::new(restored.then(|| state.workshop.get_untracked()));
         // The one place that persists: every change to the workshop is saved
         // before the browser handles the next event, then shown to other windows.
         Effect::new(move |_| {

@@ -85,6 +85,25 @@ test.describe('through mosquitto', () => {
     // Names travel sealed: the facilitator sees them, the broker never does.
     expect((await saved(page)).ballots.map((b) => b.participant).sort()).toEqual(['Amira', 'Bryn', 'Cllr Jones']);
 
+    // How long from a tap on a tablet to the room's screen redrawing (this
+    // includes the tablet's short wait while a slider is still moving).
+    const times = [];
+    for (let i = 0; i < 5; i++) {
+      await screen.evaluate(() => {
+        window.__changedAt = null;
+        const grid = document.querySelector('.presenter-grid');
+        const seen = new MutationObserver(() => { window.__changedAt ??= Date.now(); seen.disconnect(); });
+        seen.observe(grid, { subtree: true, childList: true, characterData: true, attributes: true });
+      });
+      const area = i % 2 ? AREAS.own_home : AREAS.whole_community;
+      const tappedAt = await tablets[2].evaluate(() => Date.now());
+      await tablets[2].getByRole('button', { name: EN.allocate.more.replace('{{ area }}', area) }).tap();
+      await expect.poll(() => screen.evaluate(() => window.__changedAt), { timeout: 10_000 }).not.toBeNull();
+      times.push((await screen.evaluate(() => window.__changedAt)) - tappedAt);
+    }
+    times.sort((a, b) => a - b);
+    console.log(`tablet tap to room's screen through mosquitto: min ${times[0]} / median ${times[2]} / max ${times[4]} ms (n=5)`);
+
     // Hide results; a tablet looking at the room's picture sees them hidden,
     // then sees the one area the facilitator reveals.
     await page.getByRole('button', { name: EN.room.hide_results }).tap();
