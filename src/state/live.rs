@@ -19,8 +19,8 @@ use crate::state::AppState;
 
 const SESSION_KEY: &str = "co-produce.live.v1";
 const BROKER_KEY: &str = "co-produce.broker.v1";
-/// Quiet time after the last change before a ballot is sent, so a moving
-/// slider sends a few messages, not hundreds.
+/// Least time between two messages from one device, so a moving slider sends
+/// a few messages a second, not hundreds.
 const SEND_AFTER_MS: u64 = 150;
 /// How long received messages gather before they are merged together.
 const BATCH_MS: u64 = 50;
@@ -121,6 +121,7 @@ pub struct Live {
     pending: StoredValue<Option<TimeoutHandle>>,
     inbox: StoredValue<Vec<Received>>,
     flush_due: StoredValue<bool>,
+    last_send: StoredValue<f64>,
 }
 
 /// The live state, from context.
@@ -151,6 +152,7 @@ impl Live {
             pending: StoredValue::new(None),
             inbox: StoredValue::new(Vec::new()),
             flush_due: StoredValue::new(false),
+            last_send: StoredValue::new(0.0),
         };
         // (Re)connect whenever who this window is changes.
         Effect::new(move |_| {
@@ -295,11 +297,23 @@ impl Live {
         if self.session.with_untracked(|s| s.is_none()) {
             return;
         }
-        if let Some(pending) = self.pending.get_value() {
-            pending.clear();
+        // A single tap goes out at once; while a slider keeps moving, at most
+        // one message per interval, and the last position always follows.
+        let now = js_sys::Date::now();
+        if now - self.last_send.get_value() >= SEND_AFTER_MS as f64 {
+            self.last_send.set_value(now);
+            self.send_now(app);
+            return;
+        }
+        if self.pending.get_value().is_some() {
+            return;
         }
         let handle = set_timeout_with_handle(
-            move || self.send_now(app),
+            move || {
+                self.pending.set_value(None);
+                self.last_send.set_value(js_sys::Date::now());
+                self.send_now(app);
+            },
             std::time::Duration::from_millis(SEND_AFTER_MS),
         )
         .ok();
