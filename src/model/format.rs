@@ -88,30 +88,27 @@ impl Conventions {
             .replace('\u{1}', &self.thousands)
     }
 
-    /// An amount: "£1,234,567", "1,200 hours", "35 volunteers".
-    pub fn amount(&self, unit: &Unit, steps: i64) -> String {
-        let english = unit.format(steps);
-        let english = match unit {
+    /// The model's English amount in this language: its word for hours and
+    /// its separators.
+    fn localise_amount(&self, unit: &Unit, english: String) -> String {
+        let worded = match unit {
             Unit::Hours => english
                 .strip_suffix(" hours")
                 .map(|n| format!("{n} {}", self.hours))
                 .unwrap_or(english),
             _ => english,
         };
-        self.localise_number(&english)
+        self.localise_number(&worded)
+    }
+
+    /// An amount: "£1,234,567", "1,200 hours", "35 volunteers".
+    pub fn amount(&self, unit: &Unit, steps: i64) -> String {
+        self.localise_amount(unit, unit.format(steps))
     }
 
     /// A signed change: "+£120,000", "-35 hours", "±£0".
     pub fn change(&self, unit: &Unit, steps: i64) -> String {
-        let english = unit.format_change(steps);
-        let english = match unit {
-            Unit::Hours => english
-                .strip_suffix(" hours")
-                .map(|n| format!("{n} {}", self.hours))
-                .unwrap_or(english),
-            _ => english,
-        };
-        self.localise_number(&english)
+        self.localise_amount(unit, unit.format_change(steps))
     }
 
     /// Basis points as a percentage: "24%", "24.5%".

@@ -12,6 +12,37 @@ use crate::ui::ballot_share::BallotShare;
 use crate::ui::labels::{role_name, tr};
 use crate::ui::share_editor::ShareEditor;
 
+/// Where one participant's screen for a kind is: in the facilitator's list of
+/// people, or on a passed-round tablet.
+pub fn turn_route(ballot: Id, tablet: bool) -> impl Fn(Option<String>) -> Route + Copy {
+    move |kind| {
+        if tablet {
+            Route::Tablet {
+                ballot: Some(ballot),
+                kind,
+            }
+        } else {
+            Route::Allocate { ballot, kind }
+        }
+    }
+}
+
+/// A participant's split of a kind, or today's split until they move anything.
+pub fn allocation_of(
+    state: crate::state::AppState,
+    ballot: Id,
+    kind_id: Memo<String>,
+) -> Memo<Option<KindAllocation>> {
+    Memo::new(move |_| {
+        let id = kind_id.get();
+        state.workshop.with(|w| {
+            w.ballot(ballot)
+                .and_then(|b| b.allocations.get(&id).cloned())
+                .or_else(|| w.kind(&id).map(KindAllocation::from_baseline))
+        })
+    })
+}
+
 /// The allocation screen for one participant and one kind.
 #[component]
 pub fn AllocatePage(
@@ -24,16 +55,7 @@ pub fn AllocatePage(
     tablet: bool,
 ) -> impl IntoView {
     // The same screen serves a facilitator's list of people and a passed-round tablet.
-    let kind_route = move |kind: Option<String>| {
-        if tablet {
-            Route::Tablet {
-                ballot: Some(ballot),
-                kind,
-            }
-        } else {
-            Route::Allocate { ballot, kind }
-        }
-    };
+    let kind_route = turn_route(ballot, tablet);
     let i18n = use_i18n();
     let state = use_app();
     // The page is drawn again when Easy Read is switched (see app.rs).
@@ -99,14 +121,7 @@ pub fn AllocatePage(
             .with(|w| w.kind(&id).cloned())
             .unwrap_or_else(|| ResourceKind::defaults().remove(0))
     });
-    let allocation = Memo::new(move |_| {
-        let id = kind_id.get();
-        state.workshop.with(|w| {
-            w.ballot(ballot)
-                .and_then(|b| b.allocations.get(&id).cloned())
-                .or_else(|| w.kind(&id).map(KindAllocation::from_baseline))
-        })
-    });
+    let allocation = allocation_of(state, ballot, kind_id);
     let change = move |f: Box<dyn FnOnce(&mut KindAllocation)>| {
         let id = kind_id.get_untracked();
         state.change(move |w| w.update_allocation(ballot, &id, clock::now(), f));

@@ -51,6 +51,20 @@ fn kind_icon(kind: &ResourceKind) -> &'static str {
     }
 }
 
+/// "Part 2 of 5" and the five areas' pictures, the current one framed.
+#[component]
+pub fn EasyProgress(area: Area) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <p class="easy-progress">{t_string!(i18n, easy.area_n, n = area.index() + 1).to_string()}</p>
+        <ol class="easy-dots" aria-hidden="true">
+            {Area::ALL.into_iter().map(|a| view! {
+                <li class:current=a == area><img src=area_icon(a) alt="" width="32" height="32" /></li>
+            }).collect_view()}
+        </ol>
+    }
+}
+
 /// A bar of 20 blocks, one per 5 in every 100, so a share can be seen and
 /// counted without reading a number.
 #[component]
@@ -76,16 +90,7 @@ pub fn EasyAllocate(
     let i18n = use_i18n();
     let state = use_app();
     let kind_id = Memo::new(move |_| state.workshop.with(|w| w.kind_or_first(kind.as_deref())));
-    let kind_route = move |kind: Option<String>| {
-        if tablet {
-            Route::Tablet {
-                ballot: Some(ballot),
-                kind,
-            }
-        } else {
-            Route::Allocate { ballot, kind }
-        }
-    };
+    let kind_route = super::allocate::turn_route(ballot, tablet);
     // Step 0..5 are the areas; 5 is "your choices".
     let step = move || {
         state.easy_place.with(|p| match p {
@@ -112,14 +117,7 @@ pub fn EasyAllocate(
         let id = kind_id.get();
         state.workshop.with(|w| w.kind(&id).cloned())
     });
-    let allocation = Memo::new(move |_| {
-        let id = kind_id.get();
-        state.workshop.with(|w| {
-            w.ballot(ballot)
-                .and_then(|b| b.allocations.get(&id).cloned())
-                .or_else(|| w.kind(&id).map(KindAllocation::from_baseline))
-        })
-    });
+    let allocation = super::allocate::allocation_of(state, ballot, kind_id);
     let set_area = move |area: Area, bp: u32| {
         let before = allocation
             .get_untracked()
@@ -170,12 +168,7 @@ pub fn EasyAllocate(
         let today_amounts = kind.baseline_amounts();
         let name = easy_area_name(i18n, area);
         view! {
-            <p class="easy-progress">{t_string!(i18n, easy.area_n, n = index + 1).to_string()}</p>
-            <ol class="easy-dots" aria-hidden="true">
-                {Area::ALL.into_iter().map(|a| view! {
-                    <li class:current=a == area><img src=area_icon(a) alt="" width="32" height="32" /></li>
-                }).collect_view()}
-            </ol>
+            <EasyProgress area=area />
             <div class="easy-area">
                 <img class="easy-area-icon" src=area_icon(area) alt="" width="112" height="112" />
                 <div>

@@ -137,7 +137,9 @@ pub fn AreaStep(
 /// name, with the full detail one press away for a supporter.
 #[component]
 fn EasyAreaStep(area: Area, content: Memo<Option<crate::model::AreaContent>>) -> impl IntoView {
-    use crate::ui::pages::easy_allocate::{area_icon, easy_area_about, easy_area_name};
+    use crate::ui::pages::easy_allocate::{
+        area_icon, easy_area_about, easy_area_name, EasyProgress,
+    };
     let i18n = use_i18n();
     let state = use_app();
     let index = area.index();
@@ -162,12 +164,7 @@ fn EasyAreaStep(area: Area, content: Memo<Option<crate::model::AreaContent>>) ->
         })
     };
     view! {
-        <p class="easy-progress">{t_string!(i18n, easy.area_n, n = index + 1).to_string()}</p>
-        <ol class="easy-dots" aria-hidden="true">
-            {Area::ALL.into_iter().map(|a| view! {
-                <li class:current=a == area><img src=area_icon(a) alt="" width="32" height="32" /></li>
-            }).collect_view()}
-        </ol>
+        <EasyProgress area=area />
         <div class="easy-area">
             <img class="easy-area-icon" src=area_icon(area) alt="" width="112" height="112" />
             <div>
