@@ -37,6 +37,12 @@ pub fn easy_area_about(i18n: I18n, area: Area) -> String {
     .to_string()
 }
 
+/// A share to the nearest whole percent: Easy Read's big figures ("41%"); the
+/// exact figure stays in the supporter's line.
+fn whole_percent(bp: u32) -> String {
+    percent_bp((bp + 50) / 100 * 100)
+}
+
 /// The picture of an area, shipped in `public/icons`.
 pub fn area_icon(area: Area) -> String {
     format!("./icons/{}.svg", area.id())
@@ -178,9 +184,9 @@ pub fn EasyAllocate(
             </div>
             <div class="easy-figure">
                 <p class="easy-line">{tr!(i18n, easy.now_gets)}</p>
-                <p class="easy-big">{percent_bp(share)}</p>
+                <p class="easy-big">{whole_percent(share)}</p>
                 <Blocks bp=share />
-                <p class="easy-line small">{tr!(i18n, easy.today_got)} " " <strong>{percent_bp(today)}</strong></p>
+                <p class="easy-line small">{tr!(i18n, easy.today_got)} " " <strong>{whole_percent(today)}</strong></p>
             </div>
             <p class="easy-line easy-question">{tr!(i18n, easy.question)}</p>
             <div class="easy-choices">
@@ -263,7 +269,7 @@ pub fn EasyAllocate(
                                 <Blocks bp=bp />
                                 <span class="supporter">{format!("{} · {}", percent_bp(bp), amount(&kind.unit, amounts[area.index()]))}</span>
                             </div>
-                            <span class="easy-summary-pct">{percent_bp(bp)}</span>
+                            <span class="easy-summary-pct">{whole_percent(bp)}</span>
                             <button type="button" class="button" on:click=move |_| go(area.index())
                                 aria-label=format!("{}: {}", t_string!(i18n, easy.change), easy_area_name(i18n, area))>
                                 {tr!(i18n, easy.change)}
