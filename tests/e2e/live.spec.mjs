@@ -3,7 +3,7 @@
 // and revealing reaches the tablets, a broker killed and restarted loses no
 // ballot, a wrong key sees nothing, and bad addresses and links are refused
 // with a message. Then the same through a three-node NATS cluster.
-import { test, expect, EN, STORAGE_KEY } from './fixtures.mjs';
+import { test, expect, EN, STORAGE_KEY, expectNoAxeViolations } from './fixtures.mjs';
 import { startMosquitto, startNatsCluster } from './brokers.mjs';
 
 const AREAS = EN.areas;
@@ -69,6 +69,8 @@ test.describe('through mosquitto', () => {
   test('a screen and three tablets join by link; choices, reveal and a broker restart', async ({ page, newPage }) => {
     test.setTimeout(150_000);
     const links = await goLive(page, broker.url);
+    await expectNoAxeViolations(page, 'results with live mode on');
+    await page.locator('.live-panel').screenshot({ path: 'tests/e2e/screenshots/live-panel.png' });
     const screen = await newPage({ fresh: true, options: PROJECTOR });
     await screen.goto(links.screen);
     await expect(screen.locator('.presenter-panel')).toHaveCount(5, { timeout: 15_000 });
@@ -159,6 +161,7 @@ test.describe('through mosquitto', () => {
     await expect(wrong.locator('.live-on').first()).toBeVisible({ timeout: 15_000 });
     await wrong.waitForTimeout(2000);
     await expect(wrong.getByText(EN.live.waiting)).toBeVisible();
+    await expectNoAxeViolations(wrong, 'a tablet waiting for the set-up');
     await expect(wrong.getByLabel(EN.tablet.name)).toHaveCount(0);
     const seen = await saved(wrong);
     expect(seen.ballots).toHaveLength(0);
@@ -171,6 +174,7 @@ test.describe('through mosquitto', () => {
     await page.goto(links.tablet.replace(/&k=[\w-]{43}/, ''));
     await expect(page.getByRole('heading', { name: EN.live.join_failed })).toBeVisible();
     await expect(page.getByRole('alert')).toContainText('key');
+    await expectNoAxeViolations(page, 'a refused live link');
     expect((await saved(page)).ballots).toEqual(before.ballots);
     // A damaged facilitator key, and a link without a broker.
     await page.goto(links.tablet.replace(/&f=[\w-]{43}/, '&f=abc'));
@@ -188,6 +192,7 @@ test.describe('through mosquitto', () => {
     await page.getByLabel(EN.live.broker_label).fill('ws://127.0.0.1:1');
     await page.getByRole('button', { name: EN.live.go_live }).tap();
     await expect(page.locator('.live-off').first()).toContainText('could not be reached', { timeout: 15_000 });
+    await expectNoAxeViolations(page, 'live mode offline');
     // Nothing else on the device changed, and live mode can be stopped.
     await page.getByRole('button', { name: EN.live.stop }).tap();
     await expect(page.getByRole('button', { name: EN.live.go_live })).toBeVisible();
