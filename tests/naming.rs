@@ -27,3 +27,24 @@ fn a_screen_shows_the_kind_asked_for_or_the_first() {
     assert_eq!(w.kind_or_first(Some("no_such_kind")), first);
     assert_eq!(w.kind_or_first(None), first);
 }
+
+#[test]
+fn default_kinds_are_known_by_their_names_until_renamed() {
+    use co_produce::model::ResourceKind;
+    let mut kinds = ResourceKind::defaults();
+    assert!(kinds.iter().all(|k| k.has_default_name()));
+    kinds[0].name = "Council budget".into();
+    assert!(!kinds[0].has_default_name());
+}
+
+#[test]
+fn the_kind_after_is_the_next_in_set_up_order() {
+    let w = common::realistic_workshop();
+    let ids: Vec<_> = w.kinds.iter().map(|k| k.id.clone()).collect();
+    assert_eq!(
+        w.kind_after(&ids[0]).map(|k| k.id.clone()),
+        ids.get(1).cloned()
+    );
+    assert!(w.kind_after(ids.last().unwrap()).is_none());
+    assert!(w.kind_after("no such kind").is_none());
+}

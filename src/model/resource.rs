@@ -154,7 +154,25 @@ pub fn group_thousands(value: u64) -> String {
     out
 }
 
+/// The four kinds a workshop starts with, by id, with their English names.
+/// While a kind keeps its default name, the app shows it in the reader's language.
+pub const DEFAULT_KIND_NAMES: [(&str, &str); 4] = [
+    ("state_money", "State money"),
+    ("other_funding", "Other funding"),
+    ("peoples_time", "People's time"),
+    ("community_resources", "Community resources"),
+];
+
+/// What the default community-resources kind counts, in English.
+pub const DEFAULT_COUNT_NOUN: &str = "rooms and spaces";
+
 impl ResourceKind {
+    /// Whether this kind still has the name a workshop started it with (so
+    /// the app may show that name translated).
+    pub fn has_default_name(&self) -> bool {
+        DEFAULT_KIND_NAMES.contains(&(self.id.as_str(), self.name.as_str()))
+    }
+
     /// The four kinds a workshop starts with, with round illustrative totals a
     /// facilitator replaces with local figures.
     pub fn defaults() -> Vec<ResourceKind> {
@@ -191,7 +209,7 @@ impl ResourceKind {
                 id: "community_resources".into(),
                 name: "Community resources".into(),
                 unit: Unit::Count {
-                    noun: "rooms and spaces".into(),
+                    noun: DEFAULT_COUNT_NOUN.into(),
                 },
                 period: Period::Month,
                 total: 40,

@@ -301,6 +301,12 @@ impl Workshop {
             .to_string()
     }
 
+    /// The kind after `kind_id`, in set-up order: where a participant goes next.
+    pub fn kind_after(&self, kind_id: &str) -> Option<&ResourceKind> {
+        let i = self.kinds.iter().position(|k| k.id == kind_id)?;
+        self.kinds.get(i + 1)
+    }
+
     /// A resource kind by id.
     pub fn kind(&self, kind_id: &str) -> Option<&ResourceKind> {
         self.kinds.iter().find(|k| k.id == kind_id)

@@ -265,8 +265,10 @@ impl Live {
     /// resource kinds, and wait until it has come at least once.
     fn flush(self, app: AppState) {
         self.flush_due.set_value(false);
-        let received = self.inbox.with_value(|i| i.clone());
-        self.inbox.set_value(Vec::new());
+        let received = self
+            .inbox
+            .try_update_value(std::mem::take)
+            .unwrap_or_default();
         let ours = app.workshop.get_untracked();
         let mut next = ours.clone();
         let mut ballots = Vec::new();

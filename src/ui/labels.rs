@@ -32,11 +32,7 @@ pub fn area_name_in(locale: Locale, area: Area) -> String {
 /// A kind's name: the facilitator's own words, except that the four kinds a
 /// workshop starts with, while still unrenamed, are shown in the current language.
 pub fn kind_name(i18n: I18n, kind: &ResourceKind) -> String {
-    let default = ResourceKind::defaults()
-        .into_iter()
-        .find(|d| d.id == kind.id)
-        .map(|d| d.name);
-    if default.as_deref() != Some(kind.name.as_str()) {
+    if !kind.has_default_name() {
         return kind.name.clone();
     }
     match kind.id.as_str() {
@@ -146,7 +142,7 @@ thread_local! {
 /// A count's noun in the current language when it is still the default one.
 fn shown_unit(unit: &Unit) -> Unit {
     match unit {
-        Unit::Count { noun } if noun == "rooms and spaces" => {
+        Unit::Count { noun } if noun == crate::model::resource::DEFAULT_COUNT_NOUN => {
             let ours = DEFAULT_NOUN.with(|n| n.borrow().clone());
             if ours.is_empty() {
                 unit.clone()

@@ -4,6 +4,7 @@ pub mod ballot_share;
 pub mod chart;
 pub mod device_bar;
 pub mod gather;
+pub mod kind_tabs;
 pub mod labels;
 pub mod layout;
 pub mod live_panel;

@@ -9,6 +9,7 @@ use crate::platform::clock;
 use crate::platform::route::{replace, Route};
 use crate::state::use_app;
 use crate::ui::ballot_share::BallotShare;
+use crate::ui::kind_tabs::KindTabs;
 use crate::ui::labels::{role_name, tr};
 use crate::ui::share_editor::ShareEditor;
 
@@ -74,43 +75,10 @@ pub fn AllocatePage(
             .workshop
             .with(|w| w.ballot(ballot).map(|b| (b.participant.clone(), b.role)))
     };
-    let tabs = move || {
-        let current = kind_id.get();
-        state.workshop.with(|w| {
-            w.kinds
-                .iter()
-                .map(|k| {
-                    let selected = k.id == current;
-                    view! {
-                        <li>
-                            <a
-                                class="tab"
-                                href=kind_route(Some(k.id.clone())).href()
-                                on:click={
-                                    let target = kind_route(Some(k.id.clone()));
-                                    move |ev| {
-                                        if tablet {
-                                            ev.prevent_default();
-                                            replace(&target);
-                                        }
-                                    }
-                                }
-                                aria-current=selected.then_some("page")
-                            >
-                                {crate::ui::labels::kind_name(i18n, k)}
-                            </a>
-                        </li>
-                    }
-                })
-                .collect_view()
-        })
-    };
     let next_kind = move || {
         let current = kind_id.get();
         state.workshop.with(|w| {
-            let i = w.kinds.iter().position(|k| k.id == current)?;
-            w.kinds
-                .get(i + 1)
+            w.kind_after(&current)
                 .map(|k| (k.id.clone(), crate::ui::labels::kind_name(i18n, k)))
         })
     };
@@ -142,9 +110,12 @@ pub fn AllocatePage(
             </p>
             <h1>{tr!(i18n, allocate.title)}</h1>
             <p class="lead">{tr!(i18n, allocate.lead)}</p>
-            <nav aria-label=tr!(i18n, allocate.kinds_label)>
-                <ul class="tabs">{tabs}</ul>
-            </nav>
+            <KindTabs
+                workshop=state.workshop.into()
+                current=kind_id.into()
+                to=Callback::new(move |id| kind_route(Some(id)))
+                replace_history=tablet
+            />
             <section class="card" aria-labelledby="kind-heading">
                 <h2 id="kind-heading">{move || kind_signal.with(|k| crate::ui::labels::kind_name(i18n, k))}</h2>
                 {move || {

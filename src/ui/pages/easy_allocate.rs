@@ -147,9 +147,7 @@ pub fn EasyAllocate(
     let next_kind = move || {
         let current = kind_id.get();
         state.workshop.with(|w| {
-            let i = w.kinds.iter().position(|k| k.id == current)?;
-            w.kinds
-                .get(i + 1)
+            w.kind_after(&current)
                 .map(|k| (k.id.clone(), crate::ui::labels::kind_name(i18n, k)))
         })
     };

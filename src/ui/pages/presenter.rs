@@ -11,7 +11,6 @@ use crate::model::{aggregate, Area, KindAggregate, Role, Workshop};
 use crate::platform::route::Route;
 use crate::state::use_app;
 use crate::ui::chart::{BarChart, BarGroup};
-use crate::ui::labels::tr;
 use crate::ui::labels::{area_name, area_name_in};
 use crate::ui::pages::results::area_bars;
 use crate::ui::qr::QrCodeImage;
@@ -68,28 +67,6 @@ pub fn PresenterPage(
     let shown_kind = Memo::new(move |_| shown.with(|w| w.kind_or_first(kind.as_deref())));
     let count = move || shown.with(|w| w.ballots.len());
     let both = move || shown.with(|w| w.room.both_languages);
-    let tabs = move || {
-        let current = shown_kind.get();
-        shown.with(|w| {
-            w.kinds
-                .iter()
-                .map(|k| {
-                    let selected = k.id == current;
-                    view! {
-                        <li>
-                            <a
-                                class="tab"
-                                href=Route::Present(Some(k.id.clone())).href()
-                                aria-current=selected.then_some("page")
-                            >
-                                {crate::ui::labels::kind_name(i18n, k)}
-                            </a>
-                        </li>
-                    }
-                })
-                .collect_view()
-        })
-    };
     let link_text = app_address();
     // The code carries the set-up, so a tablet that scans it joins this workshop.
     let live = crate::state::live::use_live();
@@ -126,9 +103,11 @@ pub fn PresenterPage(
                     <p>{move || in_languages(i18n, both(), |l| td_string!(l, presenter.join).to_string())} <br /> <strong class="join-link">{link_text}</strong></p>
                 </div>
             </header>
-            <nav aria-label=tr!(i18n, allocate.kinds_label)>
-                <ul class="tabs">{tabs}</ul>
-            </nav>
+            <crate::ui::kind_tabs::KindTabs
+                workshop=shown.into()
+                current=shown_kind.into()
+                to=Callback::new(|id| Route::Present(Some(id)))
+            />
             {move || {
                 let id = shown_kind.get();
                 let agg = aggregates.with(|a| a.iter().find(|a| a.kind_id == id).cloned())?;

@@ -74,28 +74,11 @@ pub fn ResultsPage(
                 }
             }
         >
-            <nav aria-label=tr!(i18n, allocate.kinds_label)>
-                <ul class="tabs">
-                    {move || {
-                        let current = shown_kind.get();
-                        state
-                            .workshop
-                            .with(|w| w.kinds.iter().map(|k| (k.id.clone(), crate::ui::labels::kind_name(i18n, k))).collect::<Vec<_>>())
-                            .into_iter()
-                            .map(|(id, name)| {
-                                let selected = id == current;
-                                view! {
-                                    <li>
-                                        <a class="tab" href=Route::Results(Some(id)).href() aria-current=selected.then_some("page")>
-                                            {name}
-                                        </a>
-                                    </li>
-                                }
-                            })
-                            .collect_view()
-                    }}
-                </ul>
-            </nav>
+            <crate::ui::kind_tabs::KindTabs
+                workshop=state.workshop.into()
+                current=shown_kind.into()
+                to=Callback::new(|id| Route::Results(Some(id)))
+            />
             {move || {
                 let id = shown_kind.get();
                 let kind = state.workshop.with(|w| w.kind(&id).cloned())?;
