@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs every check and test of Co-produce: formatting, lints on host and wasm,
+# Runs every check and test of Co-produce: formatting, the module graph, lints on host and wasm,
 # the domain's host tests, a release build, and the browser tests against it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -9,6 +9,9 @@ step() { printf '\n\033[1m==> %s\033[0m\n' "$*"; }
 
 step "Formatting"
 cargo fmt --all -- --check
+step "Module graph (no cycles, no upward imports)"
+python3 scripts/check_modules.py --self-test
+python3 scripts/check_modules.py
 step "Lints (host)"
 cargo clippy --all-targets -- -D warnings
 step "Lints (wasm32)"
