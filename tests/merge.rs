@@ -342,7 +342,7 @@ fn expected_after(w: &Workshop, versions: &[Ballot]) -> Workshop {
     let mut best: BTreeMap<Id, Ballot> = w.ballots.iter().map(|b| (b.id, b.clone())).collect();
     for v in versions {
         if v.workshop_id != w.id
-            || co_produce::model::record::check_ballot(w, v, "x").is_err()
+            || co_produce::model::rules::check_ballot(w, v, "x").is_err()
             || w.removed_ballots.contains(&v.id)
         {
             continue;

@@ -6,6 +6,7 @@ mod common;
 
 use std::sync::OnceLock;
 
+use co_produce::model::rules::MAX_RECORD_BYTES;
 use co_produce::model::time::financial_year_label;
 use co_produce::model::{
     export_json, import_json, validate, Area, AreaShares, Id, ImportError, Timestamp, Workshop,
@@ -661,7 +662,13 @@ fn kinds_must_be_present() {
 fn too_large_is_refused_before_parsing() {
     let text = " ".repeat(20 * 1024 * 1024 + 1);
     let err = import_json(&text).unwrap_err();
-    assert_eq!(err, ImportError::TooLarge { bytes: text.len() });
+    assert_eq!(
+        err,
+        ImportError::TooLarge {
+            bytes: text.len(),
+            limit: MAX_RECORD_BYTES
+        }
+    );
     assert!(err.to_string().contains("too large"), "{err}");
     // Just under the limit is parsed (and is not JSON).
     let text = " ".repeat(20 * 1024 * 1024);

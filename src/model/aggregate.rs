@@ -8,7 +8,8 @@ use serde::{Deserialize, Serialize};
 
 use super::area::{Area, AreaShares};
 use super::shares::{apportion, TOTAL_BP};
-use super::workshop::{Role, Workshop};
+use super::time::Timestamp;
+use super::workshop::{AgreedDecision, Role, Workshop};
 
 /// One area's figures for a group of participants, in basis points.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -172,4 +173,38 @@ pub fn aggregate(workshop: &Workshop) -> Vec<KindAggregate> {
             }
         })
         .collect()
+}
+
+// The draft decision is the room's mean, so it lives with the aggregates
+// (workshop.rs stays below this file).
+impl Workshop {
+    /// The agreed decision, or a draft that starts from the room's mean (or the
+    /// baseline, for a kind nobody has allocated yet).
+    pub fn decision_or_draft(&self, now: Timestamp) -> AgreedDecision {
+        if let Some(d) = &self.agreed_decision {
+            let mut d = d.clone();
+            for k in &self.kinds {
+                d.shares.entry(k.id.clone()).or_insert(k.baseline);
+            }
+            return d;
+        }
+        let aggregates = aggregate(self);
+        let shares = self
+            .kinds
+            .iter()
+            .map(|k| {
+                let mean = aggregates
+                    .iter()
+                    .find(|a| a.kind_id == k.id && a.participants > 0)
+                    .map(|a| a.mean_shares())
+                    .unwrap_or(k.baseline);
+                (k.id.clone(), mean)
+            })
+            .collect();
+        AgreedDecision {
+            shares,
+            rationale: BTreeMap::new(),
+            updated_at: now,
+        }
+    }
 }

@@ -5,8 +5,10 @@
 use serde::{Deserialize, Serialize};
 
 use super::area::{Area, AreaShares};
+use super::encoding::{base64url, crc32, is_base64url_char, unbase64url};
 use super::id::Id;
-use super::record::{import_json, parse_typed, ImportError, SCHEMA_VERSION};
+use super::parse::{parse_typed, ImportError};
+use super::record::{import_json, SCHEMA_VERSION};
 use super::time::Timestamp;
 use super::workshop::{Ballot, KindAllocation, Role, Workshop};
 
@@ -82,65 +84,6 @@ fn is_ballot_file(text: &str) -> bool {
 
 fn role_code(role: Role) -> u8 {
     Role::ALL.iter().position(|r| *r == role).unwrap_or(0) as u8
-}
-
-/// CRC-32 (IEEE), so a mistyped or cut code is caught rather than misread.
-fn crc32(bytes: &[u8]) -> u32 {
-    let mut crc = 0xFFFF_FFFFu32;
-    for &b in bytes {
-        crc ^= u32::from(b);
-        for _ in 0..8 {
-            crc = if crc & 1 == 1 {
-                (crc >> 1) ^ 0xEDB8_8320
-            } else {
-                crc >> 1
-            };
-        }
-    }
-    !crc
-}
-
-const B64: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
-
-pub(crate) fn base64url(bytes: &[u8]) -> String {
-    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
-    for chunk in bytes.chunks(3) {
-        let n = chunk
-            .iter()
-            .enumerate()
-            .fold(0u32, |acc, (i, &b)| acc | (u32::from(b) << (16 - 8 * i)));
-        for i in 0..=chunk.len() {
-            out.push(B64[((n >> (18 - 6 * i)) & 63) as usize] as char);
-        }
-    }
-    out
-}
-
-pub(crate) fn unbase64url(text: &str) -> Option<Vec<u8>> {
-    let mut out = Vec::with_capacity(text.len() * 3 / 4);
-    let values: Option<Vec<u32>> = text
-        .bytes()
-        .map(|c| B64.iter().position(|&x| x == c).map(|v| v as u32))
-        .collect();
-    let values = values?;
-    for chunk in values.chunks(4) {
-        if chunk.len() == 1 {
-            return None;
-        }
-        let n = chunk
-            .iter()
-            .enumerate()
-            .fold(0u32, |acc, (i, &v)| acc | (v << (18 - 6 * i)));
-        // Bits past the last whole byte must be zero, so each code has one
-        // spelling and a changed last character is not silently accepted.
-        if n & ((1 << (24 - 8 * (chunk.len() - 1))) - 1) != 0 {
-            return None;
-        }
-        for i in 0..chunk.len() - 1 {
-            out.push((n >> (16 - 8 * i)) as u8);
-        }
-    }
-    Some(out)
 }
 
 /// A length byte escaping to a two-byte length, for text of 255 bytes or more.
@@ -237,7 +180,7 @@ pub fn decode_ballot(code: &str) -> Result<Ballot, ImportError> {
         .trim()
         .strip_prefix(CODE_PREFIX)
         .ok_or_else(|| bad_code("a ballot code starts with CP1-"))?;
-    if !body.bytes().all(|c| B64.contains(&c)) {
+    if !body.bytes().all(is_base64url_char) {
         return Err(bad_code("it has characters a ballot code never has"));
     }
     // Every character is right, so a wrong length or last character means a cut or a typo.

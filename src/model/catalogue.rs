@@ -5,7 +5,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::area::Area;
-use super::record::ImportError;
+use super::parse::{parse_typed, ImportError};
 
 /// Which catalogue a workshop used, so a record can be read against it later.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -86,7 +86,7 @@ impl Catalogue {
     /// Parses and checks a catalogue: all five areas once each, in order, with
     /// at least one model each, unique model ids and a source on every model.
     pub fn parse(text: &str) -> Result<Catalogue, ImportError> {
-        let catalogue: Catalogue = super::record::parse_typed(text)?;
+        let catalogue: Catalogue = parse_typed(text)?;
         let invalid = |path: String, reason: &str| ImportError::Invalid {
             path,
             reason: reason.to_string(),

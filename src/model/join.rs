@@ -4,11 +4,12 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::ballot_code::{base64url, unbase64url};
 use super::catalogue::CatalogueRef;
+use super::encoding::{base64url, unbase64url};
 use super::id::Id;
-use super::record::{validate, ImportError};
+use super::parse::{parse_typed, ImportError};
 use super::resource::ResourceKind;
+use super::rules::validate;
 use super::time::Timestamp;
 use super::workshop::{RoomControls, Workshop};
 
@@ -51,7 +52,7 @@ pub fn read_join_code(code: &str, now: Timestamp) -> Result<Workshop, ImportErro
     let unpacked = miniz_oxide::inflate::decompress_to_vec_with_limit(&bytes, 1 << 20)
         .map_err(|_| bad("it is damaged or incomplete"))?;
     let text = String::from_utf8(unpacked).map_err(|_| bad("it is damaged"))?;
-    let setup: JoinSetup = super::record::parse_typed(&text)?;
+    let setup: JoinSetup = parse_typed(&text)?;
     let w = Workshop {
         id: setup.id,
         name: setup.name,

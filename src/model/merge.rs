@@ -7,7 +7,8 @@
 use std::cmp::Ordering;
 
 use super::id::Id;
-use super::record::{check_ballot, ImportError};
+use super::parse::ImportError;
+use super::rules::check_ballot;
 use super::workshop::{Ballot, Workshop};
 
 /// What happened to each ballot offered to a workshop.

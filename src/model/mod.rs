@@ -6,13 +6,16 @@ pub mod area;
 pub mod ballot_code;
 pub mod catalogue;
 pub mod csv;
+pub mod encoding;
 pub mod format;
 pub mod id;
 pub mod join;
 pub mod live;
 pub mod merge;
+pub mod parse;
 pub mod record;
 pub mod resource;
+pub mod rules;
 pub mod shares;
 pub mod text;
 pub mod time;
@@ -23,8 +26,10 @@ pub use area::{Area, AreaShares};
 pub use catalogue::{AreaContent, Catalogue, CatalogueRef, Source, SupportModel};
 pub use id::Id;
 pub use merge::{merge_ballots, merge_workshops, MergeReport};
-pub use record::{export_json, import_json, validate, DecisionRecord, ImportError, SCHEMA_VERSION};
+pub use parse::ImportError;
+pub use record::{export_json, import_json, DecisionRecord, SCHEMA_VERSION};
 pub use resource::{Period, ResourceKind, Unit};
+pub use rules::validate;
 pub use time::Timestamp;
 pub use workshop::{
     AgreedDecision, AreaNotes, Ballot, KindAllocation, Role, RoomControls, Workshop,

@@ -467,36 +467,6 @@ impl Workshop {
         }
         self.updated_at = now;
     }
-
-    /// The agreed decision, or a draft that starts from the room's mean (or the
-    /// baseline, for a kind nobody has allocated yet).
-    pub fn decision_or_draft(&self, now: Timestamp) -> AgreedDecision {
-        if let Some(d) = &self.agreed_decision {
-            let mut d = d.clone();
-            for k in &self.kinds {
-                d.shares.entry(k.id.clone()).or_insert(k.baseline);
-            }
-            return d;
-        }
-        let aggregates = super::aggregate::aggregate(self);
-        let shares = self
-            .kinds
-            .iter()
-            .map(|k| {
-                let mean = aggregates
-                    .iter()
-                    .find(|a| a.kind_id == k.id && a.participants > 0)
-                    .map(|a| a.mean_shares())
-                    .unwrap_or(k.baseline);
-                (k.id.clone(), mean)
-            })
-            .collect();
-        AgreedDecision {
-            shares,
-            rationale: BTreeMap::new(),
-            updated_at: now,
-        }
-    }
 }
 
 /// Sum of basis points, for checks (never overflows for five u32 values).

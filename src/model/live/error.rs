@@ -3,7 +3,7 @@
 
 use crate::model::id::Id;
 use crate::model::merge::MergeReport;
-use crate::model::record::ImportError;
+use crate::model::parse::ImportError;
 
 /// Why a live message was not sent or not accepted.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -4,7 +4,7 @@
 
 use ed25519_dalek::{SigningKey, VerifyingKey};
 
-use crate::model::ballot_code::{base64url, unbase64url};
+use crate::model::encoding::{base64url, unbase64url};
 
 /// The room's secret key: 32 random bytes, carried only in the join link's fragment.
 #[derive(Clone, PartialEq, Eq)]

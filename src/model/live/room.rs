@@ -16,7 +16,8 @@ use super::seal::{
 use super::topic::{ballot_topic, facilitator_topic, parse_topic, workshop_filter, LiveTopic};
 use crate::model::id::Id;
 use crate::model::merge::newer_ballot;
-use crate::model::record::{parse_typed, validate, ImportError};
+use crate::model::parse::{parse_typed, ImportError};
+use crate::model::rules::validate;
 use crate::model::time::Timestamp;
 use crate::model::workshop::{Ballot, Workshop};
 

@@ -1,0 +1,269 @@
+//! The rules a workshop keeps, and their named limits. [`validate`] checks a
+//! whole workshop read from outside (a record, a join link, a live message);
+//! [`check_ballot`] one ballot against its workshop. The screens take their
+//! limits (e.g. a text box's `maxlength`) from here rather than repeating them.
+
+use std::collections::BTreeSet;
+
+use super::area::AreaShares;
+use super::parse::ImportError;
+use super::resource::Unit;
+use super::text::clip;
+use super::time::parse_date;
+use super::workshop::{model_split_is_whole, Ballot, Workshop};
+
+pub use super::resource::MAX_TOTAL;
+
+/// Largest file the importer reads, in bytes.
+pub const MAX_RECORD_BYTES: usize = 20 * 1024 * 1024;
+/// Most ballots (participants) a workshop may hold.
+pub const MAX_BALLOTS: usize = 100_000;
+/// Longest workshop name, place or participant name, in characters.
+pub const MAX_NAME_CHARS: usize = 200;
+/// Longest note (a good life, a like, a dislike, a rationale), in characters.
+pub const MAX_NOTE_CHARS: usize = 5_000;
+/// Most likes, or dislikes, noted for one area.
+pub const MAX_NOTES_PER_LIST: usize = 200;
+/// Most resource kinds in one workshop (it needs at least one).
+pub const MAX_KINDS: usize = 12;
+/// Longest resource kind id, in bytes (lowercase letters, digits, `_`).
+pub const MAX_KIND_ID_BYTES: usize = 40;
+/// Longest resource kind name, in characters.
+pub const MAX_KIND_NAME_CHARS: usize = 80;
+/// Longest unit noun of a counted kind ("places", "hours"), in characters.
+pub const MAX_UNIT_NOUN_CHARS: usize = 40;
+/// Most projected years of a resource kind.
+pub const MAX_PROJECTED_YEARS: usize = 10;
+/// Longest catalogue id or version, in characters.
+pub const MAX_CATALOGUE_REF_CHARS: usize = 100;
+/// Longest support model id within an area's split, in bytes.
+pub const MAX_MODEL_ID_BYTES: usize = 60;
+
+/// A broken rule at a JSON path.
+fn invalid(path: impl Into<String>, reason: impl Into<String>) -> ImportError {
+    ImportError::Invalid {
+        path: path.into(),
+        reason: reason.into(),
+    }
+}
+
+fn check_text(path: &str, text: &str, max_chars: usize, required: bool) -> Result<(), ImportError> {
+    if required && text.trim().is_empty() {
+        return Err(invalid(path, "this must not be empty"));
+    }
+    if text.chars().count() > max_chars {
+        return Err(invalid(
+            path,
+            format!("this is longer than {max_chars} characters"),
+        ));
+    }
+    Ok(())
+}
+
+fn check_shares(path: &str, shares: AreaShares) -> Result<(), ImportError> {
+    shares.validate().map_err(|reason| invalid(path, reason))
+}
+
+/// Checks every rule a workshop must keep; the first broken one is reported
+/// with its JSON path (relative to the record).
+pub fn validate(w: &Workshop) -> Result<(), ImportError> {
+    check_text("workshop.name", &w.name, MAX_NAME_CHARS, false)?;
+    check_text("workshop.place", &w.place, MAX_NAME_CHARS, false)?;
+    if parse_date(&w.date).is_none() {
+        return Err(invalid(
+            "workshop.date",
+            format!(
+                "`{}` is not a date in the form 2026-11-25",
+                clip(&w.date, 30)
+            ),
+        ));
+    }
+    check_text(
+        "workshop.catalogue.id",
+        &w.catalogue.id,
+        MAX_CATALOGUE_REF_CHARS,
+        true,
+    )?;
+    check_text(
+        "workshop.catalogue.version",
+        &w.catalogue.version,
+        MAX_CATALOGUE_REF_CHARS,
+        true,
+    )?;
+    if w.kinds.is_empty() || w.kinds.len() > MAX_KINDS {
+        return Err(invalid(
+            "workshop.kinds",
+            format!("a workshop needs between 1 and {MAX_KINDS} resource kinds"),
+        ));
+    }
+    let mut kind_ids = BTreeSet::new();
+    for (i, k) in w.kinds.iter().enumerate() {
+        let p = format!("workshop.kinds[{i}]");
+        let id_ok = !k.id.is_empty()
+            && k.id.len() <= MAX_KIND_ID_BYTES
+            && k.id
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_');
+        if !id_ok {
+            return Err(invalid(
+                format!("{p}.id"),
+                format!("an id is 1 to {MAX_KIND_ID_BYTES} lowercase letters, digits or _"),
+            ));
+        }
+        if !kind_ids.insert(k.id.as_str()) {
+            return Err(invalid(
+                format!("{p}.id"),
+                format!("the id `{}` is used twice", k.id),
+            ));
+        }
+        check_text(&format!("{p}.name"), &k.name, MAX_KIND_NAME_CHARS, true)?;
+        if let Unit::Count { noun } = &k.unit {
+            check_text(&format!("{p}.unit.noun"), noun, MAX_UNIT_NOUN_CHARS, true)?;
+        }
+        if !(0..=MAX_TOTAL).contains(&k.total) {
+            return Err(invalid(
+                format!("{p}.total"),
+                "a total must be between 0 and 10^15",
+            ));
+        }
+        check_shares(&format!("{p}.baseline"), k.baseline)?;
+        if k.projected.len() > MAX_PROJECTED_YEARS {
+            return Err(invalid(
+                format!("{p}.projected"),
+                format!("at most {MAX_PROJECTED_YEARS} projected years"),
+            ));
+        }
+        for (j, t) in k.projected.iter().enumerate() {
+            if !(0..=MAX_TOTAL).contains(t) {
+                return Err(invalid(
+                    format!("{p}.projected[{j}]"),
+                    "a total must be between 0 and 10^15",
+                ));
+            }
+        }
+    }
+    for (area, notes) in &w.notes {
+        let p = format!("workshop.notes.{}", area.id());
+        check_text(
+            &format!("{p}.good_life"),
+            &notes.good_life,
+            MAX_NOTE_CHARS,
+            false,
+        )?;
+        for (list, items) in [("likes", &notes.likes), ("dislikes", &notes.dislikes)] {
+            if items.len() > MAX_NOTES_PER_LIST {
+                return Err(invalid(
+                    format!("{p}.{list}"),
+                    format!("at most {MAX_NOTES_PER_LIST} items"),
+                ));
+            }
+            for (j, item) in items.iter().enumerate() {
+                check_text(&format!("{p}.{list}[{j}]"), item, MAX_NOTE_CHARS, true)?;
+            }
+        }
+    }
+    if w.ballots.len() > MAX_BALLOTS {
+        return Err(invalid(
+            "workshop.ballots",
+            format!("at most {MAX_BALLOTS} ballots"),
+        ));
+    }
+    let mut ballot_ids = BTreeSet::new();
+    for (i, b) in w.ballots.iter().enumerate() {
+        let p = format!("workshop.ballots[{i}]");
+        if !ballot_ids.insert(b.id) {
+            return Err(invalid(
+                format!("{p}.id"),
+                format!("the ballot id {} is used twice", b.id),
+            ));
+        }
+        check_ballot(w, b, &p)?;
+    }
+    for (i, id) in w.removed_ballots.iter().enumerate() {
+        if w.removed_ballots[..i].contains(id) || ballot_ids.contains(id) {
+            return Err(invalid(
+                format!("workshop.removed_ballots[{i}]"),
+                "a removed ballot is listed twice or is still in the workshop",
+            ));
+        }
+    }
+    if w.room.revealed.windows(2).any(|w| w[0] >= w[1]) {
+        return Err(invalid(
+            "workshop.room.revealed",
+            "revealed areas must be listed once each, in area order",
+        ));
+    }
+    if let Some(d) = &w.agreed_decision {
+        for (kind_id, shares) in &d.shares {
+            let p = format!("workshop.agreed_decision.shares.{}", clip(kind_id, 40));
+            if !kind_ids.contains(kind_id.as_str()) {
+                return Err(invalid(p, "this is not a resource kind of the workshop"));
+            }
+            check_shares(&p, *shares)?;
+        }
+        for (area, text) in &d.rationale {
+            check_text(
+                &format!("workshop.agreed_decision.rationale.{}", area.id()),
+                text,
+                MAX_NOTE_CHARS,
+                false,
+            )?;
+        }
+    }
+    Ok(())
+}
+
+/// Checks one ballot against its workshop: same workshop id, a name, known
+/// resource kinds and splits that add up to 100%. `p` is its JSON path.
+pub fn check_ballot(w: &Workshop, b: &Ballot, p: &str) -> Result<(), ImportError> {
+    // Paths are only formatted on failure: gathering thousands of good ballots stays quick.
+    if b.workshop_id != w.id {
+        return Err(invalid(
+            format!("{p}.workshop_id"),
+            format!(
+                "this ballot belongs to another workshop ({})",
+                b.workshop_id.short()
+            ),
+        ));
+    }
+    let name_chars = b.participant.chars().count();
+    if b.participant.trim().is_empty() || name_chars > MAX_NAME_CHARS {
+        check_text(
+            &format!("{p}.participant"),
+            &b.participant,
+            MAX_NAME_CHARS,
+            true,
+        )?;
+    }
+    for (kind_id, a) in &b.allocations {
+        let pa = || format!("{p}.allocations.{}", clip(kind_id, 40));
+        if w.kind(kind_id).is_none() {
+            return Err(invalid(pa(), "this is not a resource kind of the workshop"));
+        }
+        if a.areas.validate().is_err() {
+            check_shares(&format!("{}.areas", pa()), a.areas)?;
+        }
+        if a.locked.windows(2).any(|w| w[0] >= w[1]) {
+            return Err(invalid(
+                format!("{}.locked", pa()),
+                "locked areas must be listed once each, in area order",
+            ));
+        }
+        for (area, split) in &a.models {
+            let pm = || format!("{}.models.{}", pa(), area.id());
+            if !model_split_is_whole(split) {
+                return Err(invalid(pm(), "the models of an area must add up to 100%"));
+            }
+            if split
+                .keys()
+                .any(|id| id.is_empty() || id.len() > MAX_MODEL_ID_BYTES)
+            {
+                return Err(invalid(
+                    pm(),
+                    format!("a model id is 1 to {MAX_MODEL_ID_BYTES} characters"),
+                ));
+            }
+        }
+    }
+    Ok(())
+}
