@@ -7,7 +7,7 @@ use wasm_bindgen::JsCast;
 
 use crate::i18n::*;
 use crate::model::ballot_code::{read_gathered, Gathered};
-use crate::model::record::MAX_RECORD_BYTES;
+use crate::model::rules::MAX_RECORD_BYTES;
 use crate::model::{merge_ballots, MergeReport};
 use crate::platform::files;
 use crate::state::{use_app, AppState};

@@ -88,7 +88,7 @@ pub fn ParticipantForm(
                 <input
                     id=name_id
                     type="text"
-                    maxlength="200"
+                    maxlength=crate::model::rules::MAX_NAME_CHARS
                     autocomplete="off"
                     prop:value=name
                     on:input=move |ev| set_name.set(event_target_value(&ev))

@@ -6,7 +6,7 @@ use wasm_bindgen::JsCast;
 
 use crate::i18n::*;
 use crate::model::csv::to_csv;
-use crate::model::record::MAX_RECORD_BYTES;
+use crate::model::rules::MAX_RECORD_BYTES;
 use crate::model::text::file_slug;
 use crate::model::{export_json, import_json, Workshop};
 use crate::platform::route::Route;

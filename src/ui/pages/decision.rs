@@ -105,7 +105,7 @@ pub fn DecisionPage() -> impl IntoView {
                             <textarea
                                 id=field
                                 rows="3"
-                                maxlength="5000"
+                                maxlength=crate::model::rules::MAX_NOTE_CHARS
                                 prop:value=move || draft.with(|d| d.rationale.get(&area).cloned().unwrap_or_default())
                                 on:input=move |ev| {
                                     let v = event_target_value(&ev);

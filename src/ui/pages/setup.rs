@@ -31,7 +31,7 @@ pub fn SetupPage() -> impl IntoView {
                 <input
                     id="workshop-name"
                     type="text"
-                    maxlength="200"
+                    maxlength=crate::model::rules::MAX_NAME_CHARS
                     autocomplete="off"
                     placeholder=tr!(i18n, setup.name_placeholder)
                     prop:value=move || w.with(|w| w.name.clone())
@@ -47,7 +47,7 @@ pub fn SetupPage() -> impl IntoView {
                     <input
                         id="workshop-place"
                         type="text"
-                        maxlength="200"
+                        maxlength=crate::model::rules::MAX_NAME_CHARS
                         prop:value=move || w.with(|w| w.place.clone())
                         on:input=move |ev| {
                             let v = event_target_value(&ev);
@@ -99,7 +99,11 @@ fn AddKind() -> impl IntoView {
     let i18n = use_i18n();
     let state = use_app();
     let (name, set_name) = signal(String::new());
-    let full = move || state.workshop.with(|w| w.kinds.len() >= 12);
+    let full = move || {
+        state
+            .workshop
+            .with(|w| w.kinds.len() >= crate::model::rules::MAX_KINDS)
+    };
     view! {
         <form
             class="card add-kind"
@@ -117,7 +121,7 @@ fn AddKind() -> impl IntoView {
                 <input
                     id="new-kind-name"
                     type="text"
-                    maxlength="80"
+                    maxlength=crate::model::rules::MAX_KIND_NAME_CHARS
                     prop:value=name
                     on:input=move |ev| set_name.set(event_target_value(&ev))
                 />
@@ -256,7 +260,7 @@ fn KindCard(kind_id: String) -> impl IntoView {
                     <input
                         id=id_name.clone()
                         type="text"
-                        maxlength="80"
+                        maxlength=crate::model::rules::MAX_KIND_NAME_CHARS
                         prop:value=move || kind.with(|k| k.name.clone())
                         on:change=move |ev| {
                             let v = event_target_value(&ev);
@@ -317,7 +321,7 @@ fn KindCard(kind_id: String) -> impl IntoView {
                     <input
                         id=id_noun.clone()
                         type="text"
-                        maxlength="40"
+                        maxlength=crate::model::rules::MAX_UNIT_NOUN_CHARS
                         prop:value=move || kind.with(|k| match &k.unit {
                             Unit::Count { noun } => noun.clone(),
                             _ => String::new(),

@@ -71,7 +71,7 @@ pub fn AreaStep(
             <textarea
                 id="good-life-answer"
                 rows="4"
-                maxlength="5000"
+                maxlength=crate::model::rules::MAX_NOTE_CHARS
                 prop:value=move || notes.get().good_life
                 on:input=move |ev| {
                     let v = event_target_value(&ev);
@@ -279,7 +279,7 @@ fn NoteList(area: Area, likes: bool) -> impl IntoView {
                 <input
                     id=input_id
                     type="text"
-                    maxlength="5000"
+                    maxlength=crate::model::rules::MAX_NOTE_CHARS
                     prop:value=draft
                     on:input=move |ev| set_draft.set(event_target_value(&ev))
                 />
