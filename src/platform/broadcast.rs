@@ -52,16 +52,3 @@ impl WindowLink {
         }
     }
 }
-
-/// Opens another screen of the app in a new window (the presenter view).
-pub fn open_window(fragment: &str) -> bool {
-    let Some(w) = web_sys::window() else {
-        return false;
-    };
-    let href = w.location().href().unwrap_or_default();
-    let base = href.split('#').next().unwrap_or_default().to_string();
-    w.open_with_url_and_target(&format!("{base}{fragment}"), "co-produce-presenter")
-        .ok()
-        .flatten()
-        .is_some()
-}

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use crate::i18n::*;
 use crate::model::{AgreedDecision, Area, ResourceKind};
 use crate::platform::clock;
-use crate::platform::route::Route;
+use crate::route::Route;
 use crate::state::use_app;
 use crate::ui::labels::{area_name, tr};
 use crate::ui::share_editor::ShareEditor;

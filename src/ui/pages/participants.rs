@@ -3,8 +3,9 @@
 use leptos::prelude::*;
 
 use crate::i18n::*;
+use crate::platform::address::go;
 use crate::platform::clock;
-use crate::platform::route::{go, Route};
+use crate::route::Route;
 use crate::state::use_app;
 use crate::ui::labels::{role_name, tr};
 use crate::ui::participant_form::ParticipantForm;

@@ -7,7 +7,7 @@ use crate::i18n::*;
 use crate::model::time::parse_date;
 use crate::model::{Area, Period, ResourceKind, Unit};
 use crate::platform::clock;
-use crate::platform::route::Route;
+use crate::route::Route;
 use crate::state::use_app;
 use crate::ui::labels::{tr, year_label};
 use crate::ui::share_editor::ShareEditor;
