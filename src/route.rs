@@ -92,9 +92,16 @@ impl Route {
                 kind: None,
             },
             ["tablet", "finished"] => Route::TabletFinished,
-            ["tablet", id, rest @ ..] => Route::Tablet {
-                ballot: Id::parse(id),
-                kind: rest.first().map(|k| k.to_string()),
+            // A damaged id starts the next turn, with no kind to carry over.
+            ["tablet", id, rest @ ..] => match Id::parse(id) {
+                Some(ballot) => Route::Tablet {
+                    ballot: Some(ballot),
+                    kind: rest.first().map(|k| k.to_string()),
+                },
+                None => Route::Tablet {
+                    ballot: None,
+                    kind: None,
+                },
             },
             ["print"] => Route::Print,
             ["join", code] => Route::Join(code.to_string()),
