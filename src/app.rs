@@ -17,7 +17,6 @@ pub fn mount() {
     // leaves the hook (and its formatting code) out to stay small.
     #[cfg(debug_assertions)]
     console_error_panic_hook::set_once();
-    crate::platform::keyboard::keep_fields_visible();
     // The loading page in index.html gives way to the app.
     if let Some(splash) = document().get_element_by_id("splash") {
         splash.remove();
@@ -27,6 +26,7 @@ pub fn mount() {
 
 #[component]
 fn App() -> impl IntoView {
+    crate::platform::keyboard::keep_fields_visible();
     let state = AppState::new();
     provide_context(state);
     view! {

@@ -1,8 +1,8 @@
 //! The address bar: which screen is shown, going to another, and this app's
 //! own address for links and new windows.
 
+use leptos::ev;
 use leptos::prelude::*;
-use wasm_bindgen::prelude::*;
 
 use crate::route::Route;
 
@@ -23,19 +23,14 @@ fn current_hash() -> String {
 /// A signal of the current screen, following the address bar.
 pub fn use_route() -> ReadSignal<Route> {
     let (route, set_route) = signal(Route::parse(&current_hash()));
-    let on_change = Closure::<dyn Fn()>::new(move || {
+    let listener = window_event_listener(ev::hashchange, move |_| {
         set_route.set(Route::parse(&current_hash()));
         // A new screen starts at its top, like a new page would.
         if let Some(w) = web_sys::window() {
             w.scroll_to_with_x_and_y(0.0, 0.0);
         }
     });
-    if let Some(w) = web_sys::window() {
-        let _ =
-            w.add_event_listener_with_callback("hashchange", on_change.as_ref().unchecked_ref());
-    }
-    // The listener lives as long as the page.
-    on_change.forget();
+    on_cleanup(move || listener.remove());
     route
 }
 

@@ -5,6 +5,7 @@ pub mod address;
 pub mod broadcast;
 pub mod broker;
 pub mod clock;
+pub mod dialog;
 pub mod files;
 pub mod keyboard;
 pub mod network;
