@@ -1,6 +1,7 @@
 //! Co-produce: run a Total Transformation co-production workshop in the browser.
 
 pub mod model;
+pub mod route;
 
 // The generated i18n module trips a clippy style lint that is not ours to fix.
 #[cfg(target_arch = "wasm32")]

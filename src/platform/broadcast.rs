@@ -1,46 +1,60 @@
 //! Live between windows of this browser: every saved change is posted on a
 //! BroadcastChannel; where a browser lacks one, the storage event carries it.
 
+use leptos::ev;
+use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 const CHANNEL: &str = "co-produce.workshop";
 
-/// The link to the other windows; dropping it is fine, it lives for the page.
+/// The link to the other windows. What it listens with belongs to the owner it
+/// was opened in, and stops when that owner is cleaned up.
 pub struct WindowLink {
     channel: Option<web_sys::BroadcastChannel>,
+}
+
+/// The channel's message listener: dropped with its owner, it detaches first,
+/// so the channel never calls a dropped closure.
+struct ChannelListener {
+    channel: web_sys::BroadcastChannel,
+    _on_message: Closure<dyn Fn(web_sys::MessageEvent)>,
+}
+
+impl Drop for ChannelListener {
+    fn drop(&mut self) {
+        self.channel.set_onmessage(None);
+        self.channel.close();
+    }
 }
 
 impl WindowLink {
     /// Opens the channel and calls `on_record` with each record another window posts.
     pub fn open(on_record: impl Fn(String) + 'static) -> WindowLink {
-        let on_record = std::rc::Rc::new(on_record);
         let channel = web_sys::BroadcastChannel::new(CHANNEL).ok();
         if let Some(ch) = &channel {
-            let handler = on_record.clone();
-            let listener =
+            let on_message =
                 Closure::<dyn Fn(web_sys::MessageEvent)>::new(move |ev: web_sys::MessageEvent| {
                     if let Some(text) = ev.data().as_string() {
-                        handler(text);
+                        on_record(text);
                     }
                 });
-            ch.set_onmessage(Some(listener.as_ref().unchecked_ref()));
-            // The listener lives as long as the page.
-            listener.forget();
-        } else if let Some(w) = web_sys::window() {
+            ch.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+            // Kept by the current owner; dropped (and detached) with it.
+            StoredValue::new_local(ChannelListener {
+                channel: ch.clone(),
+                _on_message: on_message,
+            });
+        } else {
             // Fallback: another window's save shows up as a storage event here.
-            let handler = on_record.clone();
-            let listener =
-                Closure::<dyn Fn(web_sys::StorageEvent)>::new(move |ev: web_sys::StorageEvent| {
-                    if ev.key().as_deref() == Some(super::storage::WORKSHOP_KEY) {
-                        if let Some(text) = ev.new_value() {
-                            handler(text);
-                        }
+            let listener = window_event_listener(ev::storage, move |ev: web_sys::StorageEvent| {
+                if ev.key().as_deref() == Some(super::storage::WORKSHOP_KEY) {
+                    if let Some(text) = ev.new_value() {
+                        on_record(text);
                     }
-                });
-            let _ =
-                w.add_event_listener_with_callback("storage", listener.as_ref().unchecked_ref());
-            listener.forget();
+                }
+            });
+            on_cleanup(move || listener.remove());
         }
         WindowLink { channel }
     }
@@ -51,17 +65,4 @@ impl WindowLink {
             let _ = ch.post_message(&JsValue::from_str(record));
         }
     }
-}
-
-/// Opens another screen of the app in a new window (the presenter view).
-pub fn open_window(fragment: &str) -> bool {
-    let Some(w) = web_sys::window() else {
-        return false;
-    };
-    let href = w.location().href().unwrap_or_default();
-    let base = href.split('#').next().unwrap_or_default().to_string();
-    w.open_with_url_and_target(&format!("{base}{fragment}"), "co-produce-presenter")
-        .ok()
-        .flatten()
-        .is_some()
 }

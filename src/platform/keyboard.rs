@@ -2,16 +2,13 @@
 //! The keyboard shrinks the visual viewport; once it has slid up, a field it
 //! covers is scrolled to the middle of what is left.
 
-use leptos::prelude::set_timeout;
-use wasm_bindgen::prelude::*;
+use leptos::ev;
+use leptos::prelude::{on_cleanup, set_timeout, window_event_listener};
 use wasm_bindgen::JsCast;
 
-/// Watches focus for the life of the page.
+/// Watches focus for as long as the current owner (the app) lives.
 pub fn keep_fields_visible() {
-    let Some(window) = web_sys::window() else {
-        return;
-    };
-    let on_focus = Closure::<dyn Fn(web_sys::FocusEvent)>::new(|ev: web_sys::FocusEvent| {
+    let listener = window_event_listener(ev::focusin, |ev: web_sys::FocusEvent| {
         let Some(field) = ev
             .target()
             .and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok())
@@ -42,7 +39,5 @@ pub fn keep_fields_visible() {
             std::time::Duration::from_millis(350),
         );
     });
-    let _ = window.add_event_listener_with_callback("focusin", on_focus.as_ref().unchecked_ref());
-    // The listener lives as long as the page.
-    on_focus.forget();
+    on_cleanup(move || listener.remove());
 }

@@ -1,7 +1,7 @@
 //! Whether the browser thinks it has a network, as a signal.
 
+use leptos::ev;
 use leptos::prelude::*;
-use wasm_bindgen::prelude::*;
 
 /// `true` while the browser reports a network connection; follows the
 /// browser's `online` and `offline` events.
@@ -10,14 +10,12 @@ pub fn online_signal() -> ReadSignal<bool> {
         .map(|w| w.navigator().on_line())
         .unwrap_or(true);
     let (online, set_online) = signal(initial);
-    if let Some(window) = web_sys::window() {
-        for (event, value) in [("online", true), ("offline", false)] {
-            let callback = Closure::<dyn Fn()>::new(move || set_online.set(value));
-            let _ =
-                window.add_event_listener_with_callback(event, callback.as_ref().unchecked_ref());
-            // The listener lives as long as the page.
-            callback.forget();
-        }
-    }
+    // Both listeners go when their owner does.
+    let on = window_event_listener(ev::online, move |_| set_online.set(true));
+    let off = window_event_listener(ev::offline, move |_| set_online.set(false));
+    on_cleanup(move || {
+        on.remove();
+        off.remove();
+    });
     online
 }

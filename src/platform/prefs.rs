@@ -3,6 +3,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::storage::local_storage;
+
 const PREFS_KEY: &str = "co-produce.device.v1";
 
 /// What this device remembers about how to show the app.
@@ -13,10 +15,6 @@ pub struct DevicePrefs {
     pub language: Option<String>,
     /// Whether Easy Read is on.
     pub easy_read: bool,
-}
-
-fn local_storage() -> Option<web_sys::Storage> {
-    web_sys::window().and_then(|w| w.local_storage().ok().flatten())
 }
 
 /// The saved choices; anything unreadable counts as none chosen yet.

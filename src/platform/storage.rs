@@ -26,7 +26,9 @@ pub enum Loaded {
     Unavailable,
 }
 
-fn local_storage() -> Option<web_sys::Storage> {
+/// The browser's local storage, if it gives one (private modes and blocked
+/// storage give none).
+pub fn local_storage() -> Option<web_sys::Storage> {
     web_sys::window().and_then(|w| w.local_storage().ok().flatten())
 }
 

@@ -4,43 +4,14 @@
 use leptos::prelude::*;
 
 use crate::i18n::*;
-use crate::platform::prefs::{self, DevicePrefs};
+use crate::platform::prefs;
 use crate::state::use_app;
-use crate::ui::labels::{follow_language, tr};
-
-/// The language a device starts in: its own last choice, else the first of the
-/// browser's languages we have, else English.
-pub fn starting_language(saved: &DevicePrefs) -> Locale {
-    let ours = |tag: &str| -> Option<Locale> {
-        let base = tag
-            .split(['-', '_'])
-            .next()
-            .unwrap_or(tag)
-            .to_ascii_lowercase();
-        base.parse::<Locale>().ok()
-    };
-    saved
-        .language
-        .as_deref()
-        .and_then(ours)
-        .or_else(|| prefs::browser_languages().iter().find_map(|t| ours(t)))
-        .unwrap_or_default()
-}
+use crate::ui::labels::tr;
 
 /// Switches the app's language; the screen is drawn again in it and nothing
 /// typed into the workshop is touched.
-pub fn switch_language(
-    i18n: crate::ui::labels::I18n,
-    state: crate::state::AppState,
-    locale: Locale,
-) {
-    follow_language(locale);
-    crate::app::note_locale(locale);
-    crate::app::load_catalogue(state, locale);
-    i18n.set_locale(locale);
-    let mut saved = prefs::load();
-    saved.language = Some(locale.as_str().to_string());
-    prefs::save(&saved);
+fn switch_language(i18n: crate::ui::labels::I18n, state: crate::state::AppState, locale: Locale) {
+    crate::state::locale::choose_language(state, i18n, locale);
     // Drawing the screen again drops focus; put it back on the chosen button
     // so a keyboard or switch user carries on from where they were.
     let id = format!("language-{}", locale.as_str());

@@ -5,7 +5,8 @@ use leptos::prelude::*;
 
 use crate::i18n::*;
 use crate::model::Workshop;
-use crate::platform::route::{replace, Route};
+use crate::platform::address::replace;
+use crate::route::Route;
 use crate::ui::labels::{kind_name, tr};
 
 /// Tabs for `workshop`'s kinds, each leading to `to(kind id)`.

@@ -109,12 +109,13 @@ macro_rules! tr {
 }
 pub(crate) use tr;
 
-thread_local! {
-    /// The current language's way of writing figures. Set whenever the
-    /// language changes (see [`follow_language`]); the whole screen is then
-    /// drawn again, so every figure picks it up.
-    static CONVENTIONS: std::cell::RefCell<Conventions> =
-        std::cell::RefCell::new(Conventions::english());
+/// The language now shown, as the i18n context knows it (English outside it).
+/// Read untracked: a new language draws the whole screen again, so every
+/// figure picks it up.
+fn shown_locale() -> Locale {
+    leptos::prelude::use_context::<I18n>()
+        .map(|i18n| i18n.get_locale_untracked())
+        .unwrap_or_default()
 }
 
 /// Reads a language's conventions from its translation file.
@@ -127,63 +128,49 @@ pub fn conventions_of(locale: Locale) -> Conventions {
     )
 }
 
-/// Makes figures follow `locale`.
-pub fn follow_language(locale: Locale) {
-    CONVENTIONS.with(|c| *c.borrow_mut() = conventions_of(locale));
-    DEFAULT_NOUN
-        .with(|n| *n.borrow_mut() = td_string!(locale, default_kinds.rooms_and_spaces).to_string());
-}
-
-thread_local! {
-    /// The default kind's noun ("rooms and spaces") in the current language.
-    static DEFAULT_NOUN: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
-}
-
 /// A count's noun in the current language when it is still the default one.
-fn shown_unit(unit: &Unit) -> Unit {
+fn shown_unit(unit: &Unit, locale: Locale) -> Unit {
     match unit {
-        Unit::Count { noun } if noun == crate::model::resource::DEFAULT_COUNT_NOUN => {
-            let ours = DEFAULT_NOUN.with(|n| n.borrow().clone());
-            if ours.is_empty() {
-                unit.clone()
-            } else {
-                Unit::Count { noun: ours }
-            }
-        }
+        Unit::Count { noun } if noun == crate::model::resource::DEFAULT_COUNT_NOUN => Unit::Count {
+            noun: td_string!(locale, default_kinds.rooms_and_spaces).to_string(),
+        },
         _ => unit.clone(),
     }
 }
 
-fn with_conventions<T>(f: impl FnOnce(&Conventions) -> T) -> T {
-    CONVENTIONS.with(|c| f(&c.borrow()))
+/// Calls `f` with the shown language's way of writing figures (read from its
+/// translation file: a few short strings, cheap beside drawing the figure).
+fn with_conventions<T>(f: impl FnOnce(&Conventions, Locale) -> T) -> T {
+    let locale = shown_locale();
+    f(&conventions_of(locale), locale)
 }
 
 /// An amount in the current language: "£1,234,567", "1,200 awr".
 pub fn amount(unit: &Unit, steps: i64) -> String {
-    with_conventions(|c| c.amount(&shown_unit(unit), steps))
+    with_conventions(|c, l| c.amount(&shown_unit(unit, l), steps))
 }
 
 /// A signed change in the current language: "+£120,000".
 pub fn change(unit: &Unit, steps: i64) -> String {
-    with_conventions(|c| c.change(&shown_unit(unit), steps))
+    with_conventions(|c, l| c.change(&shown_unit(unit, l), steps))
 }
 
 /// A share as a percentage in the current language: "24.5%".
 pub fn percent_bp(bp: u32) -> String {
-    with_conventions(|c| c.percent_bp(bp))
+    with_conventions(|c, _| c.percent_bp(bp))
 }
 
 /// A share to a tenth of a percent in the current language: "24.3%".
 pub fn percent_tenths(bp: u32) -> String {
-    with_conventions(|c| c.percent_tenths(bp))
+    with_conventions(|c, _| c.percent_tenths(bp))
 }
 
 /// A relative change ("+8%") in the current language.
 pub fn relative(english: &str) -> String {
-    with_conventions(|c| c.relative(english))
+    with_conventions(|c, _| c.relative(english))
 }
 
 /// A `YYYY-MM-DD` date in words: "25 November 2026", "25 Tachwedd 2026".
 pub fn long_date(date: &str) -> String {
-    with_conventions(|c| c.long_date(date))
+    with_conventions(|c, _| c.long_date(date))
 }

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use crate::i18n::*;
 use crate::model::export_json;
 use crate::platform::files;
-use crate::platform::route::Route;
+use crate::route::Route;
 use crate::state::{use_app, SaveState};
 use crate::ui::labels::tr;
 

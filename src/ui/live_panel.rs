@@ -29,10 +29,10 @@ pub fn address_error_text(i18n: I18n, error: &AddressError) -> String {
         AddressError::Invalid => t_string!(i18n, live.address_invalid).to_string(),
     }
 }
+use crate::platform::address::app_address;
 use crate::state::live::{remembered_broker, use_live};
 use crate::state::use_app;
 use crate::ui::labels::tr;
-use crate::ui::pages::presenter::app_address;
 use crate::ui::qr::QrCodeImage;
 
 /// How the live connection is, in words: for the header of every screen.

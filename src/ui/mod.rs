@@ -3,6 +3,8 @@
 pub mod ballot_share;
 pub mod chart;
 pub mod device_bar;
+pub mod easy;
+pub mod easy_allocate;
 pub mod gather;
 pub mod kind_tabs;
 pub mod labels;

@@ -7,12 +7,12 @@ use leptos::prelude::*;
 use crate::i18n::*;
 use crate::model::join::join_code;
 use crate::model::{Area, RoomControls};
-use crate::platform::broadcast::open_window;
-use crate::platform::route::Route;
+use crate::platform::address::app_address;
+use crate::platform::address::open_window;
+use crate::route::Route;
 use crate::state::use_app;
 use crate::ui::labels::area_name;
 use crate::ui::labels::tr;
-use crate::ui::pages::presenter::app_address;
 
 /// A switch button: its accessible name stays the same, `aria-pressed` says its state.
 #[component]

@@ -5,44 +5,15 @@ use leptos::prelude::*;
 
 use crate::i18n::*;
 use crate::model::{Area, Id, KindAllocation, ResourceKind};
+use crate::platform::address::replace;
 use crate::platform::clock;
-use crate::platform::route::{replace, Route};
+use crate::route::Route;
 use crate::state::use_app;
 use crate::ui::ballot_share::BallotShare;
+use crate::ui::easy_allocate::{allocation_of, EasyAllocate};
 use crate::ui::kind_tabs::KindTabs;
 use crate::ui::labels::{role_name, tr};
 use crate::ui::share_editor::ShareEditor;
-
-/// Where one participant's screen for a kind is: in the facilitator's list of
-/// people, or on a passed-round tablet.
-pub fn turn_route(ballot: Id, tablet: bool) -> impl Fn(Option<String>) -> Route + Copy {
-    move |kind| {
-        if tablet {
-            Route::Tablet {
-                ballot: Some(ballot),
-                kind,
-            }
-        } else {
-            Route::Allocate { ballot, kind }
-        }
-    }
-}
-
-/// A participant's split of a kind, or today's split until they move anything.
-pub fn allocation_of(
-    state: crate::state::AppState,
-    ballot: Id,
-    kind_id: Memo<String>,
-) -> Memo<Option<KindAllocation>> {
-    Memo::new(move |_| {
-        let id = kind_id.get();
-        state.workshop.with(|w| {
-            w.ballot(ballot)
-                .and_then(|b| b.allocations.get(&id).cloned())
-                .or_else(|| w.kind(&id).map(KindAllocation::from_baseline))
-        })
-    })
-}
 
 /// The allocation screen for one participant and one kind.
 #[component]
@@ -56,7 +27,7 @@ pub fn AllocatePage(
     tablet: bool,
 ) -> impl IntoView {
     // The same screen serves a facilitator's list of people and a passed-round tablet.
-    let kind_route = turn_route(ballot, tablet);
+    let kind_route = move |kind| Route::turn(ballot, kind, tablet);
     let i18n = use_i18n();
     let state = use_app();
     // The page is drawn again when Easy Read is switched (see app.rs).
@@ -65,8 +36,7 @@ pub fn AllocatePage(
             .workshop
             .with_untracked(|w| w.ballot(ballot).is_some())
     {
-        return view! { <super::easy_allocate::EasyAllocate ballot=ballot kind=kind tablet=tablet /> }
-            .into_any();
+        return view! { <EasyAllocate ballot=ballot kind=kind tablet=tablet /> }.into_any();
     }
     let exists = Memo::new(move |_| state.workshop.with(|w| w.ballot(ballot).is_some()));
     let kind_id = Memo::new(move |_| state.workshop.with(|w| w.kind_or_first(kind.as_deref())));

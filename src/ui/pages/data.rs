@@ -9,8 +9,9 @@ use crate::model::csv::to_csv;
 use crate::model::rules::MAX_RECORD_BYTES;
 use crate::model::text::file_slug;
 use crate::model::{export_json, import_json, Workshop};
-use crate::platform::route::Route;
+use crate::platform::dialog::confirm;
 use crate::platform::{clock, files, random};
+use crate::route::Route;
 use crate::state::use_app;
 use crate::ui::gather::GatherBallots;
 use crate::ui::labels::tr;
@@ -89,13 +90,7 @@ pub fn DataPage() -> impl IntoView {
         });
     };
     let start_new = move |_| {
-        let ok = web_sys::window()
-            .and_then(|w| {
-                w.confirm_with_message(t_string!(i18n, data.new_confirm))
-                    .ok()
-            })
-            .unwrap_or(false);
-        if ok {
+        if confirm(t_string!(i18n, data.new_confirm)) {
             let catalogue = state.catalogue.get_untracked();
             state.replace(Workshop::new(
                 random::new_id(),

@@ -6,7 +6,8 @@ use leptos::prelude::*;
 use crate::i18n::*;
 use crate::model::{AgreedDecision, Area, ResourceKind};
 use crate::platform::clock;
-use crate::platform::route::Route;
+use crate::platform::dialog::confirm;
+use crate::route::Route;
 use crate::state::use_app;
 use crate::ui::labels::{area_name, tr};
 use crate::ui::share_editor::ShareEditor;
@@ -49,10 +50,7 @@ pub fn DecisionPage() -> impl IntoView {
             <button
                 class="button button-quiet"
                 on:click=move |_| {
-                    let ok = web_sys::window()
-                        .and_then(|w| w.confirm_with_message(t_string!(i18n, decision.reset_confirm)).ok())
-                        .unwrap_or(false);
-                    if ok {
+                    if confirm(t_string!(i18n, decision.reset_confirm)) {
                         state.change(|w| w.agreed_decision = None);
                     }
                 }

@@ -3,7 +3,6 @@
 pub mod allocate;
 pub mod data;
 pub mod decision;
-pub mod easy_allocate;
 pub mod live_join;
 pub mod participants;
 pub mod presenter;

@@ -3,8 +3,10 @@
 use leptos::prelude::*;
 
 use crate::i18n::*;
+use crate::platform::address::go;
 use crate::platform::clock;
-use crate::platform::route::{go, Route};
+use crate::platform::dialog::confirm;
+use crate::route::Route;
 use crate::state::use_app;
 use crate::ui::labels::{role_name, tr};
 use crate::ui::participant_form::ParticipantForm;
@@ -60,10 +62,7 @@ pub fn ParticipantsPage() -> impl IntoView {
                                                 class="button button-quiet"
                                                 aria-label=remove_label
                                                 on:click=move |_| {
-                                                    let ok = web_sys::window()
-                                                        .and_then(|w| w.confirm_with_message(&confirm_text).ok())
-                                                        .unwrap_or(false);
-                                                    if ok {
+                                                    if confirm(&confirm_text) {
                                                         state.change(move |w| w.remove_ballot(id, clock::now()));
                                                     }
                                                 }

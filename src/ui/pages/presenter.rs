@@ -8,20 +8,12 @@ use leptos::prelude::*;
 use crate::i18n::*;
 use crate::model::join::join_code;
 use crate::model::{aggregate, Area, KindAggregate, Role, Workshop};
-use crate::platform::route::Route;
+use crate::platform::address::app_address;
+use crate::route::Route;
 use crate::state::use_app;
-use crate::ui::chart::{BarChart, BarGroup};
+use crate::ui::chart::{area_bars, BarChart, BarGroup};
 use crate::ui::labels::{area_name, area_name_in};
-use crate::ui::pages::results::area_bars;
 use crate::ui::qr::QrCodeImage;
-
-/// This app's address without a screen: what participants can type.
-pub fn app_address() -> String {
-    web_sys::window()
-        .and_then(|w| w.location().href().ok())
-        .map(|href| href.split('#').next().unwrap_or_default().to_string())
-        .unwrap_or_default()
-}
 
 /// A text in the screen's language, and, when the facilitator asks for both
 /// languages, beside it in every other language (each marked with its `lang`).

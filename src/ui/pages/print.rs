@@ -5,12 +5,11 @@ use leptos::prelude::*;
 
 use crate::i18n::*;
 use crate::model::{aggregate, Area};
-use crate::platform::route::Route;
+use crate::route::Route;
 use crate::state::use_app;
-use crate::ui::chart::{Bar, BarChart, BarGroup};
+use crate::ui::chart::{area_bars, Bar, BarChart, BarGroup};
 use crate::ui::labels::tr;
 use crate::ui::labels::{area_name, kind_total};
-use crate::ui::pages::results::area_bars;
 
 /// The printable summary screen.
 #[component]

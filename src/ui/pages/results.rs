@@ -6,48 +6,11 @@ use leptos::prelude::*;
 
 use crate::i18n::*;
 use crate::model::{aggregate, Area, KindAggregate, ResourceKind, Role};
-use crate::platform::route::Route;
+use crate::route::Route;
 use crate::state::use_app;
-use crate::ui::chart::{Bar, BarChart, BarGroup};
-use crate::ui::labels::{area_name, role_short_name, tr, I18n};
+use crate::ui::chart::{area_bars, BarChart, BarGroup};
+use crate::ui::labels::{area_name, role_short_name, tr};
 use crate::ui::room_controls::RoomControlsPanel;
-
-/// The chart colour class of a role (a colour-blind-safe palette).
-pub fn role_class(role: Role) -> &'static str {
-    match role {
-        Role::Citizen => "bar-citizen",
-        Role::FamilyCarer => "bar-carer",
-        Role::Commissioner => "bar-commissioner",
-        Role::Provider => "bar-provider",
-        Role::CommunityOrganisation => "bar-community",
-    }
-}
-
-/// One area's bars: today, everyone's average (labelled `everyone`), then each role's.
-pub fn area_bars(i18n: I18n, agg: &KindAggregate, area: Area, everyone: String) -> Vec<Bar> {
-    let mut bars = vec![Bar {
-        label: t_string!(i18n, results.today).to_string(),
-        bp: agg.baseline.get(area),
-        class: "bar-baseline",
-    }];
-    if let Some(s) = agg.everyone.area(area) {
-        bars.push(Bar {
-            label: everyone,
-            bp: s.mean_bp,
-            class: "bar-everyone",
-        });
-    }
-    for (role, stats) in &agg.by_role {
-        if let Some(s) = stats.area(area) {
-            bars.push(Bar {
-                label: role_short_name(i18n, *role),
-                bp: s.mean_bp,
-                class: role_class(*role),
-            });
-        }
-    }
-    bars
-}
 
 /// The results screen.
 #[component]

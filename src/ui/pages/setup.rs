@@ -7,7 +7,8 @@ use crate::i18n::*;
 use crate::model::time::parse_date;
 use crate::model::{Area, Period, ResourceKind, Unit};
 use crate::platform::clock;
-use crate::platform::route::Route;
+use crate::platform::dialog::confirm;
+use crate::route::Route;
 use crate::state::use_app;
 use crate::ui::labels::{tr, year_label};
 use crate::ui::share_editor::ShareEditor;
@@ -240,12 +241,7 @@ fn KindCard(kind_id: String) -> impl IntoView {
                     class="button button-quiet"
                     disabled=move || state.workshop.with(|w| w.kinds.len() <= 1)
                     on:click=move |_| {
-                        let confirmed = web_sys::window()
-                            .and_then(|win| {
-                                win.confirm_with_message(t_string!(i18n, setup.remove_kind_confirm)).ok()
-                            })
-                            .unwrap_or(false);
-                        if confirmed {
+                        if confirm(t_string!(i18n, setup.remove_kind_confirm)) {
                             let id = remove_id.clone();
                             state.change(move |w| w.remove_kind(&id, clock::now()));
                         }

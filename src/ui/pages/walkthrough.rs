@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use crate::i18n::*;
 use crate::model::{Area, AreaNotes, SupportModel};
-use crate::platform::route::Route;
+use crate::route::Route;
 use crate::state::use_app;
 use crate::ui::labels::{area_name, period_name, tr};
 
@@ -137,9 +137,7 @@ pub fn AreaStep(
 /// name, with the full detail one press away for a supporter.
 #[component]
 fn EasyAreaStep(area: Area, content: Memo<Option<crate::model::AreaContent>>) -> impl IntoView {
-    use crate::ui::pages::easy_allocate::{
-        area_icon, easy_area_about, easy_area_name, EasyProgress,
-    };
+    use crate::ui::easy::{area_icon, easy_area_about, easy_area_name, EasyProgress};
     let i18n = use_i18n();
     let state = use_app();
     let index = area.index();

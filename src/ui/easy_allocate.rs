@@ -6,81 +6,31 @@ use leptos::prelude::*;
 
 use crate::i18n::*;
 use crate::model::shares::coarse_step;
-use crate::model::{Area, Id, KindAllocation, ResourceKind, Unit};
+use crate::model::{Area, Id, KindAllocation};
+use crate::platform::address::replace;
 use crate::platform::clock;
-use crate::platform::route::{replace, Route};
+use crate::route::Route;
 use crate::state::use_app;
-use crate::ui::labels::{amount, kind_total, percent_bp, tr, I18n};
+use crate::ui::easy::{
+    area_icon, easy_area_about, easy_area_name, kind_icon, whole_percent, Blocks, EasyProgress,
+};
+use crate::ui::labels::{amount, kind_total, percent_bp, tr};
 use crate::ui::share_editor::announce_rebalance;
 
-/// An area's Easy Read name.
-pub fn easy_area_name(i18n: I18n, area: Area) -> String {
-    match area {
-        Area::OwnHome => t_string!(i18n, easy.own_home),
-        Area::Accommodation => t_string!(i18n, easy.accommodation),
-        Area::DayActivities => t_string!(i18n, easy.day_activities),
-        Area::LeavingHospital => t_string!(i18n, easy.leaving_hospital),
-        Area::WholeCommunity => t_string!(i18n, easy.whole_community),
-    }
-    .to_string()
-}
-
-/// One short sentence on what an area is.
-pub fn easy_area_about(i18n: I18n, area: Area) -> String {
-    match area {
-        Area::OwnHome => t_string!(i18n, easy.own_home_about),
-        Area::Accommodation => t_string!(i18n, easy.accommodation_about),
-        Area::DayActivities => t_string!(i18n, easy.day_activities_about),
-        Area::LeavingHospital => t_string!(i18n, easy.leaving_hospital_about),
-        Area::WholeCommunity => t_string!(i18n, easy.whole_community_about),
-    }
-    .to_string()
-}
-
-/// A share to the nearest whole percent: Easy Read's big figures ("41%"); the
-/// exact figure stays in the supporter's line.
-fn whole_percent(bp: u32) -> String {
-    percent_bp((bp + 50) / 100 * 100)
-}
-
-/// The picture of an area, shipped in `public/icons`.
-pub fn area_icon(area: Area) -> String {
-    format!("./icons/{}.svg", area.id())
-}
-
-/// The picture of a kind of resource.
-fn kind_icon(kind: &ResourceKind) -> &'static str {
-    match kind.unit {
-        Unit::Money => "./icons/money.svg",
-        Unit::Hours => "./icons/time.svg",
-        Unit::Count { .. } => "./icons/community_resources.svg",
-    }
-}
-
-/// "Part 2 of 5" and the five areas' pictures, the current one framed.
-#[component]
-pub fn EasyProgress(area: Area) -> impl IntoView {
-    let i18n = use_i18n();
-    view! {
-        <p class="easy-progress">{t_string!(i18n, easy.area_n, n = area.index() + 1).to_string()}</p>
-        <ol class="easy-dots" aria-hidden="true">
-            {Area::ALL.into_iter().map(|a| view! {
-                <li class:current=a == area><img src=area_icon(a) alt="" width="32" height="32" /></li>
-            }).collect_view()}
-        </ol>
-    }
-}
-
-/// A bar of 20 blocks, one per 5 in every 100, so a share can be seen and
-/// counted without reading a number.
-#[component]
-fn Blocks(bp: u32) -> impl IntoView {
-    let filled = ((bp + 250) / 500).min(20) as usize;
-    view! {
-        <div class="blocks" aria-hidden="true">
-            {(0..20).map(|i| view! { <span class="block" class:filled=i < filled></span> }).collect_view()}
-        </div>
-    }
+/// A participant's split of a kind, or today's split until they move anything.
+pub fn allocation_of(
+    state: crate::state::AppState,
+    ballot: Id,
+    kind_id: Memo<String>,
+) -> Memo<Option<KindAllocation>> {
+    Memo::new(move |_| {
+        let id = kind_id.get();
+        state.workshop.with(|w| {
+            w.ballot(ballot)
+                .and_then(|b| b.allocations.get(&id).cloned())
+                .or_else(|| w.kind(&id).map(KindAllocation::from_baseline))
+        })
+    })
 }
 
 /// The Easy Read allocation for one participant and one kind.
@@ -96,7 +46,7 @@ pub fn EasyAllocate(
     let i18n = use_i18n();
     let state = use_app();
     let kind_id = Memo::new(move |_| state.workshop.with(|w| w.kind_or_first(kind.as_deref())));
-    let kind_route = super::allocate::turn_route(ballot, tablet);
+    let kind_route = move |kind| Route::turn(ballot, kind, tablet);
     // Step 0..5 are the areas; 5 is "your choices".
     let step = move || {
         state.easy_place.with(|p| match p {
@@ -123,7 +73,7 @@ pub fn EasyAllocate(
         let id = kind_id.get();
         state.workshop.with(|w| w.kind(&id).cloned())
     });
-    let allocation = super::allocate::allocation_of(state, ballot, kind_id);
+    let allocation = allocation_of(state, ballot, kind_id);
     let set_area = move |area: Area, bp: u32| {
         let before = allocation
             .get_untracked()

@@ -2,9 +2,6 @@
 //! a copied link lands on the same screen from any folder of any static host,
 //! with no server rewrite rules.
 
-use leptos::prelude::*;
-use wasm_bindgen::prelude::*;
-
 use crate::model::Id;
 
 /// A screen of the app.
@@ -50,6 +47,19 @@ pub enum Route {
 }
 
 impl Route {
+    /// The screen where one participant divides a kind on their turn: in the
+    /// facilitator's list of people, or on a passed-round tablet.
+    pub fn turn(ballot: Id, kind: Option<String>, tablet: bool) -> Route {
+        if tablet {
+            Route::Tablet {
+                ballot: Some(ballot),
+                kind,
+            }
+        } else {
+            Route::Allocate { ballot, kind }
+        }
+    }
+
     /// Reads a fragment such as `#/allocate/<id>/state_money`; anything unknown is set-up.
     pub fn parse(hash: &str) -> Route {
         let fragment = hash.trim_start_matches('#');
@@ -82,9 +92,16 @@ impl Route {
                 kind: None,
             },
             ["tablet", "finished"] => Route::TabletFinished,
-            ["tablet", id, rest @ ..] => Route::Tablet {
-                ballot: Id::parse(id),
-                kind: rest.first().map(|k| k.to_string()),
+            // A damaged id starts the next turn, with no kind to carry over.
+            ["tablet", id, rest @ ..] => match Id::parse(id) {
+                Some(ballot) => Route::Tablet {
+                    ballot: Some(ballot),
+                    kind: rest.first().map(|k| k.to_string()),
+                },
+                None => Route::Tablet {
+                    ballot: None,
+                    kind: None,
+                },
             },
             ["print"] => Route::Print,
             ["join", code] => Route::Join(code.to_string()),
@@ -123,47 +140,5 @@ impl Route {
             Route::Join(code) => format!("#/join/{code}"),
             Route::LiveJoin(fragment) => format!("#{fragment}"),
         }
-    }
-}
-
-fn current_hash() -> String {
-    web_sys::window()
-        .and_then(|w| w.location().hash().ok())
-        .unwrap_or_default()
-}
-
-/// A signal of the current screen, following the address bar.
-pub fn use_route() -> ReadSignal<Route> {
-    let (route, set_route) = signal(Route::parse(&current_hash()));
-    let on_change = Closure::<dyn Fn()>::new(move || {
-        set_route.set(Route::parse(&current_hash()));
-        // A new screen starts at its top, like a new page would.
-        if let Some(w) = web_sys::window() {
-            w.scroll_to_with_x_and_y(0.0, 0.0);
-        }
-    });
-    if let Some(w) = web_sys::window() {
-        let _ =
-            w.add_event_listener_with_callback("hashchange", on_change.as_ref().unchecked_ref());
-    }
-    // The listener lives as long as the page.
-    on_change.forget();
-    route
-}
-
-/// Goes to a screen in place of the current one (no history entry), so Back
-/// on a passed-round tablet cannot bring back the previous person's screen.
-pub fn replace(route: &Route) {
-    if let Some(w) = web_sys::window() {
-        let href = w.location().href().unwrap_or_default();
-        let base = href.split('#').next().unwrap_or_default().to_string();
-        let _ = w.location().replace(&format!("{base}{}", route.href()));
-    }
-}
-
-/// Goes to a screen (adds a history entry, so Back works).
-pub fn go(route: &Route) {
-    if let Some(w) = web_sys::window() {
-        let _ = w.location().set_hash(&route.href());
     }
 }

@@ -1,0 +1,284 @@
+#![cfg(not(target_arch = "wasm32"))]
+//! Screens in the address's fragment: every screen's link leads back to it,
+//! anything unknown or damaged lands on a sensible screen, and no text panics.
+
+use co_produce::model::Id;
+use co_produce::route::Route;
+use proptest::prelude::*;
+
+const ID: &str = "0123456789abcdef0123456789abcdef";
+
+fn id() -> Id {
+    Id::parse(ID).expect("a valid id")
+}
+
+/// A kind's id as the model allows it: 1 to 40 lowercase letters, digits or `_`.
+fn kind_id() -> impl Strategy<Value = String> {
+    "[a-z0-9_]{1,40}"
+}
+
+fn kind() -> impl Strategy<Value = Option<String>> {
+    prop::option::of(kind_id())
+}
+
+fn ballot() -> impl Strategy<Value = Id> {
+    any::<u128>().prop_map(Id)
+}
+
+/// A live workshop's join link, as the facilitator's screen writes it.
+fn live_fragment() -> impl Strategy<Value = String> {
+    (
+        "[A-Za-z0-9_-]{1,43}",
+        "[A-Za-z0-9_-]{1,43}",
+        "[A-Za-z0-9_-]{1,43}",
+        prop::option::of("[a-z0-9.:%-]{1,40}"),
+    )
+        .prop_map(|(w, k, f, b)| match b {
+            Some(b) => format!("w={w}&k={k}&f={f}&b={b}"),
+            None => format!("w={w}&k={k}&f={f}"),
+        })
+}
+
+/// Every screen the app links to, in the form its links take.
+fn route() -> impl Strategy<Value = Route> {
+    prop_oneof![
+        Just(Route::Setup),
+        (0usize..5).prop_map(Route::Area),
+        Just(Route::Participants),
+        (ballot(), kind()).prop_map(|(ballot, kind)| Route::Allocate { ballot, kind }),
+        kind().prop_map(Route::Results),
+        Just(Route::Decision),
+        Just(Route::Data),
+        kind().prop_map(Route::Present),
+        Just(Route::Tablet {
+            ballot: None,
+            kind: None
+        }),
+        (ballot(), kind()).prop_map(|(b, kind)| Route::Tablet {
+            ballot: Some(b),
+            kind
+        }),
+        Just(Route::TabletFinished),
+        Just(Route::Print),
+        "[A-Za-z0-9_-]{1,200}".prop_map(Route::Join),
+        live_fragment().prop_map(Route::LiveJoin),
+    ]
+}
+
+proptest! {
+    #[test]
+    fn every_screen_round_trips_through_its_link(r in route()) {
+        prop_assert_eq!(Route::parse(&r.href()), r);
+    }
+
+    #[test]
+    fn a_link_without_its_hash_leads_to_the_same_screen(r in route()) {
+        let href = r.href();
+        let bare = href.trim_start_matches('#');
+        prop_assert_eq!(Route::parse(bare), r);
+    }
+
+    #[test]
+    fn any_text_reads_as_some_screen_whose_link_leads_back(s in any::<String>()) {
+        let r = Route::parse(&s);
+        prop_assert_eq!(Route::parse(&r.href()), r);
+    }
+
+    #[test]
+    fn any_path_reads_as_some_screen_whose_link_leads_back(
+        parts in prop::collection::vec("[a-z0-9/_#&=%-]{0,40}", 0..6)
+    ) {
+        let s = format!("#/{}", parts.join("/"));
+        let r = Route::parse(&s);
+        prop_assert_eq!(Route::parse(&r.href()), r);
+    }
+
+    #[test]
+    fn a_turn_is_the_facilitators_screen_or_the_tablets(b in ballot(), k in kind(), tablet in any::<bool>()) {
+        let r = Route::turn(b, k.clone(), tablet);
+        if tablet {
+            prop_assert_eq!(&r, &Route::Tablet { ballot: Some(b), kind: k });
+        } else {
+            prop_assert_eq!(&r, &Route::Allocate { ballot: b, kind: k });
+        }
+        prop_assert_eq!(Route::parse(&r.href()), r);
+    }
+}
+
+#[test]
+fn links_are_written_as_documented() {
+    let cases = [
+        (Route::Setup, "#/setup".to_string()),
+        (Route::Area(0), "#/area/1".to_string()),
+        (Route::Area(4), "#/area/5".to_string()),
+        (Route::Participants, "#/participants".to_string()),
+        (
+            Route::Allocate {
+                ballot: id(),
+                kind: None,
+            },
+            format!("#/allocate/{ID}"),
+        ),
+        (
+            Route::Allocate {
+                ballot: id(),
+                kind: Some("state_money".into()),
+            },
+            format!("#/allocate/{ID}/state_money"),
+        ),
+        (Route::Results(None), "#/results".to_string()),
+        (
+            Route::Results(Some("peoples_time".into())),
+            "#/results/peoples_time".to_string(),
+        ),
+        (Route::Decision, "#/decision".to_string()),
+        (Route::Data, "#/data".to_string()),
+        (Route::Present(None), "#/present".to_string()),
+        (
+            Route::Present(Some("custom_1".into())),
+            "#/present/custom_1".to_string(),
+        ),
+        (
+            Route::Tablet {
+                ballot: None,
+                kind: None,
+            },
+            "#/tablet".to_string(),
+        ),
+        (
+            Route::Tablet {
+                ballot: Some(id()),
+                kind: Some("state_money".into()),
+            },
+            format!("#/tablet/{ID}/state_money"),
+        ),
+        (Route::TabletFinished, "#/tablet/finished".to_string()),
+        (Route::Print, "#/print".to_string()),
+        (Route::Join("abc-_9".into()), "#/join/abc-_9".to_string()),
+        (
+            Route::LiveJoin("w=a&k=b&f=c&b=wss%3A%2F%2Fx".into()),
+            "#w=a&k=b&f=c&b=wss%3A%2F%2Fx".to_string(),
+        ),
+    ];
+    for (route, href) in cases {
+        assert_eq!(route.href(), href, "{route:?}");
+        assert_eq!(Route::parse(&href), route, "{href}");
+    }
+}
+
+#[test]
+fn unknown_or_garbage_fragments_are_set_up() {
+    for s in [
+        "",
+        "#",
+        "#/",
+        "//",
+        "#/setup",
+        "#/nowhere",
+        "#/results/a/b",
+        "#/present/a/b",
+        "#/join",
+        "#/join/a/b",
+        "#/decision/extra",
+        "#top",
+        "#w",
+        "#/w=a&k=b",
+        "\u{0}\u{feff}🙂",
+        "#/ÄREA/1",
+    ] {
+        assert_eq!(Route::parse(s), Route::Setup, "{s:?}");
+    }
+}
+
+#[test]
+fn an_area_out_of_range_is_the_first() {
+    for s in [
+        "#/area/0",
+        "#/area/6",
+        "#/area/-1",
+        "#/area/x",
+        "#/area/",
+        "#/area/99999999999999999999999",
+    ] {
+        let expected = if s == "#/area/" {
+            Route::Setup
+        } else {
+            Route::Area(0)
+        };
+        assert_eq!(Route::parse(s), expected, "{s:?}");
+    }
+    assert_eq!(Route::parse("#/area/3"), Route::Area(2));
+    assert_eq!(Route::parse("#/area/5/"), Route::Area(4));
+}
+
+#[test]
+fn a_bad_id_never_reaches_someones_ballot() {
+    for bad in [
+        "xyz",
+        "0123456789ABCDEF0123456789ABCDEF",
+        "0123456789abcdef0123456789abcde",
+        "0123456789abcdef0123456789abcdef0",
+        "+123456789abcdef0123456789abcdef",
+    ] {
+        assert_eq!(
+            Route::parse(&format!("#/allocate/{bad}")),
+            Route::Participants,
+            "{bad}"
+        );
+        assert_eq!(
+            Route::parse(&format!("#/tablet/{bad}/state_money")),
+            Route::Tablet {
+                ballot: None,
+                kind: None
+            },
+            "{bad}"
+        );
+    }
+}
+
+#[test]
+fn a_tablet_without_a_turn_keeps_no_kind() {
+    // Not an id: the tablet starts the next turn.
+    assert_eq!(
+        Route::parse("#/tablet/finished/extra"),
+        Route::Tablet {
+            ballot: None,
+            kind: None
+        }
+    );
+    let r = Route::Tablet {
+        ballot: None,
+        kind: Some("state_money".into()),
+    };
+    assert_eq!(r.href(), "#/tablet");
+    assert_eq!(
+        Route::parse(&r.href()),
+        Route::Tablet {
+            ballot: None,
+            kind: None
+        }
+    );
+}
+
+#[test]
+fn a_live_link_is_told_from_a_screen() {
+    assert_eq!(
+        Route::parse("#w=abc&k=def&f=ghi"),
+        Route::LiveJoin("w=abc&k=def&f=ghi".into())
+    );
+    // A damaged live link still reaches the live join screen, which explains.
+    assert_eq!(Route::parse("#w=abc"), Route::LiveJoin("w=abc".into()));
+    assert_eq!(Route::parse("#/w=abc"), Route::Setup);
+}
+
+#[test]
+fn extra_slashes_are_ignored() {
+    assert_eq!(Route::parse("#//participants//"), Route::Participants);
+    assert_eq!(
+        Route::parse(&format!("#/allocate//{ID}//state_money")),
+        Route::Allocate {
+            ballot: id(),
+            kind: Some("state_money".into())
+        }
+    );
+}
