@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Prints the figures the issues ask for: the app shell's gzipped size, the
-# host timings of aggregation, export and import for 10,000 participants, and
+# host timings of aggregation, export and import for 10,000 participants, the
+# presenter window's delay behind the facilitator (tests/bench/*.bench.mjs), and
 # live mode under load through mosquitto and a NATS cluster (last section).
 set -euo pipefail
 cd "$(dirname "$0")/.."

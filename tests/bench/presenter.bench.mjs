@@ -1,6 +1,7 @@
 // Benchmark (not a test): how long the presenter window takes to show a change
 // when one ballot moves in a workshop of 1,000 participants. Prints figures.
 import { test } from '@playwright/test';
+import { EN, fill } from '../e2e/text.mjs';
 
 const PARTICIPANTS = 1000;
 const ROLES = ['citizen', 'family_carer', 'commissioner', 'provider', 'community_organisation'];
@@ -40,7 +41,7 @@ test('presenter update with 1,000 participants', async ({ browser }) => {
   const first = w.ballots[0].id;
   await facilitator.goto(`./#/allocate/${first}`);
   await facilitator.reload();
-  await facilitator.getByRole('button', { name: 'More for Support in your own home' }).waitFor();
+  await facilitator.getByRole('button', { name: fill(EN.allocate.more, { area: EN.areas.own_home }) }).waitFor();
 
   const presenter = await context.newPage();
   // Listen before the app does, so the arrival time is taken before it works.
@@ -61,8 +62,8 @@ test('presenter update with 1,000 participants', async ({ browser }) => {
       window.__times.push({ dom: updated - arrived });
     }).observe(document.querySelector('.presenter-grid'), { subtree: true, childList: true, characterData: true, attributes: true });
   });
-  const button = facilitator.getByRole('button', { name: 'More for Support in your own home' });
-  const less = facilitator.getByRole('button', { name: 'Less for Support in your own home' });
+  const button = facilitator.getByRole('button', { name: fill(EN.allocate.more, { area: EN.areas.own_home }) });
+  const less = facilitator.getByRole('button', { name: fill(EN.allocate.less, { area: EN.areas.own_home }) });
   for (let i = 0; i < 20; i++) {
     await (i % 2 ? less : button).click();
     await presenter.waitForFunction((n) => window.__times.length > n, i, { timeout: 10_000 });

@@ -4,7 +4,7 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
-  test, expect, expectNoAxeViolations, expectNoHorizontalScroll, watchErrors, STORAGE_KEY, AREAS,
+  test, expect, expectNoAxeViolations, expectNoHorizontalScroll, watchErrors, STORAGE_KEY, AREAS, EN, ROLES, fill,
 } from './fixtures.mjs';
 import {
   AppPage, WalkthroughPage, AllocatePage, DecisionPage, DataPage, ParticipantsPage, SetupPage,
@@ -31,7 +31,7 @@ test.beforeAll(async ({ browser, baseURL }) => {
   await walk.addLike('Carers who know me');
   await walk.addDislike('Fifteen-minute visits');
   const decision = new DecisionPage(page);
-  await decision.goTo('Decision');
+  await decision.goTo(EN.nav.decision);
   await decision.recordTheDecision();
   await decision.writeTheReason(AREAS[0], 'More help at home keeps people out of hospital.');
   seed = await page.evaluate((key) => localStorage.getItem(key), STORAGE_KEY);
@@ -85,7 +85,7 @@ for (let n = 1; n <= 5; n++) {
     await walk.open(n);
     await walk.expectStep(n, AREAS[n - 1]);
     // Open the first card's sources so they are checked too.
-    await walk.modelCards().first().getByText('Sources', { exact: true }).tap();
+    await walk.modelCards().first().getByText(EN.walk.sources, { exact: true }).tap();
     await checkScreen(page, `area-${n}`);
   });
 }
@@ -94,11 +94,11 @@ test('people', async ({ page }) => {
   await seeded(page);
   const people = new ParticipantsPage(page);
   await people.open();
-  await expect(people.listHeading()).toHaveText('Taking part (2)');
+  await expect(people.listHeading()).toHaveText(ParticipantsPage.listHeadingText(2));
   await checkScreen(page, 'participants');
   // The form's message when nothing is chosen.
-  await page.getByRole('button', { name: 'Add and start' }).tap();
-  await expect(people.formError()).toHaveText('Choose who they are first.');
+  await page.getByRole('button', { name: EN.participants.add }).tap();
+  await expect(people.formError()).toHaveText(EN.participants.need_role);
   await checkScreen(page, 'participants-error');
 });
 
@@ -106,14 +106,14 @@ test('dividing the resources', async ({ page }) => {
   await seeded(page);
   const allocate = new AllocatePage(page);
   await allocate.open(ids.citizen);
-  await allocate.expectTurnOf('Amira', 'Person who uses support');
+  await allocate.expectTurnOf('Amira', ROLES.citizen);
   await expect(allocate.editor().lockButton(AREAS[4])).toHaveAttribute('aria-pressed', 'true');
   // Open the years ahead and one area's ways of working.
-  await allocate.resource().getByText('See the next three years').tap();
-  await allocate.resource().getByText('Spread across ways of working').first().tap();
+  await allocate.resource().getByText(EN.allocate.projected_summary).tap();
+  await allocate.resource().getByText(EN.allocate.models_summary).first().tap();
   // And a typed value that is refused, to check the error state.
   await allocate.editor().type(AREAS[1], '120');
-  await expect(allocate.resource().getByText('Type a number from 0 to 100.')).toBeVisible();
+  await expect(allocate.resource().getByText('Type a number from 0 to 100.', { exact: true })).toBeVisible();
   await checkScreen(page, 'allocate');
 });
 
@@ -121,7 +121,7 @@ test('a link to a person who is not in the workshop', async ({ page }) => {
   await seeded(page);
   const screen = new AppPage(page);
   await screen.visit(`#/allocate/${'0'.repeat(31)}1`);
-  await expect(screen.heading).toHaveText('This person is not in the workshop');
+  await expect(screen.heading).toHaveText(EN.allocate.missing_title);
   await checkScreen(page, 'allocate-missing');
 });
 
@@ -129,8 +129,8 @@ test('results', async ({ page }) => {
   await seeded(page);
   const screen = new AppPage(page);
   await screen.visit('#/results');
-  await expect(screen.heading).toHaveText('What the room chose');
-  await expect(page.getByRole('img', { name: /^State money: today's split/ })).toBeVisible();
+  await expect(screen.heading).toHaveText(EN.results.title);
+  await expect(page.getByRole('img', { name: fill(EN.results.chart_title, { kind: EN.default_kinds.state_money }), exact: true })).toBeVisible();
   await checkScreen(page, 'results');
 });
 
@@ -138,7 +138,7 @@ test('decision', async ({ page }) => {
   await seeded(page);
   const decision = new DecisionPage(page);
   await decision.open();
-  await expect(decision.status()).toHaveText('Recorded. Every change is saved.');
+  await expect(decision.status()).toHaveText(EN.decision.recorded);
   await checkScreen(page, 'decision');
 });
 
@@ -148,5 +148,6 @@ test('save and share, with a refused file', async ({ page }) => {
   await data.open();
   await data.openFile('broken.json', '{ "schema_version": 1, ');
   await expect(data.refusal()).toBeVisible();
+  await expect(data.refusalDetail()).toHaveText('broken.json: This is not a JSON file: line 1, column 23: EOF while parsing a value.');
   await checkScreen(page, 'data-error');
 });

@@ -3,12 +3,14 @@
 // layout helpers the specs share.
 import { test as base, expect } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
-import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
-/** Every UI string, so the tests follow the wording in locales/en.json. */
-export const EN = JSON.parse(readFileSync(join(import.meta.dirname, '../../locales/en.json'), 'utf8'));
+// Every UI string and the helpers that fill in their placeholders, so the
+// tests follow the wording in locales/*.json.
+import { EN } from './text.mjs';
+
+export { EN, CY, fill, escapeRegExp, textPattern } from './text.mjs';
 
 export const STORAGE_KEY = 'co-produce.workshop.v1';
 export const CORRUPT_PREFIX = 'co-produce.corrupt.';

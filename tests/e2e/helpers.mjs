@@ -1,6 +1,8 @@
 // Quick ways to a workshop with people in it, through the screens.
-import { expect } from './fixtures.mjs';
+import { expect, AREAS, EN, ROLES } from './fixtures.mjs';
 import { SetupPage, ParticipantsPage, AllocatePage } from './pages/index.mjs';
+
+const [OWN_HOME, ACCOMMODATION, , , COMMUNITY] = AREAS;
 
 export const WORKSHOP_NAME = 'Shaping support in Riverside';
 
@@ -14,17 +16,17 @@ export async function workshopWithTwoPeople(page, name = WORKSHOP_NAME) {
   await setup.nameTheWorkshop(name);
   await setup.setThePlace('Riverside Community Hall');
   const people = new ParticipantsPage(page);
-  await setup.goTo('People');
+  await setup.goTo(EN.nav.participants);
   await people.expectShown();
   const allocate = new AllocatePage(page);
-  const citizen = await people.addPerson('Amira', 'Person who uses support');
-  await allocate.editor().type('Whole-community work', '15');
-  await allocate.editor().lock('Whole-community work');
-  await allocate.editor().tapMore('Support in your own home');
+  const citizen = await people.addPerson('Amira', ROLES.citizen);
+  await allocate.editor().type(COMMUNITY, '15');
+  await allocate.editor().lock(COMMUNITY);
+  await allocate.editor().tapMore(OWN_HOME);
   await allocate.doneBackToPeople();
-  const commissioner = await people.addPerson('Cllr Jones', 'Commissioner');
-  await allocate.editor().type('Support with accommodation', '20');
+  const commissioner = await people.addPerson('Cllr Jones', ROLES.commissioner);
+  await allocate.editor().type(ACCOMMODATION, '20');
   await allocate.doneBackToPeople();
-  await expect(people.listHeading()).toHaveText('Taking part (2)');
+  await expect(people.listHeading()).toHaveText(ParticipantsPage.listHeadingText(2));
   return { citizen, commissioner };
 }

@@ -4,15 +4,15 @@
 // allocation; choices of language and Easy Read are remembered and never
 // touch the workshop.
 import { mkdir } from 'node:fs/promises';
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  test, expect, expectNoAxeViolations, expectNoHorizontalScroll, watchErrors, STORAGE_KEY, EN,
+  test, expect, expectNoAxeViolations, expectNoHorizontalScroll, watchErrors, STORAGE_KEY, EN, CY, escapeRegExp, fill, textPattern,
 } from './fixtures.mjs';
 import { workshopWithTwoPeople } from './helpers.mjs';
 
-const CY = JSON.parse(readFileSync(join(import.meta.dirname, '../../locales/cy.json'), 'utf8'));
 const PREFS_KEY = 'co-produce.device.v1';
+/** "<area> went down to <pct>", as the live region announces it. */
+const WENT_DOWN = textPattern(EN.announce.went_down);
 const SHOTS = join(import.meta.dirname, 'screenshots', 'inclusion');
 const VIEWPORTS = [
   ['portrait', { width: 768, height: 1024 }],
@@ -121,21 +121,21 @@ test('the language switch keeps the work, follows lang, and is remembered', asyn
   await start(page, { language: 'en', easy: false });
   await page.goto('#/setup');
   await page.getByLabel(EN.setup.name).fill('Cynllunio gyda’n gilydd');
-  await page.getByRole('button', { name: 'Cymraeg' }).tap();
+  await page.getByRole('button', { name: CY.device.language_name }).tap();
   await expect(page.locator('html')).toHaveAttribute('lang', 'cy');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(CY.setup.title);
   await expect(page.getByLabel(CY.setup.name)).toHaveValue('Cynllunio gyda’n gilydd');
   // Focus stays on the switch, so a keyboard user carries on from it.
-  await expect(page.getByRole('button', { name: 'Cymraeg' })).toBeFocused();
+  await expect(page.getByRole('button', { name: CY.device.language_name })).toBeFocused();
   // Welsh words for figures: hours are "awr".
   await page.goto('#/area/1');
-  await expect(page.getByText(/\d awr/).first()).toBeVisible();
+  await expect(page.getByText(new RegExp(`\\d ${escapeRegExp(CY.format.hours)}`)).first()).toBeVisible();
   await page.reload();
   await expect(page.locator('html')).toHaveAttribute('lang', 'cy');
-  await expect(page.getByRole('button', { name: 'Cymraeg' })).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.getByRole('button', { name: CY.device.language_name })).toHaveAttribute('aria-pressed', 'true');
   const saved = JSON.parse(await page.evaluate((k) => localStorage.getItem(k), STORAGE_KEY));
   expect(saved.workshop.name).toBe('Cynllunio gyda’n gilydd');
-  await page.getByRole('button', { name: 'English' }).tap();
+  await page.getByRole('button', { name: EN.device.language_name }).tap();
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
 });
 
@@ -145,7 +145,7 @@ test('Easy Read: one area at a time, steps of five that keep exact shares, real 
   await page.getByRole('button', { name: EN.device.easy_read }).tap();
   await expect(page.getByRole('button', { name: EN.device.easy_read })).toHaveAttribute('aria-pressed', 'true');
   await expect(page.getByRole('heading', { name: EN.easy.own_home })).toBeVisible();
-  await expect(page.getByText('Part 1 of 5')).toBeVisible();
+  await expect(page.getByText(fill(EN.easy.area_n, { n: 1 }))).toBeVisible();
   // Only three choices for the area, plus back and next.
   const card = page.locator('.easy-card');
   await expect(card.getByRole('button')).toHaveCount(5);
@@ -155,7 +155,7 @@ test('Easy Read: one area at a time, steps of five that keep exact shares, real 
   expect(parseFloat(after)).toBeGreaterThan(parseFloat(before));
   expect(parseFloat(after) % 5).toBe(0);
   // The other areas moved, and screen readers hear which.
-  await expect(page.getByRole('status').filter({ hasText: /went down to/ })).toHaveCount(1);
+  await expect(page.getByRole('status').filter({ hasText: WENT_DOWN })).toHaveCount(1);
   // A supporter sees the money.
   await expect(card.locator('.supporter')).toContainText('£');
   await card.getByRole('button', { name: EN.easy.next }).tap();
@@ -204,10 +204,10 @@ test('the keyboard alone completes a participant’s turn, with a visible focus'
   const first = Number(await slider.inputValue());
   for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowRight');
   expect(Number(await slider.inputValue())).toBeGreaterThan(first);
-  await expect(slider).toHaveAttribute('aria-valuetext', /Support in your own home, [\d.]+%, £[\d,]+/);
-  await expect(page.getByRole('status').filter({ hasText: /went down to/ })).toHaveCount(1);
+  await expect(slider).toHaveAttribute('aria-valuetext', new RegExp(`^${escapeRegExp(EN.areas.own_home)}, [\\d.]+%, £[\\d,]+`));
+  await expect(page.getByRole('status').filter({ hasText: WENT_DOWN })).toHaveCount(1);
   // The + button by keyboard.
-  await focusOn(`More for ${EN.areas.accommodation}`, 'BUTTON');
+  await focusOn(fill(EN.allocate.more, { area: EN.areas.accommodation }), 'BUTTON');
   await page.keyboard.press('Enter');
   await focusOn(EN.tablet.finish, 'A');
   await page.keyboard.press('Enter');

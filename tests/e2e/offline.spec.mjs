@@ -82,7 +82,7 @@ test('after one visit the app opens, keeps the workshop and shows its pictures w
   const reloaded = await page.reload();
   expect(reloaded.fromServiceWorker(), 'the page comes from the offline copy').toBe(true);
   await setup.expectShown();
-  await expect(page.getByLabel('Workshop name')).toHaveValue('Offline workshop in the church hall');
+  await expect(page.getByLabel(EN.setup.name)).toHaveValue('Offline workshop in the church hall');
   await expect(setup.banner).toContainText('Offline workshop in the church hall');
   await expect(page.getByRole('status').filter({ hasText: EN.device.offline })).toBeVisible();
 

@@ -17,21 +17,11 @@ import { WORKSHOP_NAME, workshopWithTwoPeople } from './helpers.mjs';
 const [OWN_HOME, ACCOMMODATION] = AREAS;
 const SHOTS = join(import.meta.dirname, 'screenshots');
 const PROJECTOR = { width: 1920, height: 1080 };
+/** The five people who join while the presenter watches. */
+const JOINERS = [['Amira', ROLES.citizen], ['Cllr Jones', ROLES.commissioner], ['Bea', ROLES.citizen],
+  ['Riverside Care', ROLES.provider], ['Cllr Okafor', ROLES.commissioner]];
 
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
 const freshId = () => randomBytes(16).toString('hex');
-
-/** Notes, in the facilitator's page, the moment of every tap (a click listener that runs first). */
-async function stampTaps(page) {
-  await page.evaluate(() => {
-    window.__taps = [];
-    document.addEventListener('click', () => window.__taps.push(Date.now()), true);
-  });
-}
-const lastTap = (page) => page.evaluate(() => window.__taps.at(-1));
 
 /** The workshop as this device saved it. */
 const savedRecord = async (page) => JSON.parse(await page.evaluate((k) => localStorage.getItem(k), STORAGE_KEY));
@@ -43,7 +33,8 @@ const savedRecord = async (page) => JSON.parse(await page.evaluate((k) => localS
  */
 const inFront = (page) => page.bringToFront();
 
-test('the presenter window follows the facilitator live, well within a fifth of a second', async ({ page, newPage }) => {
+test('the presenter window follows the facilitator live, without reloading', async ({ page, newPage }) => {
+  // How fast it follows is printed by tests/bench/presenter-follow.bench.mjs.
   const setup = new SetupPage(page);
   await setup.open();
   await setup.nameTheWorkshop(WORKSHOP_NAME);
@@ -57,36 +48,22 @@ test('the presenter window follows the facilitator live, well within a fifth of 
   await expect(presenter.heading).toHaveText(WORKSHOP_NAME);
   await expect(presenter.count()).toHaveText(PresenterPage.countText(0));
   expect(await presenter.barValue(OWN_HOME), 'no "Everyone" bar before anyone has chosen').toBeNull();
-
-  await presenter.startTimingChanges(OWN_HOME);
-  await stampTaps(page);
-  const latency = { add: [], move: [] };
-  /** Time from a tap on the facilitator's page to the presenter showing what it changed. */
-  const timeTo = async (tappedAt, what, shown) => {
-    let change;
-    await expect.poll(async () => {
-      change = (await presenter.timedChanges()).find((c) => c.t >= tappedAt && c[what] === shown);
-      return change !== undefined;
-    }, { message: `the presenter shows ${what} ${shown}` }).toBe(true);
-    return change.t - tappedAt;
-  };
+  await presenter.markThisDocument();
 
   // Five people join one after another; each moves one point into Support in
   // their own home (35% today → 36%), so the room's average there moves too.
-  const joiners = [['Amira', ROLES.citizen], ['Cllr Jones', ROLES.commissioner], ['Bea', ROLES.citizen],
-    ['Riverside Care', ROLES.provider], ['Cllr Okafor', ROLES.commissioner]];
-  for (const [i, [name, role]] of joiners.entries()) {
+  for (const [i, [name, role]] of JOINERS.entries()) {
     const k = i + 1;
     await test.step(`${name} joins and moves a share`, async () => {
       await people.addPerson(name, role);
-      latency.add.push(await timeTo(await lastTap(page), 'count', PresenterPage.countText(k)));
+      await expect(presenter.count()).toHaveText(PresenterPage.countText(k));
       // k − 1 people at 36% and the newcomer at today's 35%.
       const average = `${Math.round(((36 * (k - 1) + 35) / k) * 10) / 10}%`;
       await expect.poll(() => presenter.barValue(OWN_HOME)).toBe(average);
 
       await allocate.editor().tapMore(OWN_HOME);
       await expect(allocate.editor().typedField(OWN_HOME)).toHaveValue('36');
-      latency.move.push(await timeTo(await lastTap(page), 'bar', '36%'));
+      await expect.poll(() => presenter.barValue(OWN_HOME), { message: 'the presenter shows the new average' }).toBe('36%');
       await allocate.doneBackToPeople();
     });
   }
@@ -94,14 +71,6 @@ test('the presenter window follows the facilitator live, well within a fifth of 
   await expect(presenter.chart(OWN_HOME)).toContainText(ROLES_SHORT.commissioner);
   await expect(presenter.gapSentence(OWN_HOME)).toHaveText(EN.presenter.gap_none);
   expect(await presenter.stillTheSameDocument(), 'the presenter was never reloaded').toBe(true);
-
-  const all = [...latency.add, ...latency.move];
-  const line = (xs) => `${Math.min(...xs)}/${median(xs)}/${Math.max(...xs)}`;
-  console.log(`presenter latency ms: min/median/max ${line(all)} ` +
-    `(adding a person ${line(latency.add)}; moving a share ${line(latency.move)}; n=${all.length})`);
-  // Generous on purpose: on this machine the change arrives in a few tens of
-  // milliseconds. 200 ms is where a room would notice the projector lagging.
-  expect(median(all), `median presenter latency (ms) of ${all.join(', ')}`).toBeLessThan(200);
 });
 
 test('two facilitator windows editing different things at once keep both changes', async ({ page, newPage }) => {
@@ -195,17 +164,19 @@ test('results hidden until revealed area by area, and a paused picture', async (
     const after = await results.averageFor(OWN_HOME);
     expect(after, 'the facilitator sees the new average').not.toBe(before);
 
-    // The presenter keeps the old figure (checked for well over the time a change takes to arrive).
-    for (let i = 0; i < 6; i++) {
-      expect(await presenter.barValue(OWN_HOME), 'the paused picture keeps its figure').toBe(before);
-      await presenter.page.waitForTimeout(100);
-    }
+    // The room's controls are not paused: revealing a second area reaches the
+    // presenter, and with it every change made before it, so the presenter
+    // has had the new share too and keeps the old figure.
+    await results.reveal(ACCOMMODATION);
+    await expect(presenter.chart(ACCOMMODATION), 'a reveal made after the change arrives').toBeVisible();
+    await expect(presenter.hiddenPanels()).toHaveCount(3);
+    expect(await presenter.barValue(OWN_HOME), 'the paused picture keeps its figure').toBe(before);
     await expect(presenter.pausedNote()).toBeVisible();
 
     await results.pauseTheProjectedPicture(false);
     await expect(presenter.pausedNote()).toHaveCount(0);
     await expect.poll(() => presenter.barValue(OWN_HOME)).toBe(after);
-    await expect(presenter.hiddenPanels()).toHaveCount(4);
+    await expect(presenter.hiddenPanels()).toHaveCount(3);
   });
 });
 
@@ -236,14 +207,16 @@ test('choices gathered from tablets: files at once and pasted codes, with refusa
   ]);
   await expect(data.gatherSummary()).toHaveText(DataPage.gatherSummaryText({ added: 1, unchanged: 1, refused: 1 }));
   await expect(data.gatherRefusals()).toHaveCount(1);
-  await expect(data.gatherRefusals().first()).toContainText('another workshop');
-  await expect(data.gatherRefusals().first()).toContainText('ballot-dana.json');
+  // Named by file, with why: the ballot's workshop and this one, by their short ids.
+  await expect(data.gatherRefusals().first()).toHaveText(
+    `At ballot-dana.json[0].workshop_id: this ballot of Dana belongs to another workshop (${elsewhere.workshop_id.slice(0, 8)}), ` +
+    `not this one (${exported.ballot.workshop_id.slice(0, 8)}).`);
   await expect(data.gatherSection()).toContainText(EN.gather.kept);
   await expectNoAxeViolations(page, 'save and share, gathering with a refusal');
 
   const people = new ParticipantsPage(page);
   await people.goTo(EN.nav.participants);
-  await expect(people.listHeading()).toHaveText('Taking part (3)');
+  await expect(people.listHeading()).toHaveText(ParticipantsPage.listHeadingText(3));
   expect(await people.peopleListed()).toEqual(['Amira', 'Bea', 'Cllr Jones']);
 
   // The code from Amira's "Your code", pasted: she is already here.
@@ -252,7 +225,7 @@ test('choices gathered from tablets: files at once and pasted codes, with refusa
   await expect(data.gatherSummary()).toHaveText(DataPage.gatherSummaryText({ unchanged: 1 }));
   await expect(data.gatherRefusals()).toHaveCount(0);
   await people.goTo(EN.nav.participants);
-  await expect(people.listHeading()).toHaveText('Taking part (3)');
+  await expect(people.listHeading()).toHaveText(ParticipantsPage.listHeadingText(3));
 });
 
 test('pass the tablet: each person starts on a blank screen and leaves no trace', async ({ page }) => {
@@ -442,7 +415,7 @@ test('the presenter view is readable from the back of a hall at 1920×1080', asy
 test('a tablet that opens the join link takes part in this workshop', async ({ page, newPage }) => {
   await workshopWithTwoPeople(page);
   const results = new ResultsPage(page);
-  await results.goTo('Results');
+  await results.goTo(EN.nav.results);
   await results.expectShown();
   const link = await page.getByRole('link', { name: EN.room.join_link }).getAttribute('href');
   expect(link).toMatch(/#\/join\/[A-Za-z0-9_-]+$/);
@@ -465,6 +438,10 @@ test('a tablet that opens the join link takes part in this workshop', async ({ p
   // A damaged link is refused with a message, and the tablet's workshop is untouched.
   await tabletPage.goto(link.slice(0, link.length - 40));
   await expect(tabletPage.getByRole('heading', { level: 1, name: EN.tablet.join_failed })).toBeVisible();
+  // Cut short, the code no longer decodes or no longer unpacks, depending on where the cut falls.
+  await expect(tabletPage.locator('.error-detail')).toHaveText(
+    /^At the link: it is (not a Co-produce join link \(it may have been cut short\)|damaged or incomplete)\.$/);
+  await expect(tabletPage.getByText(EN.tablet.join_help, { exact: true })).toBeVisible();
   const after = await tabletPage.evaluate((key) => JSON.parse(localStorage.getItem(key)).workshop, STORAGE_KEY);
   expect(after.ballots.map((b) => b.participant)).toEqual(['Sam']);
 });

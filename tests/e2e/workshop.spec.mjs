@@ -1,7 +1,9 @@
 // The whole workshop, as a facilitator and two participants would run it on
 // one tablet: set-up, the five-area walk-through, two allocations, results,
 // the agreed decision and the exported record checked against its schema.
-import { test, expect, AREAS, AREA_IDS, ROLES, ROLES_SHORT, EN } from './fixtures.mjs';
+import {
+  test, expect, AREAS, AREA_IDS, ROLES, ROLES_SHORT, EN, fill, textPattern,
+} from './fixtures.mjs';
 import {
   SetupPage, WalkthroughPage, ParticipantsPage, AllocatePage, ResultsPage, DecisionPage, DataPage,
 } from './pages/index.mjs';
@@ -9,6 +11,8 @@ import { recordValidator } from './schema.mjs';
 import { workshopWithTwoPeople } from './helpers.mjs';
 
 const [OWN_HOME, ACCOMMODATION, DAY, HOSPITAL, COMMUNITY] = AREAS;
+const { state_money: STATE_MONEY, other_funding: OTHER_FUNDING, peoples_time: PEOPLES_TIME } = EN.default_kinds;
+const PER_YEAR = EN.units.per_year;
 const sum = (xs) => xs.reduce((a, b) => a + b, 0);
 const pct = (bp) => `${bp / 100}%`;
 // Averages are shown to a tenth of a percent: their hundredths are rounding noise.
@@ -28,21 +32,21 @@ test('a facilitator runs a whole workshop and exports a valid decision record', 
   await test.step('set up the workshop', async () => {
     await setup.visit();
     await setup.expectShown();
-    await expect(page.getByRole('banner')).toContainText('New workshop');
+    await expect(page.getByRole('banner')).toContainText(EN.app.untitled);
     await setup.nameTheWorkshop('Shaping support in Riverside');
     await setup.setThePlace('Riverside Community Hall');
     await expect(page.getByRole('banner')).toContainText('Shaping support in Riverside');
 
-    await setup.setTotalToday('State money', '12,000,000');
-    await expect(setup.totalToDivide('State money')).toHaveText('Total to divide: £12,000,000 per year');
+    await setup.setTotalToday(STATE_MONEY, '12,000,000');
+    await expect(setup.totalToDivide(STATE_MONEY)).toHaveText(`${EN.allocate.total_today}: £12,000,000 ${PER_YEAR}`);
 
-    const today = setup.todaysSplit('State money');
+    const today = setup.todaysSplit(STATE_MONEY);
     expect(await today.shares()).toEqual([3500, 3000, 1500, 1500, 500]);
     await today.type(OWN_HOME, '40');
     await expect(today.typedField(OWN_HOME)).toHaveValue('40');
     const split = await today.expectWhole();
     expect(split[0]).toBe(4000);
-    await expect(today.figures(OWN_HOME)).toContainText('£4,800,000 per year');
+    await expect(today.figures(OWN_HOME)).toContainText(`£4,800,000 ${PER_YEAR}`);
     chosen.baseline = split;
     await setup.startTheWalkthrough();
   });
@@ -60,7 +64,7 @@ test('a facilitator runs a whole workshop and exports a valid decision record', 
       if (n === 1) {
         // Today's spend follows the set-up: 40% of £12,000,000.
         await expect(walk.todaysSpend()).toContainText('£4,800,000');
-        await expect(walk.todaysSpend()).toContainText('40% of the total');
+        await expect(walk.todaysSpend()).toContainText(fill(EN.walk.share_of_total, { pct: '40%' }));
         await walk.answerTheGoodLifeQuestion('Living at home with the right help, seeing friends, choosing my own day.');
         await walk.addLike('Carers who know me');
         await walk.addDislike('Fifteen-minute visits');
@@ -72,14 +76,14 @@ test('a facilitator runs a whole workshop and exports a valid decision record', 
       else await walk.nowDivideTheResources();
     }
     await people.expectShown();
-    await expect(people.listHeading()).toHaveText('Taking part (0)');
+    await expect(people.listHeading()).toHaveText(ParticipantsPage.listHeadingText(0));
   });
 
   await test.step('a person who uses support divides the state money', async () => {
     chosen.amiraId = await people.addPerson('Amira', ROLES.citizen);
     await allocate.expectShown();
     await allocate.expectTurnOf('Amira', ROLES.citizen);
-    const ed = allocate.editor('State money');
+    const ed = allocate.editor(STATE_MONEY);
     expect(await ed.expectWhole(), 'starts from today’s split').toEqual(chosen.baseline);
 
     await ed.lock(HOSPITAL);
@@ -88,7 +92,7 @@ test('a facilitator runs a whole workshop and exports a valid decision record', 
     await expect(ed.moreButton(HOSPITAL)).toBeDisabled();
     await expect(ed.slider(HOSPITAL)).toBeDisabled();
     await expect(ed.typedField(HOSPITAL)).toBeDisabled();
-    await expect(ed.lockButton(HOSPITAL)).toHaveText(/Locked/);
+    await expect(ed.lockButton(HOSPITAL)).toHaveText(EN.allocate.locked);
 
     const checkStep = async (label, expectArea, expectBp) => {
       const s = await ed.expectWhole();
@@ -119,13 +123,13 @@ test('a facilitator runs a whole workshop and exports a valid decision record', 
     await ed.type(DAY, '12.5');
     await expect(ed.typedField(DAY)).toHaveValue('12.5');
     s = await checkStep('typed 12.5', 2, 1250);
-    await expect(ed.figures(DAY)).toContainText('£1,500,000 per year');
-    await expect(ed.figures(DAY)).toContainText('compared with today');
+    await expect(ed.figures(DAY)).toContainText(`£1,500,000 ${PER_YEAR}`);
+    await expect(ed.figures(DAY)).toContainText(EN.allocate.vs_today);
 
     // A value that is not a number is refused, with a reason, and nothing moves.
     await ed.type(COMMUNITY, 'lots');
     await expect(ed.typedField(COMMUNITY)).toHaveAttribute('aria-invalid', 'true');
-    await expect(allocate.resource().getByText('That is not a number. Type a number from 0 to 100.')).toBeVisible();
+    await expect(allocate.resource().getByText('That is not a number. Type a number from 0 to 100.', { exact: true })).toBeVisible();
     await expect(ed.typedField(COMMUNITY)).toHaveValue('lots');
     expect(await ed.bigPercents(), 'the shares on screen did not move').toEqual(s);
     await ed.type(COMMUNITY, String(s[4] / 100));
@@ -140,7 +144,7 @@ test('a facilitator runs a whole workshop and exports a valid decision record', 
   await test.step('a commissioner divides the state money', async () => {
     chosen.jonesId = await people.addPerson('Cllr Jones', ROLES.commissioner);
     await allocate.expectTurnOf('Cllr Jones', ROLES.commissioner);
-    const ed = allocate.editor('State money');
+    const ed = allocate.editor(STATE_MONEY);
     expect(await ed.expectWhole(), 'a new person starts from today’s split').toEqual(chosen.baseline);
     await ed.lock(OWN_HOME);
     await ed.type(COMMUNITY, '20');
@@ -156,18 +160,18 @@ test('a facilitator runs a whole workshop and exports a valid decision record', 
     chosen.jones = await ed.expectWhole();
     expect(chosen.jones[0]).toBe(3900);
     // The second resource tab is there too.
-    await allocate.chooseResource('Other funding');
+    await allocate.chooseResource(OTHER_FUNDING);
     await expect(page).toHaveURL(new RegExp(`#/allocate/${chosen.jonesId}/other_funding$`));
-    await allocate.editor('Other funding').expectWhole();
+    await allocate.editor(OTHER_FUNDING).expectWhole();
     await allocate.doneBackToPeople();
-    await expect(people.listHeading()).toHaveText('Taking part (2)');
+    await expect(people.listHeading()).toHaveText(ParticipantsPage.listHeadingText(2));
     expect(await people.peopleListed()).toEqual(['Amira', 'Cllr Jones']);
   });
 
   await test.step('the results show both roles side by side', async () => {
-    await people.goTo('Results');
+    await people.goTo(EN.nav.results);
     await results.expectShown();
-    await expect(page.getByText('2 people or tables have divided the resources.')).toBeVisible();
+    await expect(page.getByText(fill(EN.results.lead, { count: 2 }), { exact: true })).toBeVisible();
     await expect(results.chart()).toBeVisible();
     expect(await results.chart().locator('rect').count()).toBeGreaterThanOrEqual(20);
     await expect(results.roleColumn(ROLES_SHORT.citizen)).toBeVisible();
@@ -176,7 +180,7 @@ test('a facilitator runs a whole workshop and exports a valid decision record', 
     const r = EN.results;
     // Roles sit next to the average, so the gap between them is in view first.
     expect(heads.slice(0, 3)).toEqual([EN.common.area, r.today, r.mean]);
-    expect(heads.slice(3, 5).map((h) => h.replace(/ People: \d+$/, ''))).toEqual([ROLES_SHORT.citizen, ROLES_SHORT.commissioner]);
+    expect(heads.slice(3, 5).map((h) => h.replace(new RegExp(` ${textPattern(EN.results.people, { count: '\\d+' }).source}$`), ''))).toEqual([ROLES_SHORT.citizen, ROLES_SHORT.commissioner]);
     expect(heads.slice(5)).toEqual([r.median, r.range]);
     // Each role's column shows that person's own choice, not an average of both.
     const row = await results.rowFor(OWN_HOME);
@@ -184,18 +188,18 @@ test('a facilitator runs a whole workshop and exports a valid decision record', 
     expect(row.slice(2, 4)).toEqual([tenths(chosen.amira[0]), tenths(chosen.jones[0])]);
     await expect(results.chart()).toContainText(ROLES_SHORT.commissioner);
     // The other resources have their own results.
-    await results.chooseResource("People's time");
+    await results.chooseResource(PEOPLES_TIME);
     await expect(page).toHaveURL(/#\/results\/peoples_time$/);
-    await expect(results.chart("People's time")).toBeVisible();
-    await expect(results.roleColumn(ROLES_SHORT.citizen, "People's time")).toBeVisible();
+    await expect(results.chart(PEOPLES_TIME)).toBeVisible();
+    await expect(results.roleColumn(ROLES_SHORT.citizen, PEOPLES_TIME)).toBeVisible();
     await results.recordTheAgreedDecision();
   });
 
   await test.step('the room records its agreed decision', async () => {
     await decision.expectShown();
-    await expect(decision.status()).toHaveText('Not recorded yet. The figures below are the room\'s average.');
+    await expect(decision.status()).toHaveText(EN.decision.draft);
     await decision.recordTheDecision();
-    const ed = decision.editor('State money');
+    const ed = decision.editor(STATE_MONEY);
     await ed.type(OWN_HOME, '45');
     chosen.decision = await ed.expectWhole();
     expect(chosen.decision[0]).toBe(4500);
@@ -271,7 +275,7 @@ test('a facilitator runs a whole workshop and exports a valid decision record', 
 test('the results are readable on a portrait tablet', async ({ page }) => {
   await workshopWithTwoPeople(page);
   const results = new ResultsPage(page);
-  await results.goTo('Results');
+  await results.goTo(EN.nav.results);
   await results.expectShown();
   await expect(results.chart()).toBeVisible();
 
@@ -290,7 +294,7 @@ test('the results are readable on a portrait tablet', async ({ page }) => {
   // Counts read right whatever the number ("People: 1", never "1 people").
   const heads = await results.columnHeaders();
   for (const role of [ROLES_SHORT.citizen, ROLES_SHORT.commissioner]) {
-    expect.soft(heads, `the count under "${role}"`).toContain(`${role} People: 1`);
+    expect.soft(heads, `the count under "${role}"`).toContain(`${role} ${fill(EN.results.people, { count: 1 })}`);
   }
 
   // Every chart label fits in the space left of its bar, not hidden under it.

@@ -4,6 +4,8 @@ import { AppPage } from './AppPage.mjs';
 import { ShareEditor } from './ShareEditor.mjs';
 import { EN, downloadText } from '../fixtures.mjs';
 
+const STATE_MONEY = EN.default_kinds.state_money;
+
 export class AllocatePage extends AppPage {
   async open(ballotId, kindId = 'state_money') {
     await this.visit(`#/allocate/${ballotId}/${kindId}`);
@@ -11,7 +13,7 @@ export class AllocatePage extends AppPage {
   }
 
   async expectShown() {
-    await expect(this.heading).toHaveText('Divide the resources');
+    await expect(this.heading).toHaveText(EN.allocate.title);
   }
 
   /** Checks whose turn it is: "Amira · Person who uses support". */
@@ -20,22 +22,22 @@ export class AllocatePage extends AppPage {
   }
 
   /** The resource being divided, e.g. 'State money'. */
-  resource(kindName = 'State money') {
+  resource(kindName = STATE_MONEY) {
     return this.page.getByRole('region', { name: kindName, exact: true });
   }
 
   /** The slider, buttons, typed fields and locks of the resource on screen. */
-  editor(kindName = 'State money') {
+  editor(kindName = STATE_MONEY) {
     return new ShareEditor(this.page, this.resource(kindName));
   }
 
   async chooseResource(kindName) {
-    await this.page.getByRole('navigation', { name: 'Resources' }).getByRole('link', { name: kindName, exact: true }).tap();
+    await this.page.getByRole('navigation', { name: EN.allocate.kinds_label, exact: true }).getByRole('link', { name: kindName, exact: true }).tap();
     await expect(this.page.getByRole('heading', { level: 2, name: kindName, exact: true })).toBeVisible();
   }
 
   async doneBackToPeople() {
-    await this.page.getByRole('link', { name: 'Done, back to people' }).tap();
+    await this.page.getByRole('link', { name: EN.allocate.done }).tap();
   }
 
   /** Opens "Give my choices to the facilitator" (for when there is no network). */

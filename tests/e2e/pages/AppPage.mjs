@@ -1,13 +1,14 @@
 // What every screen shares: the title bar with the workshop's name, the main
 // navigation, the storage banner and the app's start-up.
 import { expect } from '@playwright/test';
+import { EN } from '../text.mjs';
 
 export class AppPage {
   /** @param {import('@playwright/test').Page} page */
   constructor(page) {
     this.page = page;
     this.banner = page.getByRole('banner');
-    this.nav = page.getByRole('navigation', { name: 'Workshop steps' });
+    this.nav = page.getByRole('navigation', { name: EN.nav.label, exact: true });
     this.heading = page.getByRole('heading', { level: 1 });
   }
 
@@ -42,7 +43,7 @@ export class AppPage {
 
   /** The warning shown when the saved workshop could not be read. */
   storageWarning() {
-    return this.page.getByRole('alert').filter({ hasText: 'The workshop saved on this device could not be read.' });
+    return this.page.getByRole('alert').filter({ hasText: EN.save.corrupt_title });
   }
 
   /** The part of the address after '#'. */

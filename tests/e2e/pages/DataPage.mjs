@@ -2,7 +2,7 @@
 import { expect } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
 import { AppPage } from './AppPage.mjs';
-import { EN } from '../fixtures.mjs';
+import { EN, fill, textPattern } from '../fixtures.mjs';
 
 export class DataPage extends AppPage {
   async open() {
@@ -11,14 +11,14 @@ export class DataPage extends AppPage {
   }
 
   async expectShown() {
-    await expect(this.heading).toHaveText('Save and share');
+    await expect(this.heading).toHaveText(EN.data.title);
   }
 
   /** Downloads the workshop; resolves with the file's name and text. */
   async downloadAsJson() {
     const [download] = await Promise.all([
       this.page.waitForEvent('download'),
-      this.page.getByRole('button', { name: 'Download as JSON' }).tap(),
+      this.page.getByRole('button', { name: EN.data.export }).tap(),
     ]);
     const text = await readFile(await download.path(), 'utf8');
     return { name: download.suggestedFilename(), text };
@@ -26,13 +26,13 @@ export class DataPage extends AppPage {
 
   /** Picks a file to open, as the file chooser would. */
   async openFile(name, text) {
-    await this.page.getByLabel('Choose a file').setInputFiles({
+    await this.page.getByLabel(EN.data.import).setInputFiles({
       name, mimeType: 'application/json', buffer: Buffer.from(text, 'utf8'),
     });
   }
 
   refusal() {
-    return this.page.getByRole('alert').filter({ hasText: 'That file was not opened.' });
+    return this.page.getByRole('alert').filter({ hasText: EN.data.refused });
   }
 
   refusalDetail() {
@@ -40,16 +40,16 @@ export class DataPage extends AppPage {
   }
 
   opened() {
-    return this.page.getByRole('status').filter({ hasText: /^Opened/ });
+    return this.page.getByRole('status').filter({ hasText: textPattern(EN.data.imported, {}, { start: true }) });
   }
 
   /** Starts a new workshop (the confirmation is accepted). */
   async startANewWorkshop() {
-    await this.page.getByRole('button', { name: 'Start a new workshop' }).tap();
+    await this.page.getByRole('button', { name: EN.data.new }).tap();
   }
 
   schemaLink() {
-    return this.page.getByRole('link', { name: 'decision record schema, version 1' });
+    return this.page.getByRole('link', { name: EN.data.schema_link });
   }
 
   /** "Download for spreadsheets (CSV)"; resolves with the file's name and text. */
@@ -91,8 +91,7 @@ export class DataPage extends AppPage {
   }
 
   static gatherSummaryText({ added = 0, updated = 0, unchanged = 0, refused = 0 }) {
-    return EN.gather.summary.replace('{{ added }}', added).replace('{{ updated }}', updated)
-      .replace('{{ unchanged }}', unchanged).replace('{{ refused }}', refused);
+    return fill(EN.gather.summary, { added, updated, unchanged, refused });
   }
 
   /** Why each file or code that was not added was refused. */

@@ -2,6 +2,7 @@
 import { expect } from '@playwright/test';
 import { AppPage } from './AppPage.mjs';
 import { ShareEditor } from './ShareEditor.mjs';
+import { EN, escapeRegExp } from '../fixtures.mjs';
 
 export class DecisionPage extends AppPage {
   async open() {
@@ -10,27 +11,29 @@ export class DecisionPage extends AppPage {
   }
 
   async expectShown() {
-    await expect(this.heading).toHaveText('The agreed decision');
+    await expect(this.heading).toHaveText(EN.decision.title);
   }
 
+  /** "Recorded. Every change is saved." or "Not recorded yet. …". */
   status() {
-    return this.page.getByRole('status').filter({ hasText: /Recorded|Not recorded yet/ });
+    const either = [EN.decision.recorded, EN.decision.draft].map(escapeRegExp).join('|');
+    return this.page.getByRole('status').filter({ hasText: new RegExp(either) });
   }
 
   async recordTheDecision() {
-    await this.page.getByRole('button', { name: 'Record the decision' }).tap();
-    await expect(this.status()).toHaveText('Recorded. Every change is saved.');
+    await this.page.getByRole('button', { name: EN.decision.record_mean }).tap();
+    await expect(this.status()).toHaveText(EN.decision.recorded);
   }
 
-  editor(kindName = 'State money') {
+  editor(kindName = EN.default_kinds.state_money) {
     return new ShareEditor(this.page, this.page.getByRole('region', { name: kindName, exact: true }));
   }
 
   async writeTheReason(areaName, text) {
-    await this.page.getByRole('region', { name: 'Why' }).getByRole('textbox', { name: areaName, exact: true }).fill(text);
+    await this.page.getByRole('region', { name: EN.decision.rationale }).getByRole('textbox', { name: areaName, exact: true }).fill(text);
   }
 
   async saveAndShare() {
-    await this.page.getByRole('link', { name: /^Save and share the decisions/ }).tap();
+    await this.page.getByRole('link', { name: new RegExp(`^${escapeRegExp(EN.decision.to_export)}`) }).tap();
   }
 }

@@ -2,6 +2,7 @@
 // them the tablet.
 import { expect } from '@playwright/test';
 import { AppPage } from './AppPage.mjs';
+import { EN, fill, textPattern } from '../fixtures.mjs';
 
 export class ParticipantsPage extends AppPage {
   async open() {
@@ -10,22 +11,28 @@ export class ParticipantsPage extends AppPage {
   }
 
   async expectShown() {
-    await expect(this.heading).toHaveText('Who is taking part');
+    await expect(this.heading).toHaveText(EN.participants.title);
   }
 
   /** Adds someone and starts their turn; resolves with their ballot id. */
   async addPerson(name, roleLabel) {
-    await this.page.getByLabel('Name (or table name)').fill(name);
+    await this.page.getByLabel(EN.participants.name).fill(name);
     const role = this.page.getByRole('radio', { name: roleLabel, exact: true });
     await role.tap();
     await expect(role).toBeChecked();
-    await this.page.getByRole('button', { name: 'Add and start' }).tap();
+    await this.page.getByRole('button', { name: EN.participants.add }).tap();
     await expect(this.page).toHaveURL(/#\/allocate\/[0-9a-f]{32}/);
     return new URL(this.page.url()).hash.split('/')[2];
   }
 
+  /** "Taking part (2)". */
   listHeading() {
-    return this.page.getByRole('heading', { name: /^Taking part \(\d+\)$/ });
+    return this.page.getByRole('heading', { name: textPattern(EN.participants.list_heading, { count: '\\d+' }, { whole: true }) });
+  }
+
+  /** The words the list's heading shows for `count` people. */
+  static listHeadingText(count) {
+    return fill(EN.participants.list_heading, { count });
   }
 
   /** Names shown in the list of people taking part. */
@@ -34,7 +41,7 @@ export class ParticipantsPage extends AppPage {
   }
 
   async divideResourcesFor(name) {
-    await this.page.getByRole('link', { name: `Divide resources for ${name}`, exact: true }).tap();
+    await this.page.getByRole('link', { name: fill(EN.participants.open_label, { name }), exact: true }).tap();
   }
 
   /** The message shown when the form is not filled in. */

@@ -73,7 +73,8 @@ export class PresenterPage extends AppPage {
   /**
    * Starts noting, inside the page, the moment each change of the count or
    * of one bar's figure reaches the screen (a MutationObserver, so it sees
-   * the DOM change as it happens, without polling from the test).
+   * the DOM change as it happens, without polling). For the benchmark
+   * tests/bench/presenter-follow.bench.mjs: tests assert no times.
    */
   async startTimingChanges(areaName, barLabel = EN.presenter.everyone) {
     await this.page.evaluate(({ areaName, barLabel }) => {
@@ -89,8 +90,6 @@ export class PresenterPage extends AppPage {
       };
       let last = snapshot();
       window.__presenterChanges = [{ t: Date.now(), ...last }];
-      // Set once: a reload would lose it, so it proves the page was never reloaded.
-      window.__sameDocument = true;
       new MutationObserver(() => {
         const now = snapshot();
         if (now.count !== last.count || now.bar !== last.bar) {
@@ -106,7 +105,12 @@ export class PresenterPage extends AppPage {
     return this.page.evaluate(() => window.__presenterChanges);
   }
 
-  /** Whether this is still the document the timing started in (no reload). */
+  /** Marks this document; a reload would lose the mark (see stillTheSameDocument). */
+  async markThisDocument() {
+    await this.page.evaluate(() => { window.__sameDocument = true; });
+  }
+
+  /** Whether this is still the document markThisDocument marked (no reload since). */
   async stillTheSameDocument() {
     return this.page.evaluate(() => window.__sameDocument === true);
   }

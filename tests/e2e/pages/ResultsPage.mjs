@@ -2,7 +2,9 @@
 // each role's, as a chart and a table.
 import { expect } from '@playwright/test';
 import { AppPage } from './AppPage.mjs';
-import { EN } from '../fixtures.mjs';
+import { EN, escapeRegExp, fill } from '../fixtures.mjs';
+
+const STATE_MONEY = EN.default_kinds.state_money;
 
 export class ResultsPage extends AppPage {
   async open() {
@@ -11,45 +13,45 @@ export class ResultsPage extends AppPage {
   }
 
   async expectShown() {
-    await expect(this.heading).toHaveText('What the room chose');
+    await expect(this.heading).toHaveText(EN.results.title);
   }
 
   /** Shows one resource's results, with the resource tabs. */
   async chooseResource(kindName) {
-    await this.page.getByRole('navigation', { name: 'Resources' }).getByRole('link', { name: kindName, exact: true }).tap();
+    await this.page.getByRole('navigation', { name: EN.allocate.kinds_label, exact: true }).getByRole('link', { name: kindName, exact: true }).tap();
     await expect(this.resource(kindName)).toBeVisible();
   }
 
-  resource(kindName = 'State money') {
+  resource(kindName = STATE_MONEY) {
     return this.page.getByRole('region', { name: kindName, exact: true });
   }
 
-  chart(kindName = 'State money') {
-    return this.resource(kindName).getByRole('img', { name: `${kindName}: today's split against the room's average, overall and by role` });
+  chart(kindName = STATE_MONEY) {
+    return this.resource(kindName).getByRole('img', { name: fill(EN.results.chart_title, { kind: kindName }) });
   }
 
-  table(kindName = 'State money') {
-    return this.resource(kindName).getByRole('table', { name: `${kindName}: figures per area` });
+  table(kindName = STATE_MONEY) {
+    return this.resource(kindName).getByRole('table', { name: fill(EN.results.table_caption, { kind: kindName }) });
   }
 
   /** The column of one role, by the name the table uses (e.g. 'Commissioners'). */
-  roleColumn(roleLabel, kindName = 'State money') {
+  roleColumn(roleLabel, kindName = STATE_MONEY) {
     return this.table(kindName).getByRole('columnheader', { name: new RegExp(`^${roleLabel}\\b`) });
   }
 
   /** The column headers' texts. */
-  async columnHeaders(kindName = 'State money') {
+  async columnHeaders(kindName = STATE_MONEY) {
     return (await this.table(kindName).getByRole('columnheader').allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim());
   }
 
   /** The cells of one area's row, as shown. */
-  async rowFor(areaName, kindName = 'State money') {
+  async rowFor(areaName, kindName = STATE_MONEY) {
     const row = this.table(kindName).getByRole('row').filter({ has: this.page.getByRole('rowheader', { name: areaName, exact: true }) });
     return (await row.getByRole('cell').allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim());
   }
 
   async recordTheAgreedDecision() {
-    await this.page.getByRole('link', { name: /^Record the agreed decision/ }).tap();
+    await this.page.getByRole('link', { name: new RegExp(`^${escapeRegExp(EN.results.to_decision)}`) }).tap();
   }
 
   /** The facilitator's controls for the room's screen. */
@@ -98,7 +100,7 @@ export class ResultsPage extends AppPage {
   }
 
   /** The room's average share of an area, as the table shows it ("35.5%", without the amount). */
-  async averageFor(areaName, kindName = 'State money') {
+  async averageFor(areaName, kindName = STATE_MONEY) {
     await expect(this.table(kindName)).toBeVisible();
     const row = await this.rowFor(areaName, kindName);
     return row[1].split(' ')[0];

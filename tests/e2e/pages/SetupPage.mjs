@@ -2,6 +2,7 @@
 import { expect } from '@playwright/test';
 import { AppPage, toBp } from './AppPage.mjs';
 import { ShareEditor } from './ShareEditor.mjs';
+import { EN, escapeRegExp } from '../fixtures.mjs';
 
 export class SetupPage extends AppPage {
   async open() {
@@ -10,15 +11,15 @@ export class SetupPage extends AppPage {
   }
 
   async expectShown() {
-    await expect(this.heading).toHaveText('Set up the workshop');
+    await expect(this.heading).toHaveText(EN.setup.title);
   }
 
   async nameTheWorkshop(name) {
-    await this.page.getByLabel('Workshop name').fill(name);
+    await this.page.getByLabel(EN.setup.name).fill(name);
   }
 
   async setThePlace(place) {
-    await this.page.getByLabel('Place', { exact: true }).fill(place);
+    await this.page.getByLabel(EN.setup.place, { exact: true }).fill(place);
   }
 
   /** The card of one resource (e.g. 'State money'). */
@@ -28,7 +29,7 @@ export class SetupPage extends AppPage {
 
   /** Types a new total for a resource, in whole pounds/hours/items. */
   async setTotalToday(kindName, amount) {
-    const field = this.resource(kindName).getByLabel('Total today', { exact: true });
+    const field = this.resource(kindName).getByLabel(EN.setup.total_today, { exact: true });
     await field.fill(String(amount));
     await field.press('Tab');
   }
@@ -44,7 +45,7 @@ export class SetupPage extends AppPage {
   }
 
   async startTheWalkthrough() {
-    await this.page.getByRole('link', { name: /Start the walk-through/ }).tap();
+    await this.page.getByRole('link', { name: new RegExp(escapeRegExp(EN.setup.start_walkthrough)) }).tap();
   }
 }
 

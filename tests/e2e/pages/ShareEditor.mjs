@@ -4,7 +4,7 @@
 import { expect } from '@playwright/test';
 import { toBp } from './AppPage.mjs';
 
-import { AREAS as AREA_NAMES } from '../fixtures.mjs';
+import { AREAS as AREA_NAMES, EN, fill } from '../fixtures.mjs';
 
 export { AREA_NAMES };
 
@@ -32,19 +32,19 @@ export class ShareEditor {
   }
 
   typedField(area) {
-    return this.scope.getByRole('textbox', { name: `Percent for ${area}`, exact: true });
+    return this.scope.getByRole('textbox', { name: fill(EN.allocate.typed_label, { area }), exact: true });
   }
 
   lessButton(area) {
-    return this.scope.getByRole('button', { name: `Less for ${area}`, exact: true });
+    return this.scope.getByRole('button', { name: fill(EN.allocate.less, { area }), exact: true });
   }
 
   moreButton(area) {
-    return this.scope.getByRole('button', { name: `More for ${area}`, exact: true });
+    return this.scope.getByRole('button', { name: fill(EN.allocate.more, { area }), exact: true });
   }
 
   lockButton(area) {
-    return this.scope.getByRole('button', { name: `Lock ${area}`, exact: true });
+    return this.scope.getByRole('button', { name: fill(EN.allocate.lock_label, { area }), exact: true });
   }
 
   /** An area's share in basis points, from its typed field. */
