@@ -12,4 +12,6 @@ pub mod pages;
 pub mod participant_form;
 pub mod qr;
 pub mod room_controls;
+pub mod setup;
 pub mod share_editor;
+pub mod text_field;
