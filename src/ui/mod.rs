@@ -3,7 +3,6 @@
 pub mod ballot_share;
 pub mod chart;
 pub mod device_bar;
-pub mod gather;
 pub mod kind_tabs;
 pub mod labels;
 pub mod layout;
@@ -12,6 +11,7 @@ pub mod pages;
 pub mod participant_form;
 pub mod qr;
 pub mod room_controls;
+pub mod save_share;
 pub mod setup;
 pub mod share_editor;
 pub mod text_field;
