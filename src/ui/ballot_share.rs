@@ -11,6 +11,7 @@ use crate::platform::files;
 use crate::state::use_app;
 use crate::ui::labels::tr;
 use crate::ui::qr::QrCodeImage;
+use crate::ui::text_field::TextField;
 
 /// The "give my choices to the facilitator" panel for one ballot.
 #[component]
@@ -40,10 +41,14 @@ pub fn BallotShare(
             <button class="button" on:click=download>{tr!(i18n, share.download)}</button>
             <div class="share-code">
                 <QrCodeImage text=code label=Signal::derive(move || t_string!(i18n, share.qr_label).to_string()) />
-                <div class="field">
-                    <label for="ballot-code">{tr!(i18n, share.code_label)}</label>
-                    <textarea id="ballot-code" class="code-text" rows="4" readonly=true prop:value=code></textarea>
-                </div>
+                <TextField
+                    id="ballot-code"
+                    label=tr!(i18n, share.code_label)
+                    value=code
+                    lines=4
+                    readonly=true
+                    class="code-text"
+                />
             </div>
         </details>
     }

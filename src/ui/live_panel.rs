@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use crate::i18n::*;
 use crate::platform::broker::{check_address, AddressError, LinkState, Trouble};
+use crate::platform::dialog::confirm;
 use crate::ui::labels::I18n;
 
 /// Why the connection is down, in the current language.
@@ -95,13 +96,7 @@ pub fn LivePanel() -> impl IntoView {
         }
     };
     let stop = move |_| {
-        let ok = web_sys::window()
-            .and_then(|w| {
-                w.confirm_with_message(t_string!(i18n, live.stop_confirm))
-                    .ok()
-            })
-            .unwrap_or(false);
-        if ok {
+        if confirm(t_string!(i18n, live.stop_confirm)) {
             live.stop();
         }
     };

@@ -8,6 +8,7 @@ use crate::model::{Id, Role};
 use crate::platform::{clock, random};
 use crate::state::use_app;
 use crate::ui::labels::{role_name, tr};
+use crate::ui::text_field::TextField;
 
 /// Adds a participant from a name and a role, then calls `on_added` with the new ballot's id.
 #[component]
@@ -81,19 +82,14 @@ pub fn ParticipantForm(
     view! {
         <form class="card" on:submit=add novalidate=true>
             {(!tablet).then(|| view! { <h2>{tr!(i18n, participants.add_heading)}</h2> })}
-            <div class="field">
-                <label for=name_id>
-                    {if easy { tr!(i18n, easy.tablet_name)() } else if tablet { tr!(i18n, tablet.name)() } else { tr!(i18n, participants.name)() }}
-                </label>
-                <input
-                    id=name_id
-                    type="text"
-                    maxlength=crate::model::rules::MAX_NAME_CHARS
-                    autocomplete="off"
-                    prop:value=name
-                    on:input=move |ev| set_name.set(event_target_value(&ev))
-                />
-            </div>
+            <TextField
+                id=name_id
+                label=move || if easy { tr!(i18n, easy.tablet_name)() } else if tablet { tr!(i18n, tablet.name)() } else { tr!(i18n, participants.name)() }
+                value=name
+                on_input=Callback::new(move |v| set_name.set(v))
+                maxlength=crate::model::rules::MAX_NAME_CHARS
+                autocomplete="off"
+            />
             <fieldset class="choices">
                 <legend>
                     {if easy { tr!(i18n, easy.tablet_role)() } else if tablet { tr!(i18n, tablet.role)() } else { tr!(i18n, participants.role)() }}

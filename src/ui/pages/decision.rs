@@ -11,6 +11,7 @@ use crate::route::Route;
 use crate::state::use_app;
 use crate::ui::labels::{area_name, tr};
 use crate::ui::share_editor::ShareEditor;
+use crate::ui::text_field::TextField;
 
 /// The decision screen.
 #[component]
@@ -96,23 +97,17 @@ pub fn DecisionPage() -> impl IntoView {
             {Area::ALL
                 .into_iter()
                 .map(|area| {
-                    let field = format!("rationale-{}", area.id());
                     view! {
-                        <div class="field">
-                            <label for=field.clone()>{move || area_name(i18n, area)}</label>
-                            <textarea
-                                id=field
-                                rows="3"
-                                maxlength=crate::model::rules::MAX_NOTE_CHARS
-                                prop:value=move || draft.with(|d| d.rationale.get(&area).cloned().unwrap_or_default())
-                                on:input=move |ev| {
-                                    let v = event_target_value(&ev);
-                                    change(Box::new(move |d| {
-                                        d.rationale.insert(area, v);
-                                    }))
-                                }
-                            ></textarea>
-                        </div>
+                        <TextField
+                            id=format!("rationale-{}", area.id())
+                            label=move || area_name(i18n, area)
+                            value=move || draft.with(|d| d.rationale.get(&area).cloned().unwrap_or_default())
+                            on_input=Callback::new(move |v| change(Box::new(move |d| {
+                                d.rationale.insert(area, v);
+                            })))
+                            lines=3
+                            maxlength=crate::model::rules::MAX_NOTE_CHARS
+                        />
                     }
                 })
                 .collect_view()}

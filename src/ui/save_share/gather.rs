@@ -12,6 +12,9 @@ use crate::model::{merge_ballots, MergeReport};
 use crate::platform::files;
 use crate::state::{use_app, AppState};
 use crate::ui::labels::tr;
+use crate::ui::text_field::TextField;
+
+use super::gather_report::GatherReport;
 
 /// Merges what one file or code holds; problems are reported, never applied.
 fn gather_text(state: AppState, report: &mut MergeReport, source: &str, text: &str) {
@@ -65,7 +68,6 @@ pub fn GatherBallots() -> impl IntoView {
     let i18n = use_i18n();
     let state = use_app();
     let (report, set_report) = signal(None::<MergeReport>);
-    let (code, set_code) = signal(String::new());
     let (dragging, set_dragging) = signal(false);
     let on_pick = move |ev: leptos::ev::Event| {
         let Some(input) = ev
@@ -83,29 +85,6 @@ pub fn GatherBallots() -> impl IntoView {
         set_dragging.set(false);
         let dropped = file_list(ev.data_transfer().and_then(|d| d.files()));
         wasm_bindgen_futures::spawn_local(gather_files(state, dropped, set_report));
-    };
-    let on_paste = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        let mut r = MergeReport::default();
-        // One code per line, so a list of codes can be pasted at once.
-        for (i, line) in code
-            .get()
-            .lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty())
-            .enumerate()
-        {
-            gather_text(
-                state,
-                &mut r,
-                &t_string!(i18n, gather.code_n, n = i + 1).to_string(),
-                line,
-            );
-        }
-        if r.refused.is_empty() {
-            set_code.set(String::new());
-        }
-        set_report.set(Some(r));
     };
     view! {
         <section class="card" aria-labelledby="gather-heading">
@@ -132,37 +111,58 @@ pub fn GatherBallots() -> impl IntoView {
                 />
                 <p class="small">{tr!(i18n, gather.drop)}</p>
             </div>
-            <form class="paste-form" on:submit=on_paste>
-                <label for="gather-code">{tr!(i18n, gather.paste_label)}</label>
-                <textarea
-                    id="gather-code"
-                    rows="3"
-                    spellcheck="false"
-                    prop:value=code
-                    on:input=move |ev| set_code.set(event_target_value(&ev))
-                ></textarea>
-                <button class="button" type="submit">{tr!(i18n, gather.add_codes)}</button>
-            </form>
+            <PasteCodes on_report=Callback::new(move |r| set_report.set(Some(r))) />
             <div aria-live="polite">
-                {move || {
-                    report
-                        .get()
-                        .map(|r| {
-                            let refused = r.refused.iter().map(|e| view! { <li>{e.to_string()}</li> }).collect_view();
-                            let has_refused = !r.refused.is_empty();
-                            view! {
-                                <div class=if has_refused { "banner banner-warning" } else { "banner banner-success" } role="status">
-                                    <p class="gather-summary">
-                                        {t!(i18n, gather.summary, added = r.added, updated = r.updated, unchanged = r.unchanged, refused = r.refused.len())}
-                                    </p>
-                                    {(r.removed > 0).then(|| view! { <p>{t!(i18n, gather.removed, count = r.removed)}</p> })}
-                                    {has_refused.then(|| view! { <ul class="error-detail">{refused}</ul> })}
-                                    {has_refused.then(|| view! { <p>{tr!(i18n, gather.kept)}</p> })}
-                                </div>
-                            }
-                        })
-                }}
+                {move || report.get().map(|r| view! { <GatherReport report=r /> })}
             </div>
         </section>
+    }
+}
+
+/// Pasting ballot codes, one per line; the field empties once all are taken.
+#[component]
+fn PasteCodes(
+    /// Called with what the codes did.
+    on_report: Callback<MergeReport>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let state = use_app();
+    let (code, set_code) = signal(String::new());
+    let on_paste = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let mut r = MergeReport::default();
+        // One code per line, so a list of codes can be pasted at once.
+        for (i, line) in code
+            .get()
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .enumerate()
+        {
+            gather_text(
+                state,
+                &mut r,
+                &t_string!(i18n, gather.code_n, n = i + 1).to_string(),
+                line,
+            );
+        }
+        if r.refused.is_empty() {
+            set_code.set(String::new());
+        }
+        on_report.run(r);
+    };
+    view! {
+        <form class="paste-form" on:submit=on_paste>
+            <TextField
+                id="gather-code"
+                label=tr!(i18n, gather.paste_label)
+                value=code
+                on_input=Callback::new(move |v| set_code.set(v))
+                lines=3
+                spellcheck=false
+                bare=true
+            />
+            <button class="button" type="submit">{tr!(i18n, gather.add_codes)}</button>
+        </form>
     }
 }

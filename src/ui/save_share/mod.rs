@@ -1,0 +1,13 @@
+//! The pieces of the "Save and share" screen: download the decisions, gather
+//! tablets' ballots, open a saved workshop, start a new one.
+
+mod download;
+mod gather;
+mod gather_report;
+mod open_saved;
+mod start_new;
+
+pub use download::DownloadDecisions;
+pub use gather::GatherBallots;
+pub use open_saved::{ImportOutcome, OpenSavedWorkshop};
+pub use start_new::StartNewWorkshop;

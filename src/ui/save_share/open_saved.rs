@@ -1,0 +1,114 @@
+//! Opening a saved workshop from a file: checked in full before anything
+//! changes, and a refusal says why and that nothing was touched.
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::i18n::*;
+use crate::model::import_json;
+use crate::model::rules::MAX_RECORD_BYTES;
+use crate::platform::files;
+use crate::state::{use_app, AppState};
+use crate::ui::labels::{tr, I18n};
+
+/// What became of the last file opened (or download tried), shown to the user.
+#[derive(Clone)]
+pub enum ImportOutcome {
+    /// The workshop was opened; the sentence says which.
+    Done(String),
+    /// Nothing changed; the reason why.
+    Refused(String),
+}
+
+/// Reads a picked file and, if it is a whole valid workshop, puts it in place.
+async fn open_file(
+    i18n: I18n,
+    state: AppState,
+    file: web_sys::File,
+    outcome: RwSignal<Option<ImportOutcome>>,
+) {
+    let file_name = file.name();
+    let text = match files::read_text(&file, MAX_RECORD_BYTES).await {
+        Ok(t) => t,
+        Err(e) => {
+            outcome.set(Some(ImportOutcome::Refused(format!("{file_name}: {e}"))));
+            return;
+        }
+    };
+    match import_json(&text) {
+        Ok(workshop) => {
+            let summary = t_string!(
+                i18n,
+                data.imported,
+                name = workshop.name.clone(),
+                count = workshop.ballots.len()
+            )
+            .to_string();
+            state.replace(workshop);
+            outcome.set(Some(ImportOutcome::Done(summary)));
+        }
+        Err(e) => outcome.set(Some(ImportOutcome::Refused(format!("{file_name}: {e}")))),
+    }
+}
+
+/// The "Open a saved workshop" card.
+#[component]
+pub fn OpenSavedWorkshop(
+    /// The last outcome, which this card shows and sets.
+    outcome: RwSignal<Option<ImportOutcome>>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let state = use_app();
+    let on_file = move |ev: leptos::ev::Event| {
+        let Some(input) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        else {
+            return;
+        };
+        let Some(file) = input.files().and_then(|f| f.get(0)) else {
+            return;
+        };
+        // Let the same file be picked again after a fix.
+        input.set_value("");
+        wasm_bindgen_futures::spawn_local(open_file(i18n, state, file, outcome));
+    };
+    view! {
+        <section class="card" aria-labelledby="import-heading">
+            <h2 id="import-heading">{tr!(i18n, data.import_heading)}</h2>
+            <p>{tr!(i18n, data.import_body)}</p>
+            <label class="button button-large file-button" for="import-file">
+                {tr!(i18n, data.import)}
+            </label>
+            <input
+                id="import-file"
+                class="visually-hidden-file"
+                type="file"
+                accept=".json,application/json"
+                on:change=on_file
+            />
+            <div aria-live="polite" class="import-outcome">
+                {move || outcome.get().map(|o| view! { <OutcomeBanner outcome=o /> })}
+            </div>
+        </section>
+    }
+}
+
+/// A green line for an opened workshop, a red box for a refused file.
+#[component]
+fn OutcomeBanner(outcome: ImportOutcome) -> impl IntoView {
+    let i18n = use_i18n();
+    match outcome {
+        ImportOutcome::Done(text) => {
+            view! { <p class="banner banner-success" role="status">{text}</p> }.into_any()
+        }
+        ImportOutcome::Refused(text) => view! {
+            <div class="banner banner-danger" role="alert">
+                <p><strong>{tr!(i18n, data.refused)}</strong></p>
+                <p class="error-detail">{text}</p>
+                <p>{tr!(i18n, data.untouched)}</p>
+            </div>
+        }
+        .into_any(),
+    }
+}

@@ -1,0 +1,25 @@
+//! The pieces of the set-up screen: the workshop's details, adding a
+//! resource kind, and one card per kind with its fields, today's split and
+//! the years ahead.
+
+mod add_kind;
+mod details;
+mod kind_card;
+mod kind_fields;
+mod projected_totals;
+
+pub use add_kind::AddKind;
+pub use details::WorkshopDetails;
+pub use kind_card::KindCard;
+
+use crate::model::ResourceKind;
+use crate::state::AppState;
+
+/// Changes one resource kind of the workshop, found by its id.
+fn edit_kind(state: AppState, kind_id: &str, f: impl FnOnce(&mut ResourceKind)) {
+    state.change(|w| {
+        if let Some(k) = w.kinds.iter_mut().find(|k| k.id == kind_id) {
+            f(k);
+        }
+    });
+}
