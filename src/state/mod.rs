@@ -2,12 +2,13 @@
 
 pub mod live;
 pub mod locale;
+mod persist;
+
+use persist::{Pending, MERGE, REPLACE};
 
 use leptos::prelude::*;
 
-use crate::model::{
-    export_json, import_json, merge_workshops, validate, Catalogue, Id, Timestamp, Workshop,
-};
+use crate::model::{import_json, merge_workshops, validate, Catalogue, Id, Workshop};
 use crate::platform::broadcast::WindowLink;
 use crate::platform::{clock, random, storage};
 
@@ -21,11 +22,6 @@ pub enum SaveState {
     /// Saving is paused so an unreadable saved workshop is not overwritten.
     Paused,
 }
-
-/// Marks a posted record as a whole replacement (import, new workshop).
-const REPLACE: &str = "R:";
-/// Marks a posted record as a change to merge.
-const MERGE: &str = "M:";
 
 /// A warning from start-up about what was in storage.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -58,12 +54,8 @@ pub struct AppState {
     /// Where Easy Read allocation is: (ballot, kind, area index). Kept here so a
     /// language switch, which draws the screen again, keeps the place.
     pub easy_place: RwSignal<Option<(Id, String, usize)>>,
-    /// Set when the whole workshop was replaced, so other windows replace theirs too.
-    replaced: StoredValue<bool>,
-    /// Set by a change made here until it has been saved and posted.
-    unposted: StoredValue<bool>,
-    /// Set when the next update came from another window and needs no save or post.
-    quiet: StoredValue<bool>,
+    /// What the next save must do (see [`Pending`]).
+    pending: StoredValue<Pending>,
 }
 
 impl AppState {
@@ -103,95 +95,19 @@ impl AppState {
             announcement: RwSignal::new(String::new()),
             online: crate::platform::network::online_signal(),
             easy_place: RwSignal::new(None),
-            replaced: StoredValue::new(false),
-            unposted: StoredValue::new(false),
-            quiet: StoredValue::new(false),
+            // A restored workshop is stored already (writing it again is a
+            // noticeable part of start-up); a fresh one is written at once, so
+            // other windows open the same workshop.
+            pending: StoredValue::new(if restored {
+                Pending::Nothing
+            } else {
+                Pending::Changed
+            }),
         };
         // Other windows' changes arrive whole; merging piece by piece keeps
         // both windows' edits (see model::merge).
-        let link = std::rc::Rc::new(WindowLink::open(move |message| state.receive(&message)));
-        let posted = StoredValue::new(std::collections::HashMap::<Id, Timestamp>::new());
-        let save_soon = StoredValue::new(None::<leptos::prelude::TimeoutHandle>);
-        // A workshop restored from storage is stored already: the first run need
-        // not write it again (that write is a noticeable part of start-up). A
-        // fresh one is written at once, so other windows open the same workshop.
-        let loaded = StoredValue::new(restored.then(|| state.workshop.get_untracked()));
-        // The one place that persists: every change to the workshop is saved
-        // before the browser handles the next event, then shown to other windows.
-        Effect::new(move |_| {
-            state.workshop.track();
-            if let Some(start) = loaded.get_value() {
-                loaded.set_value(None);
-                let unchanged = state.workshop.with_untracked(|w| *w == start);
-                if unchanged && !state.unposted.get_value() && !state.replaced.get_value() {
-                    posted.set_value(start.ballots.iter().map(|b| (b.id, b.updated_at)).collect());
-                    return;
-                }
-            }
-            if state.quiet.get_value() {
-                state.quiet.set_value(false);
-                // Others already have these ballots: later posts need not repeat them.
-                posted.set_value(
-                    state.workshop.with_untracked(|w| {
-                        w.ballots.iter().map(|b| (b.id, b.updated_at)).collect()
-                    }),
-                );
-                // The merged workshop may hold more than the sender saved (two
-                // windows editing at once), so it is saved too, once things
-                // settle, after the screen has updated.
-                if let Some(pending) = save_soon.get_value() {
-                    pending.clear();
-                }
-                let handle = set_timeout_with_handle(
-                    move || {
-                        if state.save_state.get_untracked() != SaveState::Paused {
-                            let record = state.workshop.with_untracked(export_json);
-                            let outcome = match storage::save(&record) {
-                                Ok(()) => SaveState::Saved,
-                                Err(e) => SaveState::Failed(e),
-                            };
-                            if state.save_state.get_untracked() != outcome {
-                                state.save_state.set(outcome);
-                            }
-                        }
-                    },
-                    std::time::Duration::from_millis(250),
-                )
-                .ok();
-                save_soon.set_value(handle);
-                return;
-            }
-            state.unposted.set_value(false);
-            let replacing = state.replaced.get_value();
-            state.replaced.set_value(false);
-            // Other windows get only the ballots that changed since the last post
-            // (with every other piece), so a big workshop stays quick to send.
-            let (record, message) = state.workshop.with(|w| {
-                let record = export_json(w);
-                let message = if replacing {
-                    format!("{REPLACE}{record}")
-                } else {
-                    let delta = posted.with_value(|posted| {
-                        w.with_only_ballots(|b| posted.get(&b.id) != Some(&b.updated_at))
-                    });
-                    format!("{MERGE}{}", export_json(&delta))
-                };
-                posted.set_value(w.ballots.iter().map(|b| (b.id, b.updated_at)).collect());
-                (record, message)
-            });
-            let outcome = if state.save_state.get_untracked() == SaveState::Paused {
-                SaveState::Paused
-            } else {
-                match storage::save(&record) {
-                    Ok(()) => SaveState::Saved,
-                    Err(e) => SaveState::Failed(e),
-                }
-            };
-            link.post(&message);
-            if state.save_state.get_untracked() != outcome {
-                state.save_state.set(outcome);
-            }
-        });
+        let link = WindowLink::open(move |message| state.receive(&message));
+        persist::save_every_change(state, link);
         state
     }
 
@@ -223,14 +139,16 @@ impl AppState {
         }
     }
 
-    /// Shows what another window sent. If this window had posted all of its own
-    /// changes, the sender has saved everything there is, so saving and posting
-    /// again would only repeat work (a big workshop takes milliseconds to write).
+    /// Shows what another window sent. The sender has saved and posted it;
+    /// a change of this window's own that is still waiting keeps its place.
     fn set_received(&self, workshop: Workshop) {
-        if !self.unposted.get_value() {
-            self.quiet.set_value(true);
-        }
+        self.note(Pending::Received);
         self.workshop.set(workshop);
+    }
+
+    /// Records what the next save must do.
+    fn note(&self, next: Pending) {
+        self.pending.update_value(|p| *p = p.then(next));
     }
 
     /// Changes the workshop through a model function and stamps the change.
@@ -244,7 +162,7 @@ impl AppState {
         match validate(&next) {
             Ok(()) => {
                 self.refused_change.set(None);
-                self.unposted.set_value(true);
+                self.note(Pending::Changed);
                 self.workshop.set(next);
             }
             Err(e) => self.refused_change.set(Some(e.to_string())),
@@ -254,15 +172,14 @@ impl AppState {
     /// Takes in a workshop merged from live messages: saved here and shown to
     /// this device's other windows, with no stamps of its own.
     pub fn take_in(&self, workshop: Workshop) {
-        self.unposted.set_value(true);
+        self.note(Pending::Changed);
         self.workshop.set(workshop);
     }
 
     /// Replaces the whole workshop (after a checked import or a fresh start).
     pub fn replace(&self, workshop: Workshop) {
         self.workshop.with_untracked(storage::keep_replaced);
-        self.replaced.set_value(true);
-        self.unposted.set_value(true);
+        self.note(Pending::Replaced);
         if self.save_state.get_untracked() == SaveState::Paused {
             self.save_state.set(SaveState::Saved);
         }

@@ -1,0 +1,119 @@
+//! Saving the workshop and telling this browser's other windows, after every
+//! change. What a save must do depends on where the change came from; that is
+//! the one piece of state this file keeps, as a [`Pending`] value.
+
+use std::collections::HashMap;
+
+use leptos::prelude::*;
+
+use super::{AppState, SaveState};
+use crate::model::{export_json, Id, Timestamp, Workshop};
+use crate::platform::broadcast::WindowLink;
+use crate::platform::storage;
+
+/// Marks a posted record as a whole replacement (import, new workshop).
+pub(super) const REPLACE: &str = "R:";
+/// Marks a posted record as a change to merge.
+pub(super) const MERGE: &str = "M:";
+
+/// What the next save has to do, set by whatever changed the workshop.
+/// Ordered by how much must be done: two changes before one save need the
+/// larger of the two, so a change made here is never taken for a received one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Pending {
+    /// Nothing changed since the workshop was read from storage.
+    Nothing,
+    /// Another window's change was merged in. That window has saved and posted
+    /// it, so this one posts nothing and saves once things settle (the merge
+    /// may hold more than the sender had, if both windows were editing).
+    Received,
+    /// Changed on this device (typed here, or taken in from live mode): save
+    /// at once and post the pieces that changed to the other windows.
+    Changed,
+    /// Replaced whole (an import, a fresh start): save at once and post the
+    /// whole record, so the other windows replace theirs too.
+    Replaced,
+}
+
+impl Pending {
+    /// What must be done when `next` happens before this is saved.
+    pub fn then(self, next: Pending) -> Pending {
+        self.max(next)
+    }
+}
+
+/// How long a received change waits before it is saved here too.
+const SAVE_RECEIVED_AFTER: std::time::Duration = std::time::Duration::from_millis(250);
+
+/// The ballots (and their stamps) that the other windows already have.
+fn stamps(w: &Workshop) -> HashMap<Id, Timestamp> {
+    w.ballots.iter().map(|b| (b.id, b.updated_at)).collect()
+}
+
+/// Writes the record to storage (unless saving is paused) and shows the outcome.
+fn save(state: AppState, record: &str) {
+    if state.save_state.get_untracked() == SaveState::Paused {
+        return;
+    }
+    let outcome = match storage::save(record) {
+        Ok(()) => SaveState::Saved,
+        Err(e) => SaveState::Failed(e),
+    };
+    if state.save_state.get_untracked() != outcome {
+        state.save_state.set(outcome);
+    }
+}
+
+/// The one place that persists: every change to the workshop is saved before
+/// the browser handles the next event, then shown to the other windows.
+pub fn save_every_change(state: AppState, link: WindowLink) {
+    let posted = StoredValue::new(state.workshop.with_untracked(stamps));
+    let save_soon = StoredValue::new(None::<TimeoutHandle>);
+    Effect::new(move |first: Option<()>| {
+        state.workshop.track();
+        let pending = match state.pending.get_value() {
+            // After the first run, a write that bypassed AppState's methods
+            // is still a change of this device's, so it is saved and posted.
+            Pending::Nothing if first.is_some() => Pending::Changed,
+            pending => pending,
+        };
+        state.pending.set_value(Pending::Nothing);
+        if let Some(waiting) = save_soon.get_value() {
+            waiting.clear();
+            save_soon.set_value(None);
+        }
+        match pending {
+            Pending::Nothing => {}
+            Pending::Received => {
+                // Others already have these ballots: later posts need not repeat them.
+                posted.set_value(state.workshop.with_untracked(stamps));
+                // Saved after the screen has updated, once a burst has settled.
+                let handle = set_timeout_with_handle(
+                    move || save(state, &state.workshop.with_untracked(export_json)),
+                    SAVE_RECEIVED_AFTER,
+                )
+                .ok();
+                save_soon.set_value(handle);
+            }
+            Pending::Changed | Pending::Replaced => {
+                // Other windows get only the ballots that changed since the last
+                // post (with every other piece), so a big workshop stays quick to send.
+                let (record, message) = state.workshop.with_untracked(|w| {
+                    let record = export_json(w);
+                    let message = if pending == Pending::Replaced {
+                        format!("{REPLACE}{record}")
+                    } else {
+                        let delta = posted.with_value(|posted| {
+                            w.with_only_ballots(|b| posted.get(&b.id) != Some(&b.updated_at))
+                        });
+                        format!("{MERGE}{}", export_json(&delta))
+                    };
+                    posted.set_value(stamps(w));
+                    (record, message)
+                });
+                save(state, &record);
+                link.post(&message);
+            }
+        }
+    });
+}
