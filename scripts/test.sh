@@ -12,6 +12,9 @@ cargo fmt --all -- --check
 step "Module graph (no cycles, no upward imports)"
 python3 scripts/check_modules.py --self-test
 python3 scripts/check_modules.py
+step "Component length (none over 100 lines)"
+python3 scripts/check_components.py --self-test
+python3 scripts/check_components.py
 step "Lints (host)"
 cargo clippy --all-targets -- -D warnings
 step "Lints (wasm32)"

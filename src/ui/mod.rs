@@ -1,5 +1,6 @@
 //! Components and screens.
 
+pub mod allocate;
 pub mod ballot_share;
 pub mod chart;
 pub mod device_bar;

@@ -5,12 +5,14 @@ use leptos::prelude::*;
 
 use crate::i18n::*;
 use crate::model::{Area, Id, KindAllocation, ResourceKind};
-use crate::platform::address::replace;
 use crate::platform::clock;
 use crate::route::Route;
 use crate::state::use_app;
+use crate::ui::allocate::allocation_of;
+use crate::ui::allocate::model_split::ModelSplit;
+use crate::ui::allocate::turn_end::TurnEnd;
 use crate::ui::ballot_share::BallotShare;
-use crate::ui::easy_allocate::{allocation_of, EasyAllocate};
+use crate::ui::easy_allocate::EasyAllocate;
 use crate::ui::kind_tabs::KindTabs;
 use crate::ui::labels::{role_name, tr};
 use crate::ui::share_editor::ShareEditor;
@@ -44,13 +46,6 @@ pub fn AllocatePage(
         state
             .workshop
             .with(|w| w.ballot(ballot).map(|b| (b.participant.clone(), b.role)))
-    };
-    let next_kind = move || {
-        let current = kind_id.get();
-        state.workshop.with(|w| {
-            w.kind_after(&current)
-                .map(|k| (k.id.clone(), crate::ui::labels::kind_name(i18n, k)))
-        })
     };
     let kind_signal = Signal::derive(move || {
         let id = kind_id.get();
@@ -107,134 +102,8 @@ pub fn AllocatePage(
                 }}
             </section>
             <BallotShare ballot=ballot />
-            <div class="next-row">
-                {if tablet {
-                    view! {
-                        <a
-                            class="button button-large"
-                            href=Route::TabletFinished.href()
-                            on:click=move |ev| {
-                                ev.prevent_default();
-                                replace(&Route::TabletFinished);
-                            }
-                        >
-                            {tr!(i18n, tablet.finish)}
-                        </a>
-                    }
-                        .into_any()
-                } else {
-                    view! {
-                        <a class="button button-large" href=Route::Participants.href()>
-                            {tr!(i18n, allocate.done)}
-                        </a>
-                    }
-                        .into_any()
-                }}
-                {move || {
-                    next_kind()
-                        .map(|(id, name)| {
-                            view! {
-                                <a
-                                    class="button button-primary button-large"
-                                    href=kind_route(Some(id.clone())).href()
-                                    on:click={
-                                        let target = kind_route(Some(id));
-                                        move |ev| {
-                                            if tablet {
-                                                ev.prevent_default();
-                                                replace(&target);
-                                            }
-                                        }
-                                    }
-                                >
-                                    {t!(i18n, allocate.next_kind, kind = name)}
-                                    " →"
-                                </a>
-                            }
-                        })
-                }}
-            </div>
+            <TurnEnd ballot=ballot kind_id=kind_id tablet=tablet />
         </Show>
     }
     .into_any()
-}
-
-/// Within one area, the split of the participant's share across the area's models.
-#[component]
-fn ModelSplit(
-    area: Area,
-    allocation: Memo<Option<KindAllocation>>,
-    change: impl Fn(Box<dyn FnOnce(&mut KindAllocation)>) + Copy + Send + Sync + 'static,
-    kind: Signal<ResourceKind>,
-) -> impl IntoView {
-    let i18n = use_i18n();
-    let state = use_app();
-    let models = Memo::new(move |_| {
-        state.catalogue.with(|c| {
-            c.area(area)
-                .map(|a| {
-                    a.models
-                        .iter()
-                        .map(|m| (m.id.clone(), m.name.clone()))
-                        .collect::<Vec<_>>()
-                })
-                .unwrap_or_default()
-        })
-    });
-    let ids = move || models.with(|m| m.iter().map(|(id, _)| id.clone()).collect::<Vec<_>>());
-    let split = move || {
-        allocation.with(|a| {
-            a.as_ref()
-                .map(|a| a.model_split(area, &ids()))
-                .unwrap_or_default()
-        })
-    };
-    let area_amount = move || {
-        let shares = allocation.with(|a| a.as_ref().map(|a| a.areas).unwrap_or_default());
-        kind.with(|k| k.amounts(shares)[area.index()])
-    };
-    view! {
-        <details class="model-split">
-            <summary>{tr!(i18n, allocate.models_summary)}</summary>
-            <ul>
-                {move || {
-                    models
-                        .get()
-                        .into_iter()
-                        .enumerate()
-                        .map(|(i, (id, name))| {
-                            let slider_id = format!("model-{}-{}-{}", kind.with_untracked(|k| k.id.clone()), area.id(), id);
-                            let bp = move || split().get(i).copied().unwrap_or(0);
-                            let amount = move || {
-                                let parts = crate::model::shares::amounts(area_amount(), &split());
-                                kind.with(|k| crate::ui::labels::amount(&k.unit, parts.get(i).copied().unwrap_or(0)))
-                            };
-                            let label = name.clone();
-                            view! {
-                                <li class="model-row">
-                                    <label for=slider_id.clone()>{name}</label>
-                                    <input
-                                        type="range"
-                                        id=slider_id
-                                        min="0"
-                                        max="10000"
-                                        step="100"
-                                        prop:value=move || bp().to_string()
-                                        aria-valuetext=move || format!("{label}, {}, {}", crate::ui::labels::percent_bp(bp()), amount())
-                                        on:input=move |ev| {
-                                            if let Ok(v) = event_target_value(&ev).parse::<u32>() {
-                                                let ids = ids();
-                                                change(Box::new(move |a| a.set_model(area, &ids, i, v)));
-                                            }
-                                        }
-                                    />
-                                    <span class="model-figure">{move || format!("{} · {}", crate::ui::labels::percent_bp(bp()), amount())}</span>
-                                </li>
-                            }
-                        })
-                        .collect_view()
-                }}
-            </ul>
-        </details>
-    }
 }

@@ -27,7 +27,7 @@ pub fn ParticipantsPage() -> impl IntoView {
     view! {
         <h1>{tr!(i18n, participants.title)}</h1>
         <p class="lead">{tr!(i18n, participants.lead)}</p>
-        <ParticipantForm on_added=Callback::new(|id| go(&Route::Allocate { ballot: id, kind: None })) />
+        <ParticipantForm on_added=Callback::new(|id| go(&Route::turn(id, None, false))) />
         <section aria-labelledby="list-heading">
             <h2 id="list-heading">
                 {t!(i18n, participants.list_heading, count = move || list().len())}
@@ -53,7 +53,7 @@ pub fn ParticipantsPage() -> impl IntoView {
                                         <div class="participant-actions">
                                             <a
                                                 class="button button-primary"
-                                                href=Route::Allocate { ballot: id, kind: None }.href()
+                                                href=Route::turn(id, None, false).href()
                                                 aria-label=open_label
                                             >
                                                 {tr!(i18n, participants.open)}

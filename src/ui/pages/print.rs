@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use crate::i18n::*;
-use crate::model::{aggregate, Area};
+use crate::model::{aggregate, Area, AreaNotes, AreaShares, KindAggregate, ResourceKind};
 use crate::route::Route;
 use crate::state::use_app;
 use crate::ui::chart::{area_bars, Bar, BarChart, BarGroup};
@@ -24,85 +24,21 @@ pub fn PrintPage() -> impl IntoView {
         .iter()
         .zip(aggregates)
         .map(|(kind, agg)| {
-            let groups = Area::ALL
-                .into_iter()
-                .map(|area| {
-                    let mut bars = area_bars(i18n, &agg, area, t_string!(i18n, results.everyone).to_string());
-                    if let Some(bp) = decision.as_ref().and_then(|d| d.shares.get(&kind.id)).map(|s| s.get(area)) {
-                        bars.push(Bar { label: t_string!(i18n, print.agreed).to_string(), bp, class: "bar-agreed" });
-                    }
-                    BarGroup { title: area_name(i18n, area), bars }
-                })
-                .collect::<Vec<_>>();
-            let agreed = decision.as_ref().and_then(|d| d.shares.get(&kind.id)).copied();
-            let rows = Area::ALL
-                .into_iter()
-                .map(|area| {
-                    let today = kind.baseline_amounts()[area.index()];
-                    let agreed_cell = agreed.map(|s| {
-                        let amount = kind.amounts(s)[area.index()];
-                        format!("{} · {}", crate::ui::labels::percent_bp(s.get(area)), crate::ui::labels::amount(&kind.unit, amount))
-                    });
-                    view! {
-                        <tr>
-                            <th scope="row">{area_name(i18n, area)}</th>
-                            <td>{format!("{} · {}", crate::ui::labels::percent_bp(kind.baseline.get(area)), crate::ui::labels::amount(&kind.unit, today))}</td>
-                            <td>{agg.everyone.area(area).map(|s| crate::ui::labels::percent_tenths(s.mean_bp))}</td>
-                            <td>{agreed_cell}</td>
-                        </tr>
-                    }
-                })
-                .collect_view();
-            let title = t_string!(i18n, results.chart_title, kind = crate::ui::labels::kind_name(i18n, kind)).to_string();
-            view! {
-                <section class="print-kind">
-                    <h2>{crate::ui::labels::kind_name(i18n, kind)}</h2>
-                    <p>{tr!(i18n, allocate.total_today)} ": " {kind_total(i18n, kind)} " · " {t!(i18n, results.kind_count, count = agg.participants)}</p>
-                    <BarChart title=title groups=groups />
-                    <table class="figures">
-                        <thead>
-                            <tr>
-                                <th scope="col">{tr!(i18n, common.area)}</th>
-                                <th scope="col">{tr!(i18n, results.today)}</th>
-                                <th scope="col">{tr!(i18n, results.mean)}</th>
-                                <th scope="col">{tr!(i18n, print.agreed)}</th>
-                            </tr>
-                        </thead>
-                        <tbody>{rows}</tbody>
-                    </table>
-                </section>
-            }
+            let agreed = decision
+                .as_ref()
+                .and_then(|d| d.shares.get(&kind.id))
+                .copied();
+            view! { <KindSummary kind=kind.clone() agg=agg agreed=agreed /> }
         })
         .collect_view();
     let notes = Area::ALL
         .into_iter()
         .map(|area| {
-            let n = w.notes_for(area);
             let reason = decision
                 .as_ref()
                 .and_then(|d| d.rationale.get(&area).cloned())
                 .unwrap_or_default();
-            let list = |items: Vec<String>| {
-                items
-                    .into_iter()
-                    .map(|t| view! { <li>{t}</li> })
-                    .collect_view()
-            };
-            view! {
-                <section class="print-area">
-                    <h3>{area_name(i18n, area)}</h3>
-                    <dl>
-                        <dt>{tr!(i18n, print.why)}</dt>
-                        <dd>{reason}</dd>
-                        <dt>{tr!(i18n, print.good_life)}</dt>
-                        <dd>{n.good_life.clone()}</dd>
-                        <dt>{tr!(i18n, walk.likes)}</dt>
-                        <dd><ul>{list(n.likes.clone())}</ul></dd>
-                        <dt>{tr!(i18n, walk.dislikes)}</dt>
-                        <dd><ul>{list(n.dislikes.clone())}</ul></dd>
-                    </dl>
-                </section>
-            }
+            view! { <AreaSummary area=area notes=w.notes_for(area) reason=reason /> }
         })
         .collect_view();
     view! {
@@ -123,5 +59,107 @@ pub fn PrintPage() -> impl IntoView {
             <h2 class="page-break">{tr!(i18n, print.notes)}</h2>
             {notes}
         </div>
+    }
+}
+
+/// One kind's page of the summary: its total, the chart and the figures per area.
+#[component]
+fn KindSummary(
+    kind: ResourceKind,
+    agg: KindAggregate,
+    /// The agreed split of this kind, if the room recorded one.
+    agreed: Option<AreaShares>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let groups = Area::ALL
+        .into_iter()
+        .map(|area| {
+            let mut bars = area_bars(
+                i18n,
+                &agg,
+                area,
+                t_string!(i18n, results.everyone).to_string(),
+            );
+            if let Some(bp) = agreed.map(|s| s.get(area)) {
+                bars.push(Bar {
+                    label: t_string!(i18n, print.agreed).to_string(),
+                    bp,
+                    class: "bar-agreed",
+                });
+            }
+            BarGroup {
+                title: area_name(i18n, area),
+                bars,
+            }
+        })
+        .collect::<Vec<_>>();
+    let rows = Area::ALL
+        .into_iter()
+        .map(|area| {
+            let today = kind.baseline_amounts()[area.index()];
+            let agreed_cell = agreed.map(|s| {
+                let amount = kind.amounts(s)[area.index()];
+                format!("{} · {}", crate::ui::labels::percent_bp(s.get(area)), crate::ui::labels::amount(&kind.unit, amount))
+            });
+            view! {
+                <tr>
+                    <th scope="row">{area_name(i18n, area)}</th>
+                    <td>{format!("{} · {}", crate::ui::labels::percent_bp(kind.baseline.get(area)), crate::ui::labels::amount(&kind.unit, today))}</td>
+                    <td>{agg.everyone.area(area).map(|s| crate::ui::labels::percent_tenths(s.mean_bp))}</td>
+                    <td>{agreed_cell}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    let title = t_string!(
+        i18n,
+        results.chart_title,
+        kind = crate::ui::labels::kind_name(i18n, &kind)
+    )
+    .to_string();
+    view! {
+        <section class="print-kind">
+            <h2>{crate::ui::labels::kind_name(i18n, &kind)}</h2>
+            <p>{tr!(i18n, allocate.total_today)} ": " {kind_total(i18n, &kind)} " · " {t!(i18n, results.kind_count, count = agg.participants)}</p>
+            <BarChart title=title groups=groups />
+            <table class="figures">
+                <thead>
+                    <tr>
+                        <th scope="col">{tr!(i18n, common.area)}</th>
+                        <th scope="col">{tr!(i18n, results.today)}</th>
+                        <th scope="col">{tr!(i18n, results.mean)}</th>
+                        <th scope="col">{tr!(i18n, print.agreed)}</th>
+                    </tr>
+                </thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </section>
+    }
+}
+
+/// One area's reasons and the room's notes about it.
+#[component]
+fn AreaSummary(area: Area, notes: AreaNotes, reason: String) -> impl IntoView {
+    let i18n = use_i18n();
+    let list = |items: Vec<String>| {
+        items
+            .into_iter()
+            .map(|t| view! { <li>{t}</li> })
+            .collect_view()
+    };
+    view! {
+        <section class="print-area">
+            <h3>{area_name(i18n, area)}</h3>
+            <dl>
+                <dt>{tr!(i18n, print.why)}</dt>
+                <dd>{reason}</dd>
+                <dt>{tr!(i18n, print.good_life)}</dt>
+                <dd>{notes.good_life}</dd>
+                <dt>{tr!(i18n, walk.likes)}</dt>
+                <dd><ul>{list(notes.likes)}</ul></dd>
+                <dt>{tr!(i18n, walk.dislikes)}</dt>
+                <dd><ul>{list(notes.dislikes)}</ul></dd>
+            </dl>
+        </section>
     }
 }

@@ -48,7 +48,7 @@ pub fn TabletStart() -> impl IntoView {
         >
             <ParticipantForm
                 tablet=true
-                on_added=Callback::new(|id| replace(&Route::Tablet { ballot: Some(id), kind: None }))
+                on_added=Callback::new(|id| replace(&Route::turn(id, None, true)))
             />
         </Show>
         <Show when=show_earlier>

@@ -2,9 +2,12 @@
 //! buttons and a typed percentage per area, each figure shown as %, amount and
 //! change against today. The rebalancing itself is the model's.
 
+mod area_figures;
 mod area_row;
 pub mod change;
+mod lock_button;
 mod projected_years;
+mod typed_percent;
 
 use leptos::prelude::*;
 
