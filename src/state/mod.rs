@@ -4,6 +4,7 @@ pub mod live;
 pub mod locale;
 mod persist;
 
+pub use persist::SaveState;
 use persist::{Pending, MERGE, REPLACE};
 
 use leptos::prelude::*;
@@ -11,17 +12,6 @@ use leptos::prelude::*;
 use crate::model::{import_json, merge_workshops, validate, Catalogue, Id, Workshop};
 use crate::platform::broadcast::WindowLink;
 use crate::platform::{clock, random, storage};
-
-/// Whether the last change reached the browser's storage.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum SaveState {
-    /// Saved on this device.
-    Saved,
-    /// The browser refused; the workshop is only in memory.
-    Failed(String),
-    /// Saving is paused so an unreadable saved workshop is not overwritten.
-    Paused,
-}
 
 /// A warning from start-up about what was in storage.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -107,7 +97,14 @@ impl AppState {
         // Other windows' changes arrive whole; merging piece by piece keeps
         // both windows' edits (see model::merge).
         let link = WindowLink::open(move |message| state.receive(&message));
-        persist::save_every_change(state, link);
+        persist::save_every_change(
+            persist::Saving {
+                workshop: state.workshop,
+                pending: state.pending,
+                save_state: state.save_state,
+            },
+            link,
+        );
         state
     }
 

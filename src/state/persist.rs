@@ -6,10 +6,31 @@ use std::collections::HashMap;
 
 use leptos::prelude::*;
 
-use super::{AppState, SaveState};
 use crate::model::{export_json, Id, Timestamp, Workshop};
 use crate::platform::broadcast::WindowLink;
 use crate::platform::storage;
+
+/// Whether the last change reached the browser's storage.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SaveState {
+    /// Saved on this device.
+    Saved,
+    /// The browser refused; the workshop is only in memory.
+    Failed(String),
+    /// Saving is paused so an unreadable saved workshop is not overwritten.
+    Paused,
+}
+
+/// The pieces of the app's state that saving reads and writes.
+#[derive(Clone, Copy)]
+pub(super) struct Saving {
+    /// The workshop to save.
+    pub workshop: RwSignal<Workshop>,
+    /// What the next save must do.
+    pub pending: StoredValue<Pending>,
+    /// Whether the last save worked.
+    pub save_state: RwSignal<SaveState>,
+}
 
 /// Marks a posted record as a whole replacement (import, new workshop).
 pub(super) const REPLACE: &str = "R:";
@@ -51,7 +72,7 @@ fn stamps(w: &Workshop) -> HashMap<Id, Timestamp> {
 }
 
 /// Writes the record to storage (unless saving is paused) and shows the outcome.
-fn save(state: AppState, record: &str) {
+fn save(state: Saving, record: &str) {
     if state.save_state.get_untracked() == SaveState::Paused {
         return;
     }
@@ -66,7 +87,7 @@ fn save(state: AppState, record: &str) {
 
 /// The one place that persists: every change to the workshop is saved before
 /// the browser handles the next event, then shown to the other windows.
-pub fn save_every_change(state: AppState, link: WindowLink) {
+pub(super) fn save_every_change(state: Saving, link: WindowLink) {
     let posted = StoredValue::new(state.workshop.with_untracked(stamps));
     let save_soon = StoredValue::new(None::<TimeoutHandle>);
     Effect::new(move |first: Option<()>| {
