@@ -24,6 +24,17 @@ pub fn keep_fields_visible() {
                 let Some(window) = web_sys::window() else {
                     return;
                 };
+                // Only the field still being typed into: by now the person may
+                // have moved on (a screen change keeps the same field element
+                // for the next step), and scrolling to it would move the page
+                // under their finger.
+                let focused = window
+                    .document()
+                    .and_then(|d| d.active_element())
+                    .is_some_and(|active| &active == AsRef::<web_sys::Element>::as_ref(&field));
+                if !focused || !field.is_connected() {
+                    return;
+                }
                 let visible = window
                     .visual_viewport()
                     .map(|v| v.height())

@@ -18,3 +18,4 @@ pub mod save_share;
 pub mod setup;
 pub mod share_editor;
 pub mod text_field;
+pub mod walkthrough;

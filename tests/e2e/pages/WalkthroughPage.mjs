@@ -63,6 +63,8 @@ export class WalkthroughPage extends AppPage {
       const card = cards.nth(i);
       const name = (await card.getByRole('heading', { level: 3 }).textContent()).trim();
       await card.getByText(EN.walk.sources, { exact: true }).tap();
+      // The positive signal that the tap landed: the disclosure is open.
+      await expect(card.locator('details.sources'), `sources of ${name} open when tapped`).toHaveAttribute('open', '');
       const sources = card.getByRole('group').getByRole('listitem');
       await expect(sources.first(), `sources of ${name}`).toBeVisible();
       out.push({ name, sources: await sources.count(), costs: await card.getByText(EN.walk.costs, { exact: true }).isVisible() });
