@@ -3,7 +3,8 @@
 //! missing or damaged part is refused with a message naming the part.
 
 use co_produce::model::live::{
-    looks_like_live_link, signing_key_from_seed, LinkError, LinkPart, LiveLink, PublicKey, RoomKey,
+    looks_like_live_link, signing_key_from_seed, Audience, LinkError, LinkPart, LiveLink,
+    PublicKey, RoomKey,
 };
 use co_produce::model::Id;
 use proptest::prelude::*;
@@ -249,5 +250,70 @@ proptest! {
     fn any_text_is_read_without_panicking(text in "\\PC{0,200}") {
         let _ = LiveLink::parse_fragment(&text);
         let _ = looks_like_live_link(&text);
+    }
+}
+
+#[test]
+fn a_handed_out_link_carries_the_broker_and_its_audience() {
+    let broker = "wss://broker.example:8443/mqtt?x=1&y=2";
+    let tablet = link().join_fragment(broker, Audience::Tablet);
+    assert!(tablet.starts_with(&link().format_fragment()), "{tablet}");
+    assert!(
+        tablet.contains("&b=wss%3A%2F%2Fbroker.example%3A8443%2Fmqtt%3Fx%3D1%26y%3D2"),
+        "{tablet}"
+    );
+    assert!(!tablet.contains("to="), "{tablet}");
+    assert_eq!(LiveLink::broker_in(&tablet), Ok(broker.to_string()));
+    assert_eq!(LiveLink::audience_in(&tablet), Audience::Tablet);
+    assert_eq!(LiveLink::parse_fragment(&tablet), Ok(link()));
+
+    let screen = link().join_fragment(broker, Audience::RoomScreen);
+    assert!(screen.ends_with("&to=present"), "{screen}");
+    let pasted = format!("https://host.example/co-produce/#{screen}");
+    assert_eq!(LiveLink::audience_in(&pasted), Audience::RoomScreen);
+    assert_eq!(LiveLink::broker_in(&pasted), Ok(broker.to_string()));
+}
+
+#[test]
+fn a_missing_or_damaged_broker_is_named() {
+    let bare = link().format_fragment();
+    assert_eq!(
+        LiveLink::broker_in(&bare),
+        Err(LinkError::Missing(LinkPart::Broker))
+    );
+    assert_eq!(
+        LiveLink::broker_in(&format!("{bare}&b=")),
+        Err(LinkError::Missing(LinkPart::Broker))
+    );
+    for bad in ["ws%3A%2F%2F%ZZ", "%", "%4", "%+1", "%C3%28", "%20%20"] {
+        assert_eq!(
+            LiveLink::broker_in(&format!("{bare}&b={bad}")),
+            Err(LinkError::Damaged(LinkPart::Broker)),
+            "{bad}"
+        );
+    }
+    assert_eq!(
+        LiveLink::broker_in(&format!("{bare}&b=ws%3A%2F%2Fa&b=ws%3A%2F%2Fb")),
+        Err(LinkError::Damaged(LinkPart::Broker))
+    );
+    assert_eq!(
+        LiveLink::audience_in(&format!("{bare}&to=elsewhere")),
+        Audience::Tablet
+    );
+    assert_eq!(
+        LinkError::Damaged(LinkPart::Broker).to_string(),
+        "The broker address (b=) in the link is damaged: part of it may be missing or mistyped. \
+         Ask the facilitator for the whole link."
+    );
+}
+
+proptest! {
+    #[test]
+    fn any_broker_address_reads_back(broker in "\\PC{1,80}") {
+        prop_assume!(!broker.trim().is_empty());
+        let text = link().join_fragment(&broker, Audience::Tablet);
+        prop_assert!(text.is_ascii());
+        prop_assert_eq!(LiveLink::broker_in(&text), Ok(broker));
+        prop_assert_eq!(LiveLink::parse_fragment(&text), Ok(link()));
     }
 }

@@ -10,10 +10,11 @@ use serde::{Deserialize, Serialize};
 
 use crate::model::live::{
     ballot_id_for, client_id, signing_key_from_seed, signing_key_from_text, signing_key_to_text,
-    LiveLink, LiveRoom, PublicKey, ReceiveCounts, Received, RoomKey, SigningKey,
+    Audience, LiveLink, LiveRoom, PublicKey, ReceiveCounts, Received, RoomKey, SigningKey,
 };
 use crate::model::{merge_ballots, merge_workshops, Ballot, Id, Timestamp, Workshop};
 use crate::platform::broker::{Broker, BrokerOptions, LinkState};
+use crate::platform::storage::local_storage;
 use crate::platform::{clock, random};
 use crate::state::AppState;
 
@@ -48,10 +49,6 @@ impl LiveSession {
     fn room(&self) -> Option<LiveRoom> {
         LiveLink::parse_fragment(&self.link).ok().map(LiveRoom::new)
     }
-}
-
-fn local_storage() -> Option<web_sys::Storage> {
-    web_sys::window().and_then(|w| w.local_storage().ok().flatten())
 }
 
 fn load_session() -> Option<LiveSession> {
@@ -432,9 +429,16 @@ impl Live {
     pub fn join_link(self, app_address: &str, for_screen: bool) -> Option<String> {
         self.session.with(|s| {
             let s = s.as_ref()?;
-            let broker = String::from(js_sys::encode_uri_component(&s.broker));
-            let screen = if for_screen { "&to=present" } else { "" };
-            Some(format!("{app_address}#{}&b={broker}{screen}", s.link))
+            let link = LiveLink::parse_fragment(&s.link).ok()?;
+            let audience = if for_screen {
+                Audience::RoomScreen
+            } else {
+                Audience::Tablet
+            };
+            Some(format!(
+                "{app_address}#{}",
+                link.join_fragment(&s.broker, audience)
+            ))
         })
     }
 }

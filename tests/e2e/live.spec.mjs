@@ -228,6 +228,8 @@ test.describe('through mosquitto', () => {
     await expect(page.getByRole('alert')).toHaveText(fill(EN.live.link_damaged, { part: EN.live.part_facilitator }));
     await page.goto(links.tablet.replace(/&b=[^&]+/, ''));
     await expect(page.getByRole('alert')).toHaveText(EN.live.no_broker);
+    await page.goto(links.tablet.replace(/&b=[^&]+/, '&b=ws%3A%2F%2F%ZZ'));
+    await expect(page.getByRole('alert')).toHaveText(fill(EN.live.link_damaged, { part: EN.live.part_broker }));
     expect((await saved(page)).name).toBe(before.name);
   });
 

@@ -1,6 +1,7 @@
-//! The live join link: `…/#w=<workshop id>&k=<room key>&f=<facilitator key>`.
-//! The room key lives only in the fragment, which browsers never send to a
-//! server, so the broker and the web host never learn it.
+//! The live join link: `…/#w=<workshop id>&k=<room key>&f=<facilitator key>`,
+//! and in links handed out also `&b=<broker address>` and, for the room's
+//! screen, `&to=present`. The room key lives only in the fragment, which
+//! browsers never send to a server, so the broker and the web host never learn it.
 
 use ed25519_dalek::SigningKey;
 
@@ -27,6 +28,17 @@ pub enum LinkPart {
     Key,
     /// `f=`: the facilitator's public key.
     Facilitator,
+    /// `b=`: the broker's address.
+    Broker,
+}
+
+/// Who a handed-out link is for: a participant's tablet or the room's screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Audience {
+    /// A participant's device (no `to=`).
+    Tablet,
+    /// The room's screen (`to=present`), which only watches.
+    RoomScreen,
 }
 
 impl LinkPart {
@@ -36,6 +48,7 @@ impl LinkPart {
             LinkPart::Workshop => "workshop id (w=)",
             LinkPart::Key => "workshop key (k=)",
             LinkPart::Facilitator => "facilitator key (f=)",
+            LinkPart::Broker => "broker address (b=)",
         }
     }
 }
@@ -92,6 +105,38 @@ impl LiveLink {
             self.key.to_base64url(),
             self.facilitator.to_base64url()
         )
+    }
+
+    /// The fragment handed out, without its `#`: the room's parts, the broker's
+    /// address (percent-encoded, so its `:` and `/` survive) and, for the room's
+    /// screen, `to=present`.
+    pub fn join_fragment(&self, broker: &str, audience: Audience) -> String {
+        let screen = match audience {
+            Audience::Tablet => "",
+            Audience::RoomScreen => "&to=present",
+        };
+        format!(
+            "{}&b={}{screen}",
+            self.format_fragment(),
+            percent_encode(broker)
+        )
+    }
+
+    /// The broker's address in a handed-out link, decoded. It is checked as an
+    /// address by the platform (only the browser can judge a host).
+    pub fn broker_in(text: &str) -> Result<String, LinkError> {
+        let value = param(fragment_of(text), "b", LinkPart::Broker)?;
+        percent_decode(value)
+            .filter(|b| !b.trim().is_empty())
+            .ok_or(LinkError::Damaged(LinkPart::Broker))
+    }
+
+    /// Who a handed-out link is for; anything but `to=present` is a tablet's.
+    pub fn audience_in(text: &str) -> Audience {
+        match param(fragment_of(text), "to", LinkPart::Broker) {
+            Ok("present") => Audience::RoomScreen,
+            _ => Audience::Tablet,
+        }
     }
 
     /// Reads a fragment (with or without its `#`, or a whole pasted address).
@@ -151,4 +196,39 @@ fn param<'a>(fragment: &'a str, name: &str, part: LinkPart) -> Result<&'a str, L
         Some("") => Err(LinkError::Missing(part)),
         Some(value) => Ok(value),
     }
+}
+
+/// Percent-encodes everything but the characters a URI component keeps as they
+/// are (as the browser's `encodeURIComponent` does).
+fn percent_encode(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for b in text.bytes() {
+        if b.is_ascii_alphanumeric() || b"-_.!~*'()".contains(&b) {
+            out.push(char::from(b));
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+/// Decodes `%XX` sequences; `None` for a broken sequence or text that is not UTF-8.
+fn percent_decode(text: &str) -> Option<String> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' {
+            let pair = bytes.get(i + 1..i + 3)?;
+            if !pair.iter().all(u8::is_ascii_hexdigit) {
+                return None;
+            }
+            out.push(u8::from_str_radix(std::str::from_utf8(pair).ok()?, 16).ok()?);
+            i += 3;
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8(out).ok()
 }

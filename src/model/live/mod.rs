@@ -23,7 +23,7 @@ pub use error::{LiveError, ReceiveCounts};
 pub use keys::{
     signing_key_from_seed, signing_key_from_text, signing_key_to_text, PublicKey, RoomKey,
 };
-pub use link::{looks_like_live_link, LinkError, LinkPart, LiveLink};
+pub use link::{looks_like_live_link, Audience, LinkError, LinkPart, LiveLink};
 pub use room::{ballot_id_for, is_newer, FacilitatorState, LiveRoom, Outgoing, Received};
 pub use seal::{MAX_BALLOT_PAYLOAD, MAX_FACILITATOR_PAYLOAD, NONCE_LEN};
 pub use topic::{

@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 
 use crate::i18n::*;
-use crate::model::live::{LinkError, LinkPart, LiveLink};
+use crate::model::live::{Audience, LinkError, LinkPart, LiveLink};
 use crate::model::{Timestamp, Workshop};
 use crate::platform::address::replace;
 use crate::platform::broker::check_address;
@@ -15,27 +15,17 @@ use crate::state::live::use_live;
 use crate::state::use_app;
 use crate::ui::labels::tr;
 
-/// A parameter of the fragment, decoded (`b=ws%3A%2F%2F…`).
-fn param(fragment: &str, name: &str) -> Option<String> {
-    fragment.split('&').find_map(|pair| {
-        let (k, v) = pair.split_once('=')?;
-        (k == name).then(|| {
-            js_sys::decode_uri_component(v)
-                .map(String::from)
-                .unwrap_or_default()
-        })
-    })
-}
-
 /// What is wrong with a link, in the current language.
 fn link_error(i18n: crate::ui::labels::I18n, error: &LinkError) -> String {
     let part = |p: &LinkPart| match p {
         LinkPart::Workshop => t_string!(i18n, live.part_workshop).to_string(),
         LinkPart::Key => t_string!(i18n, live.part_key).to_string(),
         LinkPart::Facilitator => t_string!(i18n, live.part_facilitator).to_string(),
+        LinkPart::Broker => t_string!(i18n, live.part_broker).to_string(),
     };
     match error {
         LinkError::NotALiveLink => t_string!(i18n, live.link_not_live).to_string(),
+        LinkError::Missing(LinkPart::Broker) => t_string!(i18n, live.no_broker).to_string(),
         LinkError::Missing(p) => t_string!(i18n, live.link_missing, part = part(p)).to_string(),
         LinkError::Damaged(p) => t_string!(i18n, live.link_damaged, part = part(p)).to_string(),
     }
@@ -52,11 +42,11 @@ pub fn LiveJoinPage(
     let live = use_live();
     let outcome = LiveLink::parse_fragment(&fragment)
         .map_err(|e| link_error(i18n, &e))
-        .and_then(|link| match param(&fragment, "b") {
-            None => Err(t_string!(i18n, live.no_broker).to_string()),
-            Some(b) => check_address(&b)
+        .and_then(|link| {
+            let typed = LiveLink::broker_in(&fragment).map_err(|e| link_error(i18n, &e))?;
+            check_address(&typed)
                 .map(|broker| (link, broker))
-                .map_err(|e| crate::ui::live_panel::address_error_text(i18n, &e)),
+                .map_err(|e| crate::ui::live_panel::address_error_text(i18n, &e))
         });
     match outcome {
         Ok((link, broker)) => {
@@ -75,14 +65,12 @@ pub fn LiveJoinPage(
                 state.replace(fresh);
             }
             live.join(&link, broker);
-            let to_screen = param(&fragment, "to").as_deref() == Some("present");
-            replace(&if to_screen {
-                Route::Present(None)
-            } else {
-                Route::Tablet {
+            replace(&match LiveLink::audience_in(&fragment) {
+                Audience::RoomScreen => Route::Present(None),
+                Audience::Tablet => Route::Tablet {
                     ballot: None,
                     kind: None,
-                }
+                },
             });
             ().into_any()
         }
