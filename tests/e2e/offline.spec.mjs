@@ -190,9 +190,20 @@ test('an updated catalogue and a new build reach devices with a network, and sta
     expect(await catalogueVersion()).toBe('council-2');
     await context.setOffline(false);
 
+    // The device is back online only once its service worker can reach the
+    // host again: a reload before that is (rightly) answered from the cache,
+    // with the old build, and no new worker is installed until the next visit.
+    // A file the worker has not cached goes to the network, so it is the signal.
+    const workerOnline = () => page.evaluate(() =>
+      fetch(`./manifest.webmanifest?online=${Math.random()}`).then((r) => r.ok, () => false));
+    await expect.poll(workerOnline, { timeout: 15_000 }).toBe(true);
+
     unlinkSync(live);
     symlinkSync(newBuild, live);
     await page.reload();
+    // The host's new index.html opened (not the cached old one) ...
+    await expect(page.locator('link[rel="stylesheet"]')).toHaveAttribute('href', `./${newCss}`);
+    // ... and it installs the new build's worker.
     await page.waitForFunction((css) => navigator.serviceWorker.controller?.scriptURL.includes(css.slice(5, 21)),
       newCss, { timeout: 30_000 });
     // The new worker keeps the new build and deletes the old build's cache.
