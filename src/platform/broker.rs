@@ -1,6 +1,7 @@
 //! One MQTT 3.1.1 connection to a broker over a WebSocket, kept up with
-//! back-off. The packets are the model's (`model::live::mqtt`); this file only
-//! moves bytes, keeps the connection alive and reports how it is.
+//! back-off. Every protocol decision is the model's sans-I/O session
+//! (`model::live::mqtt::Session`); this file only moves bytes, runs its timers
+//! and reports how the connection is.
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -10,16 +11,13 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{BinaryType, CloseEvent, MessageEvent, WebSocket};
 
-use crate::model::live::mqtt::{
-    encode_connect, encode_pingreq, encode_puback, encode_publish, encode_subscribe, Connect,
-    Decoder, Packet, Publish, QoS,
-};
+use crate::model::live::mqtt::{retry_after, Session, SessionConfig, SessionEvent};
 use crate::model::live::MAX_FACILITATOR_PAYLOAD;
 
 /// Seconds between pings; the broker drops a client silent for 1.5 times this.
 const KEEP_ALIVE_SECS: u16 = 20;
-/// Waits between reconnection attempts, in seconds; the last repeats.
-const BACK_OFF_SECS: [u32; 6] = [1, 2, 4, 8, 15, 30];
+/// How often the session is told the time (for pings and a dead link).
+const TICK: std::time::Duration = std::time::Duration::from_secs(1);
 
 /// Why the connection is down, for the screen to put in words.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -34,6 +32,11 @@ pub enum Trouble {
     Refused(u8),
     /// The broker sent bytes that are not MQTT.
     Unreadable,
+    /// The broker let this device in but refused its subscription (an ACL
+    /// that denies reading): nothing of the workshop would ever arrive.
+    ReadDenied,
+    /// The broker stopped answering.
+    Silent,
 }
 
 /// How the connection is, for the screen.
@@ -84,12 +87,10 @@ type OnConnected = Rc<dyn Fn()>;
 struct Inner {
     options: BrokerOptions,
     socket: Option<WebSocket>,
-    decoder: Decoder,
-    next_packet_id: u16,
+    session: Session,
     attempt: usize,
     stopped: bool,
-    connected: bool,
-    ping: Option<IntervalHandle>,
+    ticker: Option<IntervalHandle>,
     on_message: OnMessage,
     on_state: OnState,
     on_connected: OnConnected,
@@ -135,14 +136,17 @@ impl Broker {
     ) -> Broker {
         let broker = Broker {
             inner: Rc::new(RefCell::new(Inner {
+                session: Session::new(SessionConfig {
+                    client_id: options.client_id.clone(),
+                    filter: options.filter.clone(),
+                    keep_alive_secs: KEEP_ALIVE_SECS,
+                    max_packet: MAX_FACILITATOR_PAYLOAD + 4096,
+                }),
                 options,
                 socket: None,
-                decoder: Decoder::new(MAX_FACILITATOR_PAYLOAD + 4096),
-                next_packet_id: 1,
                 attempt: 0,
                 stopped: false,
-                connected: false,
-                ping: None,
+                ticker: None,
                 on_message: Rc::new(on_message),
                 on_state: Rc::new(on_state),
                 on_connected: Rc::new(on_connected),
@@ -157,20 +161,8 @@ impl Broker {
     /// caller publishes its latest state again on reconnection).
     pub fn publish(&self, topic: &str, payload: Vec<u8>) -> bool {
         let mut inner = self.inner.borrow_mut();
-        if !inner.connected {
-            return false;
-        }
-        let id = inner.packet_id();
-        let packet = encode_publish(&Publish {
-            topic: topic.to_string(),
-            payload,
-            qos: QoS::AtLeastOnce,
-            retain: true,
-            dup: false,
-            packet_id: Some(id),
-        });
-        match (packet, &inner.socket) {
-            (Ok(bytes), Some(socket)) => socket.send_with_u8_array(&bytes).is_ok(),
+        match inner.session.publish(topic, payload, now_ms()) {
+            Some(Ok(bytes)) => inner.send(&bytes),
             _ => false,
         }
     }
@@ -179,9 +171,9 @@ impl Broker {
     pub fn stop(&self) {
         let mut inner = self.inner.borrow_mut();
         inner.stopped = true;
-        inner.connected = false;
-        if let Some(ping) = inner.ping.take() {
-            ping.clear();
+        inner.session.closed();
+        if let Some(ticker) = inner.ticker.take() {
+            ticker.clear();
         }
         if let Some(socket) = inner.socket.take() {
             detach(&socket);
@@ -196,7 +188,7 @@ impl Broker {
             if inner.stopped {
                 return;
             }
-            inner.decoder = Decoder::new(MAX_FACILITATOR_PAYLOAD + 4096);
+            inner.session.closed();
             if let Some(old) = inner.socket.take() {
                 detach(&old);
             }
@@ -227,7 +219,7 @@ impl Broker {
         let me = self.clone();
         let on_close = Closure::<dyn FnMut(JsValue)>::new(move |ev: JsValue| {
             let code = ev.dyn_into::<CloseEvent>().map(|c| c.code()).unwrap_or(0);
-            let reason = if me.inner.borrow().connected {
+            let reason = if me.inner.borrow().session.is_ready() {
                 Trouble::Lost
             } else if code == 1006 {
                 Trouble::Unreachable
@@ -245,88 +237,56 @@ impl Broker {
     }
 
     fn send_connect(&self) {
-        let inner = self.inner.borrow();
-        let packet = encode_connect(&Connect {
-            client_id: &inner.options.client_id,
-            // A fresh session each time: retained messages bring everything back.
-            clean_session: true,
-            keep_alive_secs: KEEP_ALIVE_SECS,
-            username: None,
-            password: None,
-        });
-        if let (Ok(bytes), Some(socket)) = (packet, &inner.socket) {
-            let _ = socket.send_with_u8_array(&bytes);
+        let mut inner = self.inner.borrow_mut();
+        if let Ok(bytes) = inner.session.opened(now_ms()) {
+            inner.send(&bytes);
+        }
+        if inner.ticker.is_none() {
+            let me = self.clone();
+            inner.ticker = set_interval_with_handle(move || me.tick(), TICK).ok();
         }
     }
 
     fn receive(&self, bytes: &[u8]) {
-        self.inner.borrow_mut().decoder.push(bytes);
-        loop {
-            let next = self.inner.borrow_mut().decoder.next_packet();
-            match next {
-                Ok(Some(packet)) => self.handle(packet),
-                Ok(None) => break,
-                Err(_) => {
-                    // A stream we cannot follow: start again rather than guess.
-                    self.drop_socket();
-                    self.retry(Trouble::Unreadable);
-                    break;
-                }
-            }
+        let events = self.inner.borrow_mut().session.received(bytes, now_ms());
+        for event in events {
+            self.act(event);
         }
     }
 
-    fn handle(&self, packet: Packet) {
-        match packet {
-            Packet::ConnAck(ack) => match ack.result() {
-                Ok(()) => {
-                    let subscribe = {
-                        let mut inner = self.inner.borrow_mut();
-                        let id = inner.packet_id();
-                        encode_subscribe(id, &[(&inner.options.filter, QoS::AtLeastOnce)])
-                    };
-                    if let (Ok(bytes), Some(socket)) = (subscribe, &self.inner.borrow().socket) {
-                        let _ = socket.send_with_u8_array(&bytes);
-                    }
-                }
-                Err(_) => {
-                    self.drop_socket();
-                    self.retry(Trouble::Refused(ack.code as u8));
-                }
-            },
-            Packet::SubAck(_) => {
-                {
-                    let mut inner = self.inner.borrow_mut();
-                    inner.connected = true;
-                    inner.attempt = 0;
-                    let me = self.clone();
-                    inner.ping = set_interval_with_handle(
-                        move || me.ping(),
-                        std::time::Duration::from_secs(u64::from(KEEP_ALIVE_SECS) / 2),
-                    )
-                    .ok();
-                }
+    fn tick(&self) {
+        let event = self.inner.borrow_mut().session.tick(now_ms());
+        if let Some(event) = event {
+            self.act(event);
+        }
+    }
+
+    /// Does what the session asks; callbacks run with no borrow held.
+    fn act(&self, event: SessionEvent) {
+        let trouble = match event {
+            SessionEvent::Send(bytes) => {
+                self.inner.borrow().send(&bytes);
+                return;
+            }
+            SessionEvent::Ready => {
+                self.inner.borrow_mut().attempt = 0;
                 self.report(LinkState::Connected);
                 let on_connected = self.inner.borrow().on_connected.clone();
                 on_connected();
+                return;
             }
-            Packet::Publish(p) => {
-                if let (Some(id), QoS::AtLeastOnce) = (p.packet_id, p.qos) {
-                    if let Some(socket) = &self.inner.borrow().socket {
-                        let _ = socket.send_with_u8_array(&encode_puback(id));
-                    }
-                }
+            SessionEvent::Message { topic, payload } => {
                 let on_message = self.inner.borrow().on_message.clone();
-                on_message(p.topic, p.payload);
+                on_message(topic, payload);
+                return;
             }
-            _ => {}
-        }
-    }
-
-    fn ping(&self) {
-        if let Some(socket) = &self.inner.borrow().socket {
-            let _ = socket.send_with_u8_array(&encode_pingreq());
-        }
+            SessionEvent::Refused(code) => Trouble::Refused(code as u8),
+            SessionEvent::ReadDenied => Trouble::ReadDenied,
+            SessionEvent::Unreadable(_) => Trouble::Unreadable,
+            SessionEvent::Dead => Trouble::Silent,
+        };
+        self.drop_socket();
+        self.retry(trouble);
     }
 
     fn drop_socket(&self) {
@@ -340,9 +300,9 @@ impl Broker {
     fn retry(&self, reason: Trouble) {
         let wait = {
             let mut inner = self.inner.borrow_mut();
-            inner.connected = false;
-            if let Some(ping) = inner.ping.take() {
-                ping.clear();
+            inner.session.closed();
+            if let Some(ticker) = inner.ticker.take() {
+                ticker.clear();
             }
             if inner.stopped {
                 return;
@@ -350,7 +310,7 @@ impl Broker {
             if let Some(old) = inner.socket.take() {
                 detach(&old);
             }
-            let wait = BACK_OFF_SECS[inner.attempt.min(BACK_OFF_SECS.len() - 1)];
+            let wait = retry_after(inner.attempt);
             inner.attempt += 1;
             wait
         };
@@ -380,10 +340,16 @@ fn detach(socket: &WebSocket) {
 }
 
 impl Inner {
-    fn packet_id(&mut self) -> u16 {
-        let id = self.next_packet_id;
-        // Packet ids are 1 to 65535; 0 is not allowed.
-        self.next_packet_id = self.next_packet_id.checked_add(1).unwrap_or(1);
-        id
+    /// Sends bytes on the open socket; `false` when there is none or it refused.
+    fn send(&self, bytes: &[u8]) -> bool {
+        self.socket
+            .as_ref()
+            .is_some_and(|socket| socket.send_with_u8_array(bytes).is_ok())
     }
+}
+
+/// Milliseconds since the epoch, for the session's timers.
+fn now_ms() -> u64 {
+    // Whole milliseconds are plenty for keep-alive; the clock is never negative.
+    js_sys::Date::now().max(0.0) as u64
 }

@@ -16,6 +16,8 @@ fn trouble_text(i18n: I18n, trouble: &Trouble) -> String {
         Trouble::Closed(code) => t_string!(i18n, live.trouble_closed, code = *code).to_string(),
         Trouble::Refused(code) => t_string!(i18n, live.trouble_refused, code = *code).to_string(),
         Trouble::Unreadable => t_string!(i18n, live.trouble_unreadable).to_string(),
+        Trouble::ReadDenied => t_string!(i18n, live.trouble_read_denied).to_string(),
+        Trouble::Silent => t_string!(i18n, live.trouble_silent).to_string(),
     }
 }
 

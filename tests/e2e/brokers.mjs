@@ -6,6 +6,7 @@
 //   const mq = await startMosquitto({ wsPort: 19001, tcpPort: 18831 });
 //   mq.url  // 'ws://127.0.0.1:19001'
 //   await mq.kill(); await mq.restart();   // retained messages kept on disk
+//   startMosquitto({ ..., denyReading: true })   // every SUBSCRIBE refused (SUBACK 0x80)
 //
 //   const nats = await startNatsCluster({ basePort: 17400 });
 //   nats.nodes[0].url  // 'ws://127.0.0.1:17413/mqtt'
@@ -66,6 +67,18 @@ function removeTempDir(dir) {
 // Helpers
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+/** Finds a mosquitto plugin where Debian (or a local build) installs them. */
+function findPlugin(name) {
+  for (const dir of ['/usr/lib/x86_64-linux-gnu', '/usr/lib/aarch64-linux-gnu', '/usr/lib', '/usr/local/lib']) {
+    const path = join(dir, name);
+    try {
+      accessSync(path, constants.R_OK);
+      return path;
+    } catch { /* not here */ }
+  }
+  throw new Error(`mosquitto's ${name} was not found (Debian's mosquitto package installs it)`);
+}
 
 /** Finds a program on PATH or in the sbin folders Debian installs brokers into. */
 function findBinary(name, debianPackage) {
@@ -195,7 +208,7 @@ class Proc {
  * given ports, with persistence in a fresh temporary folder. Resolves when
  * the WebSocket port accepts connections.
  */
-export async function startMosquitto({ wsPort = 19001, tcpPort = 18831, readyTimeoutMs = 15_000 } = {}) {
+export async function startMosquitto({ wsPort = 19001, tcpPort = 18831, readyTimeoutMs = 15_000, denyReading = false } = {}) {
   const bin = findBinary('mosquitto', 'mosquitto');
   if (wsPort === tcpPort) throw new Error('wsPort and tcpPort must differ');
   const dir = makeTempDir('co-produce-mosquitto-');
@@ -209,7 +222,20 @@ export async function startMosquitto({ wsPort = 19001, tcpPort = 18831, readyTim
   replace(/^listener 1884 .*$/m, `listener ${tcpPort} 127.0.0.1`);
   replace(/^listener 9001$/m, `listener ${wsPort}`);
   replace(/^persistence_location .*$/m, `persistence_location ${dataDir}/`);
-  replace(/^acl_file .*$/m, `acl_file ${join(dir, 'acl')}`);
+  if (denyReading) {
+    // mosquitto's acl_file is only checked when messages are delivered, so a
+    // subscription is always granted; its dynamic-security plugin checks the
+    // SUBSCRIBE itself and refuses it (SUBACK 0x80), as an ACL that denies
+    // reading does on most brokers.
+    const dynsec = join(dir, 'dynamic-security.json');
+    writeFileSync(dynsec, JSON.stringify({
+      defaultACLAccess: { publishClientSend: true, publishClientReceive: true, subscribe: false, unsubscribe: true },
+      clients: [], groups: [{ groupname: 'anonymous', roles: [] }], roles: [], anonymousGroup: 'anonymous',
+    }));
+    replace(/^acl_file .*$/m, `plugin ${findPlugin('mosquitto_dynamic_security.so')}\nplugin_opt_config_file ${dynsec}`);
+  } else {
+    replace(/^acl_file .*$/m, `acl_file ${join(dir, 'acl')}`);
+  }
   // Started as root, mosquitto would switch to the "mosquitto" user, which
   // cannot write in our private temporary folder.
   if (process.getuid?.() === 0) conf += '\nuser root\n';

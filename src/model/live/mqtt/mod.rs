@@ -5,12 +5,14 @@
 
 mod decode;
 mod encode;
+mod session;
 
 pub use decode::Decoder;
 pub use encode::{
     encode_connect, encode_disconnect, encode_pingreq, encode_puback, encode_publish,
     encode_subscribe,
 };
+pub use session::{retry_after, Session, SessionConfig, SessionEvent};
 
 /// Largest remaining length the protocol can express (four length bytes).
 pub const MAX_REMAINING_LENGTH: usize = 268_435_455;
