@@ -198,14 +198,36 @@ test('an updated catalogue and a new build reach devices with a network, and sta
       fetch(`./manifest.webmanifest?online=${Math.random()}`).then((r) => r.ok, () => false));
     await expect.poll(workerOnline, { timeout: 15_000 }).toBe(true);
 
+    // What the browser does with its workers, for the message if the new one never takes over.
+    const workerEvents = [];
+    const cdp = await context.newCDPSession(page);
+    cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => versions.forEach((v) =>
+      workerEvents.push(`${v.scriptURL.replace(/.*sw\.js/, 'sw.js')} ${v.status} ${v.runningStatus}`)));
+    cdp.on('ServiceWorker.workerErrorReported', ({ errorMessage: e }) =>
+      workerEvents.push(`error: ${e.errorMessage} ${e.sourceURL}:${e.lineNumber}`));
+    page.on('console', (m) => workerEvents.push(`console ${m.type()}: ${m.text()}`));
+    await cdp.send('ServiceWorker.enable');
+
     unlinkSync(live);
     symlinkSync(newBuild, live);
     await page.reload();
     // The host's new index.html opened (not the cached old one) ...
     await expect(page.locator('link[rel="stylesheet"]')).toHaveAttribute('href', `./${newCss}`);
     // ... and it installs the new build's worker.
-    await page.waitForFunction((css) => navigator.serviceWorker.controller?.scriptURL.includes(css.slice(5, 21)),
-      newCss, { timeout: 30_000 });
+    try {
+      // Asked on a timer, not on animation frames: nothing on screen changes while the worker installs.
+      await expect.poll(() => page.evaluate((css) =>
+        navigator.serviceWorker.controller?.scriptURL.includes(css.slice(5, 21)) ?? false, newCss), { timeout: 30_000 })
+        .toBe(true);
+    } catch (err) {
+      const state = await page.evaluate(async () => {
+        const reg = await navigator.serviceWorker.getRegistration();
+        const w = (x) => x && `${x.scriptURL.replace(/.*sw\.js/, 'sw.js')} ${x.state}`;
+        return { controller: w(navigator.serviceWorker.controller), installing: w(reg?.installing),
+          waiting: w(reg?.waiting), active: w(reg?.active), readyState: document.readyState };
+      });
+      throw new Error(`the new worker did not take over: ${JSON.stringify(state)}\n${[...new Set(workerEvents)].join('\n')}\n${err.message}`);
+    }
     // The new worker keeps the new build and deletes the old build's cache.
     await expect.poll(async () => Object.keys(await cachedFiles()), { timeout: 15_000 })
       .toEqual([expect.stringContaining('00000000000000b2')]);
