@@ -74,8 +74,7 @@ const AREA_IDS: &[&str] = &[
 ];
 
 // Read as a plain string rather than derived: a derived enum impl also takes
-// `{"own_home": null}`, and serde_path_to_error cannot name an enum map key, so
-// an error in `notes`, `models` or `rationale` had the path `workshop.notes.?…`.
+// `{"own_home": null}`, which the record (and its schema) does not allow.
 impl<'de> Deserialize<'de> for Area {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let id = String::deserialize(d)?;

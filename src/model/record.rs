@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::aggregate::{aggregate, KindAggregate};
-use super::parse::{not_json, shape_error, ImportError};
+use super::parse::{not_json, parse_typed, ImportError};
 use super::rules::validate;
 // Its old path, kept for callers; the limit lives in rules.rs.
 pub use super::rules::MAX_RECORD_BYTES;
@@ -53,8 +53,19 @@ pub fn import_json(text: &str) -> Result<Workshop, ImportError> {
             limit: MAX_RECORD_BYTES,
         });
     }
-    let value: serde_json::Value = serde_json::from_str(text).map_err(not_json)?;
-    match value.get("schema_version") {
+    // The version is read first, so a file of another version is named as such
+    // rather than refused for a field this version does not know.
+    #[derive(Deserialize)]
+    struct Version {
+        schema_version: Option<serde_json::Value>,
+    }
+    let version = match serde_json::from_str::<Version>(text) {
+        Ok(v) => v.schema_version,
+        // JSON, but not an object.
+        Err(e) if e.is_data() => None,
+        Err(e) => return Err(not_json(e)),
+    };
+    match version {
         Some(v) if v.as_u64() == Some(u64::from(SCHEMA_VERSION)) => {}
         Some(v) => {
             return Err(ImportError::WrongSchema {
@@ -70,7 +81,7 @@ pub fn import_json(text: &str) -> Result<Workshop, ImportError> {
             })
         }
     }
-    let record: DecisionRecord = serde_path_to_error::deserialize(value).map_err(shape_error)?;
+    let record: DecisionRecord = parse_typed(text)?;
     validate(&record.workshop)?;
     Ok(record.workshop)
 }
