@@ -9,8 +9,8 @@ use std::sync::OnceLock;
 use co_produce::model::rules::MAX_RECORD_BYTES;
 use co_produce::model::time::financial_year_label;
 use co_produce::model::{
-    export_json, import_json, validate, Area, AreaShares, Id, ImportError, Timestamp, Workshop,
-    SCHEMA_VERSION,
+    export_json, import_json, validate, working_copy_json, Area, AreaShares, Id, ImportError,
+    Timestamp, Workshop, SCHEMA_VERSION,
 };
 use common::{at, id, realistic_workshop};
 use proptest::prelude::*;
@@ -104,6 +104,56 @@ fn export_import_export_is_byte_identical() {
     let second = export_json(&imported);
     assert_eq!(first, second, "re-export is byte-identical");
     assert!(first.ends_with("}\n"));
+}
+
+#[test]
+fn the_working_copy_reads_back_as_the_same_workshop_and_is_smaller() {
+    let w = realistic_workshop();
+    let copy = working_copy_json(&w);
+    assert_eq!(import_json(&copy).expect("the working copy imports"), w);
+    let value: Value = serde_json::from_str(&copy).expect("JSON");
+    assert_eq!(
+        value["aggregates"],
+        json!([]),
+        "aggregates are derived, not stored"
+    );
+    assert_eq!(value["schema_version"], json!(SCHEMA_VERSION));
+    assert!(
+        copy.len() * 2 < export_json(&w).len(),
+        "{} against {}",
+        copy.len(),
+        export_json(&w).len()
+    );
+}
+
+/// A JSON path and the change to the record that breaks the shape there.
+type Breakage = (&'static str, fn(&mut Value));
+
+#[test]
+fn shape_errors_have_the_same_path_on_one_line_as_pretty() {
+    let breakages: [Breakage; 4] = [
+        ("workshop.ballots[1].role", |v| {
+            v["workshop"]["ballots"][1]["role"] = json!("mayor")
+        }),
+        ("workshop.kinds[0].baseline", |v| {
+            v["workshop"]["kinds"][0]["baseline"] = json!("lots")
+        }),
+        (
+            "workshop.ballots[0].allocations.state_money.locked[0]",
+            |v| v["workshop"]["ballots"][0]["allocations"]["state_money"]["locked"] = json!([7]),
+        ),
+        ("workshop.notes.own_home.likes[0]", |v| {
+            v["workshop"]["notes"]["own_home"]["likes"][0] = json!({"a \"quoted\" key": 1})
+        }),
+    ];
+    for (want, break_it) in breakages {
+        let mut v = exported_value();
+        break_it(&mut v);
+        let pretty = import_json(&serde_json::to_string_pretty(&v).expect("JSON")).expect_err(want);
+        let compact = import_json(&serde_json::to_string(&v).expect("JSON")).expect_err(want);
+        assert_eq!(path_of(&pretty), want, "{pretty}");
+        assert_eq!(path_of(&compact), want, "{compact}");
+    }
 }
 
 #[test]

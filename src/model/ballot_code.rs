@@ -35,7 +35,7 @@ pub fn export_ballot_json(ballot: &Ballot) -> String {
         kind: BALLOT_FILE_KIND.into(),
         ballot: ballot.clone(),
     };
-    let mut text = serde_json::to_string_pretty(&file).unwrap_or_default();
+    let mut text = super::pretty::pretty(&serde_json::to_string(&file).unwrap_or_default());
     text.push('\n');
     text
 }

@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use super::aggregate::{aggregate, KindAggregate};
 use super::parse::{not_json, parse_typed, ImportError};
+use super::pretty::pretty;
 use super::rules::validate;
 // Its old path, kept for callers; the limit lives in rules.rs.
 pub use super::rules::MAX_RECORD_BYTES;
@@ -39,9 +40,31 @@ pub fn export_json(workshop: &Workshop) -> String {
         workshop: workshop.clone(),
         aggregates: aggregate(workshop),
     };
-    let mut text = serde_json::to_string_pretty(&record).unwrap_or_default();
+    let mut text = pretty(&serde_json::to_string(&record).unwrap_or_default());
     text.push('\n');
     text
+}
+
+/// The record as this device keeps it in storage and sends it to its other
+/// windows: compact, and with no aggregates. They are derived from the ballots,
+/// and every reader recomputes them ([`import_json`] reads this like a file),
+/// so computing and writing them on every slider tick was wasted work; only a
+/// file a person takes away ([`export_json`]) carries them.
+pub fn working_copy_json(workshop: &Workshop) -> String {
+    #[derive(Serialize)]
+    struct WorkingCopy<'a> {
+        schema_version: u32,
+        generator: &'static str,
+        workshop: &'a Workshop,
+        aggregates: [(); 0],
+    }
+    serde_json::to_string(&WorkingCopy {
+        schema_version: SCHEMA_VERSION,
+        generator: concat!("Co-produce ", env!("CARGO_PKG_VERSION")),
+        workshop,
+        aggregates: [],
+    })
+    .unwrap_or_default()
 }
 
 /// Reads a decision record from untrusted text. On success the workshop is

@@ -1,7 +1,8 @@
-//! The workshop kept in the browser's local storage, as the same JSON record
-//! that is exported, so what is restored passes the same checks as an import.
+//! The workshop kept in the browser's local storage, as the record's working
+//! copy (`model::working_copy_json`: compact, no aggregates), so what is
+//! restored passes the same checks as an import.
 
-use crate::model::{export_json, import_json, Timestamp, Workshop};
+use crate::model::{import_json, working_copy_json, Timestamp, Workshop};
 
 /// Where the workshop is kept.
 pub const WORKSHOP_KEY: &str = "co-produce.workshop.v1";
@@ -58,7 +59,7 @@ pub fn load(now: Timestamp) -> Loaded {
 /// fresh start), so a wrong choice can be undone; only the latest copy is kept.
 pub fn keep_replaced(workshop: &Workshop) {
     if let Some(store) = local_storage() {
-        let _ = store.set_item(REPLACED_KEY, &export_json(workshop));
+        let _ = store.set_item(REPLACED_KEY, &working_copy_json(workshop));
     }
 }
 

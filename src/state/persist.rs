@@ -6,7 +6,7 @@ use std::collections::HashMap;
 
 use leptos::prelude::*;
 
-use crate::model::{export_json, Id, Timestamp, Workshop};
+use crate::model::{working_copy_json, Id, Timestamp, Workshop};
 use crate::platform::broadcast::WindowLink;
 use crate::platform::storage;
 
@@ -110,7 +110,7 @@ pub(super) fn save_every_change(state: Saving, link: WindowLink) {
                 posted.set_value(state.workshop.with_untracked(stamps));
                 // Saved after the screen has updated, once a burst has settled.
                 let handle = set_timeout_with_handle(
-                    move || save(state, &state.workshop.with_untracked(export_json)),
+                    move || save(state, &state.workshop.with_untracked(working_copy_json)),
                     SAVE_RECEIVED_AFTER,
                 )
                 .ok();
@@ -120,14 +120,14 @@ pub(super) fn save_every_change(state: Saving, link: WindowLink) {
                 // Other windows get only the ballots that changed since the last
                 // post (with every other piece), so a big workshop stays quick to send.
                 let (record, message) = state.workshop.with_untracked(|w| {
-                    let record = export_json(w);
+                    let record = working_copy_json(w);
                     let message = if pending == Pending::Replaced {
                         format!("{REPLACE}{record}")
                     } else {
                         let delta = posted.with_value(|posted| {
                             w.with_only_ballots(|b| posted.get(&b.id) != Some(&b.updated_at))
                         });
-                        format!("{MERGE}{}", export_json(&delta))
+                        format!("{MERGE}{}", working_copy_json(&delta))
                     };
                     posted.set_value(stamps(w));
                     (record, message)
