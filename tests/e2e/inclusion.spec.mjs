@@ -100,6 +100,8 @@ for (const mode of MODES) {
     for (const [name, hash] of screens()) {
       await page.setViewportSize(VIEWPORTS[0][1]);
       await page.goto(hash);
+      // The first screen in index.html has headings too: wait for the app's own.
+      await expect(page.locator('#splash')).toHaveCount(0);
       await expect(page.locator('main h1, main h2').first()).toBeVisible();
       await page.evaluate(() => document.fonts.ready);
       await expect(page.locator('html')).toHaveAttribute('lang', mode.language);

@@ -20,6 +20,8 @@ export class AppPage {
   async visit(hash = '') {
     const response = await this.page.goto(`./${hash}`);
     if (response) expect(response.status(), `loading ./${hash}`).toBe(200);
+    // index.html's first screen has a heading too; the app's comes once it has gone.
+    await expect(this.page.locator('#splash')).toHaveCount(0);
     await expect(this.heading).toBeVisible();
     return response;
   }
