@@ -13,6 +13,7 @@ pub mod join;
 pub mod live;
 pub mod merge;
 pub mod parse;
+pub mod pieces;
 pub mod pretty;
 pub mod record;
 pub mod resource;

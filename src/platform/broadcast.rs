@@ -48,10 +48,8 @@ impl WindowLink {
         } else {
             // Fallback: another window's save shows up as a storage event here.
             let listener = window_event_listener(ev::storage, move |ev: web_sys::StorageEvent| {
-                if ev.key().as_deref() == Some(super::storage::WORKSHOP_KEY) {
-                    if let Some(text) = ev.new_value() {
-                        on_record(text);
-                    }
+                if let Some(text) = ev.key().and_then(|k| super::storage::saved_record_for(&k)) {
+                    on_record(text);
                 }
             });
             on_cleanup(move || listener.remove());

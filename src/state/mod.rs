@@ -9,6 +9,7 @@ use persist::{Pending, MERGE, REPLACE};
 
 use leptos::prelude::*;
 
+use crate::model::pieces::StoredPieces;
 use crate::model::{import_json, merge_workshops, validate, Catalogue, Id, Workshop};
 use crate::platform::broadcast::WindowLink;
 use crate::platform::{clock, random, storage};
@@ -55,9 +56,12 @@ impl AppState {
         let now = clock::now();
         let fresh = || Workshop::new(random::new_id(), now, clock::today(), &catalogue);
         let mut restored = false;
+        let mut stored = StoredPieces::default();
         let (workshop, save_state, warning) = match storage::load(now) {
-            storage::Loaded::Workshop(w) => {
+            storage::Loaded::Workshop(found) => {
+                let (w, pieces) = *found;
                 restored = true;
+                stored = pieces;
                 (w, SaveState::Saved, None)
             }
             storage::Loaded::Nothing => (fresh(), SaveState::Saved, None),
@@ -102,6 +106,7 @@ impl AppState {
                 workshop: state.workshop,
                 pending: state.pending,
                 save_state: state.save_state,
+                stored: StoredValue::new(stored),
             },
             link,
         );

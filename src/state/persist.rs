@@ -6,6 +6,7 @@ use std::collections::HashMap;
 
 use leptos::prelude::*;
 
+use crate::model::pieces::StoredPieces;
 use crate::model::{working_copy_json, Id, Timestamp, Workshop};
 use crate::platform::broadcast::WindowLink;
 use crate::platform::storage;
@@ -30,6 +31,8 @@ pub(super) struct Saving {
     pub pending: StoredValue<Pending>,
     /// Whether the last save worked.
     pub save_state: RwSignal<SaveState>,
+    /// What storage holds, so a save writes only the pieces that changed.
+    pub stored: StoredValue<StoredPieces>,
 }
 
 /// Marks a posted record as a whole replacement (import, new workshop).
@@ -71,13 +74,22 @@ fn stamps(w: &Workshop) -> HashMap<Id, Timestamp> {
     w.ballots.iter().map(|b| (b.id, b.updated_at)).collect()
 }
 
-/// Writes the record to storage (unless saving is paused) and shows the outcome.
-fn save(state: Saving, record: &str) {
+/// Writes the pieces that changed (all of them after a replacement) to
+/// storage, unless saving is paused, and shows the outcome.
+fn save(state: Saving, everything: bool) {
     if state.save_state.get_untracked() == SaveState::Paused {
         return;
     }
-    let outcome = match storage::save(record) {
-        Ok(()) => SaveState::Saved,
+    let written = state.workshop.with_untracked(|w| {
+        state
+            .stored
+            .with_value(|stored| storage::save_changes(w, stored, everything))
+    });
+    let outcome = match written {
+        Ok(stored) => {
+            state.stored.set_value(stored);
+            SaveState::Saved
+        }
         Err(e) => SaveState::Failed(e),
     };
     if state.save_state.get_untracked() != outcome {
@@ -90,6 +102,21 @@ fn save(state: Saving, record: &str) {
 pub(super) fn save_every_change(state: Saving, link: WindowLink) {
     let posted = StoredValue::new(state.workshop.with_untracked(stamps));
     let save_soon = StoredValue::new(None::<TimeoutHandle>);
+    // A received change waits a moment before it is saved here; when the page
+    // is hidden (tablet locked, tab closed or sent to the back) it is saved at once.
+    let flush = move || {
+        if let Some(waiting) = save_soon.get_value() {
+            waiting.clear();
+            save_soon.set_value(None);
+            save(state, false);
+        }
+    };
+    let on_hide = window_event_listener(leptos::ev::pagehide, move |_| flush());
+    let on_hidden = window_event_listener(leptos::ev::visibilitychange, move |_| flush());
+    on_cleanup(move || {
+        on_hide.remove();
+        on_hidden.remove();
+    });
     Effect::new(move |first: Option<()>| {
         state.workshop.track();
         let pending = match state.pending.get_value() {
@@ -110,7 +137,10 @@ pub(super) fn save_every_change(state: Saving, link: WindowLink) {
                 posted.set_value(state.workshop.with_untracked(stamps));
                 // Saved after the screen has updated, once a burst has settled.
                 let handle = set_timeout_with_handle(
-                    move || save(state, &state.workshop.with_untracked(working_copy_json)),
+                    move || {
+                        save_soon.set_value(None);
+                        save(state, false);
+                    },
                     SAVE_RECEIVED_AFTER,
                 )
                 .ok();
@@ -119,10 +149,9 @@ pub(super) fn save_every_change(state: Saving, link: WindowLink) {
             Pending::Changed | Pending::Replaced => {
                 // Other windows get only the ballots that changed since the last
                 // post (with every other piece), so a big workshop stays quick to send.
-                let (record, message) = state.workshop.with_untracked(|w| {
-                    let record = working_copy_json(w);
+                let message = state.workshop.with_untracked(|w| {
                     let message = if pending == Pending::Replaced {
-                        format!("{REPLACE}{record}")
+                        format!("{REPLACE}{}", working_copy_json(w))
                     } else {
                         let delta = posted.with_value(|posted| {
                             w.with_only_ballots(|b| posted.get(&b.id) != Some(&b.updated_at))
@@ -130,9 +159,9 @@ pub(super) fn save_every_change(state: Saving, link: WindowLink) {
                         format!("{MERGE}{}", working_copy_json(&delta))
                     };
                     posted.set_value(stamps(w));
-                    (record, message)
+                    message
                 });
-                save(state, &record);
+                save(state, pending == Pending::Replaced);
                 link.post(&message);
             }
         }

@@ -2,6 +2,7 @@
 // when one ballot moves in a workshop of 1,000 participants. Prints figures.
 import { test } from '@playwright/test';
 import { EN, fill } from '../e2e/text.mjs';
+import { SETUP_KEY, SEED_KEY, savedRecord } from '../e2e/stored.mjs';
 
 const PARTICIPANTS = 1000;
 const ROLES = ['citizen', 'family_carer', 'commissioner', 'provider', 'community_organisation'];
@@ -25,8 +26,8 @@ test('presenter update with 1,000 participants', async ({ browser }) => {
   const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
   const facilitator = await context.newPage();
   await facilitator.goto('./#/participants');
-  await facilitator.waitForFunction(() => localStorage.getItem('co-produce.workshop.v1'));
-  const record = JSON.parse(await facilitator.evaluate(() => localStorage.getItem('co-produce.workshop.v1')));
+  await facilitator.waitForFunction((key) => localStorage.getItem(key), SETUP_KEY);
+  const record = await savedRecord(facilitator);
   const w = record.workshop;
   const now = new Date().toISOString();
   w.ballots = [...Array(PARTICIPANTS)].map((_, i) => ({
@@ -37,7 +38,7 @@ test('presenter update with 1,000 participants', async ({ browser }) => {
     allocations: Object.fromEntries(w.kinds.map((k) => [k.id, { areas: split(), locked: [], models: {} }])),
     updated_at: now,
   }));
-  await facilitator.evaluate((text) => localStorage.setItem('co-produce.workshop.v1', text), JSON.stringify(record));
+  await facilitator.evaluate(([key, text]) => localStorage.setItem(key, text), [SEED_KEY, JSON.stringify(record)]);
   const first = w.ballots[0].id;
   await facilitator.goto(`./#/allocate/${first}`);
   await facilitator.reload();

@@ -10,7 +10,7 @@ const SIZES = [2, 200, 1000];
 const TICKS = 40;
 const ROLES = ['citizen', 'family_carer', 'commissioner', 'provider', 'community_organisation'];
 const AREAS = ['own_home', 'accommodation', 'day_activities', 'leaving_hospital', 'whole_community'];
-const STORAGE_KEY = 'co-produce.workshop.v1';
+import { SETUP_KEY, SEED_KEY, savedRecord } from '../e2e/stored.mjs';
 
 function hex(n) {
   return [...Array(n)].map(() => Math.floor(Math.random() * 16).toString(16)).join('');
@@ -37,8 +37,8 @@ test('one slider tick on Allocate, CPU throttled 4x, by size of the room', async
     const context = await browser.newContext({ viewport: { width: 768, height: 1024 }, hasTouch: true, isMobile: true });
     const page = await context.newPage();
     await page.goto('./#/participants');
-    await page.waitForFunction((key) => localStorage.getItem(key), STORAGE_KEY);
-    const record = JSON.parse(await page.evaluate((key) => localStorage.getItem(key), STORAGE_KEY));
+    await page.waitForFunction((key) => localStorage.getItem(key), SETUP_KEY);
+    const record = await savedRecord(page);
     const w = record.workshop;
     const now = new Date().toISOString();
     w.ballots = [...Array(size)].map((_, i) => ({
@@ -49,7 +49,7 @@ test('one slider tick on Allocate, CPU throttled 4x, by size of the room', async
       allocations: Object.fromEntries(w.kinds.map((k) => [k.id, { areas: split(), locked: [], models: {} }])),
       updated_at: now,
     }));
-    await page.evaluate(([key, text]) => localStorage.setItem(key, text), [STORAGE_KEY, JSON.stringify(record)]);
+    await page.evaluate(([key, text]) => localStorage.setItem(key, text), [SEED_KEY, JSON.stringify(record)]);
     await page.goto(`./#/allocate/${w.ballots[0].id}`);
     await page.reload();
     await page.getByRole('button', { name: fill(EN.allocate.more, { area: EN.areas.own_home }) }).waitFor();

@@ -4,7 +4,7 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
-  test, expect, expectNoAxeViolations, expectNoHorizontalScroll, watchErrors, STORAGE_KEY, AREAS, EN, ROLES, fill,
+  test, expect, expectNoAxeViolations, expectNoHorizontalScroll, watchErrors, SEED_KEY, savedRecord, AREAS, EN, ROLES, fill,
 } from './fixtures.mjs';
 import {
   AppPage, WalkthroughPage, AllocatePage, DecisionPage, DataPage, ParticipantsPage, SetupPage,
@@ -34,7 +34,7 @@ test.beforeAll(async ({ browser, baseURL }) => {
   await decision.goTo(EN.nav.decision);
   await decision.recordTheDecision();
   await decision.writeTheReason(AREAS[0], 'More help at home keeps people out of hospital.');
-  seed = await page.evaluate((key) => localStorage.getItem(key), STORAGE_KEY);
+  seed = JSON.stringify(await savedRecord(page));
   await context.close();
   expect(errors).toEqual([]);
   expect(seed).toContain('More help at home');
@@ -47,7 +47,7 @@ async function seeded(page, text = seed) {
       localStorage.setItem(key, text);
       sessionStorage.setItem('e2e-seeded', '1');
     }
-  }, { key: STORAGE_KEY, text });
+  }, { key: SEED_KEY, text });
 }
 
 /** Axe, screenshots and sideways scrolling, portrait then landscape. */

@@ -12,7 +12,7 @@ import { EN } from './text.mjs';
 
 export { EN, CY, fill, escapeRegExp, textPattern } from './text.mjs';
 
-export const STORAGE_KEY = 'co-produce.workshop.v1';
+export { SETUP_KEY, SEED_KEY, savedRecord, storageItems } from './stored.mjs';
 export const CORRUPT_PREFIX = 'co-produce.corrupt.';
 export const AREA_IDS = ['own_home', 'accommodation', 'day_activities', 'leaving_hospital', 'whole_community'];
 export const AREAS = AREA_IDS.map((id) => EN.areas[id]);

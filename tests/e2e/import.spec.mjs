@@ -1,6 +1,6 @@
 // Opening a saved workshop: every file is checked in full, a bad one is
 // refused with what and where, and a good one comes back exactly.
-import { test, expect, EN, fill } from './fixtures.mjs';
+import { test, expect, EN, fill, storageItems } from './fixtures.mjs';
 import { DataPage, ParticipantsPage } from './pages/index.mjs';
 import { WORKSHOP_NAME, workshopWithTwoPeople } from './helpers.mjs';
 
@@ -20,7 +20,7 @@ test('a malformed file is refused with what is wrong and where, and nothing chan
   await data.goTo(EN.nav.data);
   await data.expectShown();
   const { text: good } = await data.downloadAsJson();
-  const stored = await page.evaluate(() => localStorage.getItem('co-produce.workshop.v1'));
+  const stored = await storageItems(page);
 
   const cases = [
     {
@@ -66,7 +66,7 @@ test('a malformed file is refused with what is wrong and where, and nothing chan
       // The file, what is wrong and where, word for word.
       await expect(data.refusalDetail()).toHaveText(c.detail);
       await expect(page.getByRole('banner')).toContainText(WORKSHOP_NAME);
-      expect(await page.evaluate(() => localStorage.getItem('co-produce.workshop.v1'))).toBe(stored);
+      expect(await storageItems(page)).toEqual(stored);
     });
   }
   await expectWorkshopUntouched(page);

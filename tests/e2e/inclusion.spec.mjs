@@ -6,7 +6,7 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
-  test, expect, expectNoAxeViolations, expectNoHorizontalScroll, watchErrors, STORAGE_KEY, EN, CY, escapeRegExp, fill, textPattern,
+  test, expect, expectNoAxeViolations, expectNoHorizontalScroll, watchErrors, SEED_KEY, savedRecord, EN, CY, escapeRegExp, fill, textPattern,
 } from './fixtures.mjs';
 import { workshopWithTwoPeople } from './helpers.mjs';
 
@@ -38,7 +38,7 @@ test.beforeAll(async ({ browser, baseURL }) => {
   const errors = [];
   watchErrors(page, errors);
   ids = await workshopWithTwoPeople(page);
-  seed = await page.evaluate((key) => localStorage.getItem(key), STORAGE_KEY);
+  seed = JSON.stringify(await savedRecord(page));
   await context.close();
   expect(errors).toEqual([]);
 });
@@ -51,7 +51,7 @@ async function start(page, { language, easy }) {
       localStorage.setItem(prefsKey, JSON.stringify(prefs));
       sessionStorage.setItem('e2e-seeded', '1');
     }
-  }, { key: STORAGE_KEY, text: seed, prefsKey: PREFS_KEY, prefs: { language, easy_read: easy } });
+  }, { key: SEED_KEY, text: seed, prefsKey: PREFS_KEY, prefs: { language, easy_read: easy } });
 }
 
 /** The screens a participant or facilitator sees, as hash routes. */
@@ -135,7 +135,7 @@ test('the language switch keeps the work, follows lang, and is remembered', asyn
   await page.reload();
   await expect(page.locator('html')).toHaveAttribute('lang', 'cy');
   await expect(page.getByRole('button', { name: CY.device.language_name })).toHaveAttribute('aria-pressed', 'true');
-  const saved = JSON.parse(await page.evaluate((k) => localStorage.getItem(k), STORAGE_KEY));
+  const saved = await savedRecord(page);
   expect(saved.workshop.name).toBe('Cynllunio gyda’n gilydd');
   await page.getByRole('button', { name: EN.device.language_name }).tap();
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
@@ -165,7 +165,7 @@ test('Easy Read: one area at a time, steps of five that keep exact shares, real 
   await card.getByRole('button', { name: EN.easy.less }).tap();
   for (let i = 0; i < 4; i++) await card.getByRole('button', { name: EN.easy.next }).tap();
   await expect(page.getByRole('heading', { name: EN.easy.check_title })).toBeVisible();
-  const saved = JSON.parse(await page.evaluate((k) => localStorage.getItem(k), STORAGE_KEY));
+  const saved = await savedRecord(page);
   const ballot = saved.workshop.ballots.find((b) => b.id === ids.commissioner);
   const shares = Object.values(ballot.allocations.state_money.areas);
   expect(shares.reduce((a, b) => a + b, 0)).toBe(10000);
@@ -214,7 +214,7 @@ test('the keyboard alone completes a participant’s turn, with a visible focus'
   await focusOn(EN.tablet.finish, 'A');
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(EN.tablet.thanks);
-  const saved = JSON.parse(await page.evaluate((k) => localStorage.getItem(k), STORAGE_KEY));
+  const saved = await savedRecord(page);
   const dai = saved.workshop.ballots.find((b) => b.participant === 'Dai');
   expect(Object.values(dai.allocations.state_money.areas).reduce((a, b) => a + b, 0)).toBe(10000);
 });

@@ -1,13 +1,13 @@
 // A broker that lets a device in but will not let it read the workshop (an
 // ACL that refuses the subscription): the screen says so in words, never "Live", and the
 // workshop on the device is untouched.
-import { test, expect, EN, STORAGE_KEY, fill } from './fixtures.mjs';
+import { test, expect, EN, savedRecord, fill } from './fixtures.mjs';
 import { startMosquitto } from './brokers.mjs';
 import { ParticipantsPage } from './pages/ParticipantsPage.mjs';
 
 /** The workshop a page has saved. */
 async function saved(page) {
-  return JSON.parse(await page.evaluate((k) => localStorage.getItem(k), STORAGE_KEY)).workshop;
+  return (await savedRecord(page)).workshop;
 }
 
 let broker;

@@ -4,7 +4,7 @@
 // ballot, a wrong key sees nothing, and bad addresses and links are refused
 // with a message. Then the same through a three-node NATS cluster.
 import {
-  test, expect, EN, STORAGE_KEY, expectNoAxeViolations, fill, textPattern,
+  test, expect, EN, savedRecord, expectNoAxeViolations, fill, textPattern,
 } from './fixtures.mjs';
 import { startMosquitto, startNatsCluster } from './brokers.mjs';
 
@@ -56,7 +56,7 @@ async function countDeliveries(page) {
 
 /** The workshop a page has saved. */
 async function saved(page) {
-  return JSON.parse(await page.evaluate((k) => localStorage.getItem(k), STORAGE_KEY)).workshop;
+  return (await savedRecord(page)).workshop;
 }
 
 /** The facilitator names the workshop and goes live on `broker`; returns the links. */
@@ -179,7 +179,7 @@ test.describe('through mosquitto', () => {
     // The live workshop exports, and imports elsewhere as the same workshop.
     const exported = await saved(page);
     expect(exported.ballots).toHaveLength(3);
-    const record = await page.evaluate((k) => localStorage.getItem(k), STORAGE_KEY);
+    const record = JSON.stringify(await savedRecord(page));
     const elsewhere = await newPage({ fresh: true });
     await elsewhere.goto('#/data');
     await elsewhere.getByLabel(EN.data.import).setInputFiles({

@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
-  test, expect, expectNoAxeViolations, EN, AREAS, AREA_IDS, ROLES, ROLES_SHORT, STORAGE_KEY,
+  test, expect, expectNoAxeViolations, EN, AREAS, AREA_IDS, ROLES, ROLES_SHORT, savedRecord,
 } from './fixtures.mjs';
 import {
   AllocatePage, DataPage, ParticipantsPage, PresenterPage, PrintPage, ResultsPage, SetupPage,
@@ -24,7 +24,6 @@ const JOINERS = [['Amira', ROLES.citizen], ['Cllr Jones', ROLES.commissioner], [
 const freshId = () => randomBytes(16).toString('hex');
 
 /** The workshop as this device saved it. */
-const savedRecord = async (page) => JSON.parse(await page.evaluate((k) => localStorage.getItem(k), STORAGE_KEY));
 
 /**
  * Puts a window in front before touching it. Both windows stay visible and
@@ -419,7 +418,7 @@ test('a tablet that opens the join link takes part in this workshop', async ({ p
   await results.expectShown();
   const link = await page.getByRole('link', { name: EN.room.join_link }).getAttribute('href');
   expect(link).toMatch(/#\/join\/[A-Za-z0-9_-]+$/);
-  const workshopId = await page.evaluate((key) => JSON.parse(localStorage.getItem(key)).workshop.id, STORAGE_KEY);
+  const workshopId = (await savedRecord(page)).workshop.id;
 
   // A tablet with nothing saved opens the link: it lands on "Your turn" for this workshop.
   const tabletPage = await newPage({ fresh: true });
@@ -430,7 +429,7 @@ test('a tablet that opens the join link takes part in this workshop', async ({ p
   const allocate = new AllocatePage(tabletPage);
   await allocate.expectShown();
   await allocate.editor().type(OWN_HOME, '44');
-  const saved = await tabletPage.evaluate((key) => JSON.parse(localStorage.getItem(key)).workshop, STORAGE_KEY);
+  const saved = (await savedRecord(tabletPage)).workshop;
   expect(saved.id, 'the tablet holds the facilitator workshop, not a new one').toBe(workshopId);
   expect(saved.name).toBe(WORKSHOP_NAME);
   expect(saved.ballots.map((b) => b.participant)).toEqual(['Sam']);
@@ -442,6 +441,6 @@ test('a tablet that opens the join link takes part in this workshop', async ({ p
   await expect(tabletPage.locator('.error-detail')).toHaveText(
     /^At the link: it is (not a Co-produce join link \(it may have been cut short\)|damaged or incomplete)\.$/);
   await expect(tabletPage.getByText(EN.tablet.join_help, { exact: true })).toBeVisible();
-  const after = await tabletPage.evaluate((key) => JSON.parse(localStorage.getItem(key)).workshop, STORAGE_KEY);
+  const after = (await savedRecord(tabletPage)).workshop;
   expect(after.ballots.map((b) => b.participant)).toEqual(['Sam']);
 });

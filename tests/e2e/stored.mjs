@@ -1,0 +1,78 @@
+// What a device has saved, read by the tests' own decoder (not the app's), so
+// the stored format is checked from outside: the set-up piece (a working copy
+// without ballots), the workshop's last change, the order of the ballots, and
+// one compact ballot code (CP1-…) per key. See src/model/pieces.rs.
+
+/** The set-up piece's key; the app writes it whenever it saves. */
+export const SETUP_KEY = 'co-produce.workshop.v2';
+const UPDATED_KEY = 'co-produce.updated.v2';
+const ORDER_KEY = 'co-produce.order.v2';
+const BALLOT_PREFIX = 'co-produce.ballot.v2.';
+/**
+ * Where earlier versions kept the whole record. The app reads a record put
+ * there once, stores it in pieces and removes it, so tests seed a workshop here.
+ */
+export const SEED_KEY = 'co-produce.workshop.v1';
+
+const ROLES = ['citizen', 'family_carer', 'commissioner', 'provider', 'community_organisation'];
+const AREAS = ['own_home', 'accommodation', 'day_activities', 'leaving_hospital', 'whole_community'];
+
+/** Reads a CP1- ballot code (layout: src/model/ballot_code.rs `encode_ballot`). */
+export function decodeBallotCode(code) {
+  const bytes = Buffer.from(code.slice('CP1-'.length), 'base64url');
+  let at = 0;
+  const u8 = () => bytes[at++];
+  const u16 = () => { const v = bytes.readUInt16BE(at); at += 2; return v; };
+  const hex = (n) => { const v = bytes.subarray(at, at + n).toString('hex'); at += n; return v; };
+  const text = () => {
+    let n = u8();
+    if (n === 255) n = u16();
+    const v = bytes.subarray(at, at + n).toString('utf8'); at += n; return v;
+  };
+  if (u8() !== 1) throw new Error(`ballot code of another version: ${code}`);
+  const workshop_id = hex(16);
+  const id = hex(16);
+  const ms = bytes.readBigInt64BE(at); at += 8;
+  const role = ROLES[u8()];
+  const participant = text();
+  const allocations = {};
+  for (let k = u8(); k > 0; k--) {
+    const kind = text();
+    const areas = Object.fromEntries(AREAS.map((a) => [a, u16()]));
+    const mask = u8();
+    const locked = AREAS.filter((_, i) => mask & (1 << i));
+    const models = {};
+    for (let m = u8(); m > 0; m--) {
+      const area = AREAS[u8()];
+      const split = {};
+      for (let s = u8(); s > 0; s--) { const model = text(); split[model] = u16(); }
+      models[area] = split;
+    }
+    allocations[kind] = { areas, locked, models };
+  }
+  if (at !== bytes.length - 4) throw new Error(`ballot code with ${bytes.length - 4 - at} bytes left over`);
+  return { id, workshop_id, participant, role, allocations, updated_at: new Date(Number(ms)).toISOString() };
+}
+
+/** Puts the saved record together from a snapshot of local storage ({key: value}). */
+export function recordFromStorage(items) {
+  if (items[SEED_KEY]) return JSON.parse(items[SEED_KEY]);
+  if (!items[SETUP_KEY]) return null;
+  const record = JSON.parse(items[SETUP_KEY]);
+  record.workshop.updated_at = items[UPDATED_KEY];
+  const order = (items[ORDER_KEY] || '').split(',').filter(Boolean);
+  record.workshop.ballots = order.map((id) => decodeBallotCode(items[BALLOT_PREFIX + id]));
+  return record;
+}
+
+/** Everything of the app's in the page's local storage, as {key: value}. */
+export async function storageItems(page) {
+  return page.evaluate(() => Object.fromEntries(Object.keys(localStorage)
+    .filter((k) => k.startsWith('co-produce.'))
+    .map((k) => [k, localStorage.getItem(k)])));
+}
+
+/** The record this page's device has saved (null when nothing is). */
+export async function savedRecord(page) {
+  return recordFromStorage(await storageItems(page));
+}
