@@ -179,3 +179,49 @@ fn record_size() {
         })
     );
 }
+
+/// A slider tick checks only its ballot, and gives the same workshop as the
+/// whole-workshop path (change, then validate everything) whenever that accepts.
+#[test]
+fn one_ballots_change_is_checked_alone_and_refused_whole() {
+    let w = common::realistic_workshop();
+    let ballot = w.ballots[1].id;
+    for target in [0, 1, 2_500, 9_999, 10_000, 20_000] {
+        let mut whole = w.clone();
+        whole.update_allocation(ballot, "peoples_time", common::at(500), |a| {
+            a.set_area(co_produce::model::Area::OwnHome, target)
+        });
+        let mut alone = w.clone();
+        let outcome = alone.try_update_allocation(ballot, "peoples_time", common::at(500), |a| {
+            a.set_area(co_produce::model::Area::OwnHome, target)
+        });
+        assert_eq!(outcome.is_ok(), validate(&whole).is_ok(), "{target}");
+        if outcome.is_ok() {
+            assert_eq!(alone, whole);
+        } else {
+            assert_eq!(alone, w, "a refused change leaves the workshop as it was");
+        }
+    }
+    // A change that breaks the rules (a split that is not whole) is refused with where.
+    let mut broken = w.clone();
+    let refused = broken.try_update_allocation(ballot, "peoples_time", common::at(501), |a| {
+        a.areas = co_produce::model::AreaShares::from_array([1, 2, 3, 4, 5])
+    });
+    let message = refused.expect_err("refused").to_string();
+    assert!(
+        message.starts_with("At workshop.ballots[1].allocations.peoples_time.areas"),
+        "{message}"
+    );
+    assert_eq!(broken, w);
+    // No such ballot or kind: nothing to change.
+    let mut same = w.clone();
+    assert_eq!(
+        same.try_update_allocation(common::id(200), "peoples_time", common::at(502), |_| {}),
+        Ok(false)
+    );
+    assert_eq!(
+        same.try_update_allocation(ballot, "no_such_kind", common::at(502), |_| {}),
+        Ok(false)
+    );
+    assert_eq!(same, w);
+}

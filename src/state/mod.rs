@@ -10,7 +10,9 @@ use persist::{Pending, MERGE, REPLACE};
 use leptos::prelude::*;
 
 use crate::model::pieces::StoredPieces;
-use crate::model::{import_json, merge_workshops, validate, Catalogue, Id, Workshop};
+use crate::model::{
+    import_json, merge_workshops, validate, Catalogue, Id, KindAllocation, Workshop,
+};
 use crate::platform::broadcast::WindowLink;
 use crate::platform::{clock, random, storage};
 
@@ -168,6 +170,33 @@ impl AppState {
                 self.workshop.set(next);
             }
             Err(e) => self.refused_change.set(Some(e.to_string())),
+        }
+    }
+
+    /// Changes one ballot's split of one kind (a slider tick, a typed figure):
+    /// only that ballot is copied and checked (`Workshop::try_update_allocation`),
+    /// not the whole workshop. A refused change is not made and the reason is shown.
+    pub fn change_allocation(
+        &self,
+        ballot: Id,
+        kind_id: &str,
+        change: impl FnOnce(&mut KindAllocation),
+    ) {
+        let outcome = self.workshop.try_maybe_update(|w| {
+            match w.try_update_allocation(ballot, kind_id, clock::now(), change) {
+                Ok(changed) => (changed, Ok(changed)),
+                Err(e) => (false, Err(e)),
+            }
+        });
+        match outcome {
+            Some(Ok(true)) => {
+                if self.refused_change.with_untracked(Option::is_some) {
+                    self.refused_change.set(None);
+                }
+                self.note(Pending::Changed);
+            }
+            Some(Err(e)) => self.refused_change.set(Some(e.to_string())),
+            Some(Ok(false)) | None => {}
         }
     }
 

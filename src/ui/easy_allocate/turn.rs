@@ -4,7 +4,6 @@
 use leptos::prelude::*;
 
 use crate::model::{Area, Id, KindAllocation, ResourceKind};
-use crate::platform::clock;
 use crate::route::Route;
 use crate::state::AppState;
 use crate::ui::labels::{kind_name, I18n};
@@ -67,13 +66,8 @@ impl EasyTurn {
             .map(|a| a.areas)
             .unwrap_or_default();
         let id = self.kind_id.get_untracked();
-        state.change(move |w| {
-            w.update_allocation(
-                ballot,
-                &id,
-                clock::now(),
-                Box::new(move |a: &mut KindAllocation| a.set_area(area, bp)),
-            )
+        state.change_allocation(ballot, &id, move |a: &mut KindAllocation| {
+            a.set_area(area, bp)
         });
         let after = allocation
             .get_untracked()

@@ -5,7 +5,6 @@ use leptos::prelude::*;
 
 use crate::i18n::*;
 use crate::model::{Area, Id, KindAllocation, ResourceKind};
-use crate::platform::clock;
 use crate::route::Route;
 use crate::state::use_app;
 use crate::ui::allocate::allocation_of;
@@ -57,7 +56,7 @@ pub fn AllocatePage(
     let allocation = allocation_of(state, ballot, kind_id);
     let change = move |f: Box<dyn FnOnce(&mut KindAllocation)>| {
         let id = kind_id.get_untracked();
-        state.change(move |w| w.update_allocation(ballot, &id, clock::now(), f));
+        state.change_allocation(ballot, &id, f);
     };
     view! {
         <Show
