@@ -6,9 +6,9 @@
 mod common;
 
 use co_produce::model::rules::{
-    check_ballot, validate, MAX_BALLOTS, MAX_CATALOGUE_REF_CHARS, MAX_KINDS, MAX_KIND_ID_BYTES,
-    MAX_KIND_NAME_CHARS, MAX_MODEL_ID_BYTES, MAX_NAME_CHARS, MAX_NOTES_PER_LIST, MAX_NOTE_CHARS,
-    MAX_PROJECTED_YEARS, MAX_RECORD_BYTES, MAX_TOTAL, MAX_UNIT_NOUN_CHARS,
+    check_ballot, try_update_allocation, validate, MAX_BALLOTS, MAX_CATALOGUE_REF_CHARS, MAX_KINDS,
+    MAX_KIND_ID_BYTES, MAX_KIND_NAME_CHARS, MAX_MODEL_ID_BYTES, MAX_NAME_CHARS, MAX_NOTES_PER_LIST,
+    MAX_NOTE_CHARS, MAX_PROJECTED_YEARS, MAX_RECORD_BYTES, MAX_TOTAL, MAX_UNIT_NOUN_CHARS,
 };
 use co_produce::model::{import_json, Area, AreaNotes, ImportError, Unit, Workshop};
 use common::{at, realistic_workshop};
@@ -192,9 +192,10 @@ fn one_ballots_change_is_checked_alone_and_refused_whole() {
             a.set_area(co_produce::model::Area::OwnHome, target)
         });
         let mut alone = w.clone();
-        let outcome = alone.try_update_allocation(ballot, "peoples_time", common::at(500), |a| {
-            a.set_area(co_produce::model::Area::OwnHome, target)
-        });
+        let outcome =
+            try_update_allocation(&mut alone, ballot, "peoples_time", common::at(500), |a| {
+                a.set_area(co_produce::model::Area::OwnHome, target)
+            });
         assert_eq!(outcome.is_ok(), validate(&whole).is_ok(), "{target}");
         if outcome.is_ok() {
             assert_eq!(alone, whole);
@@ -204,9 +205,10 @@ fn one_ballots_change_is_checked_alone_and_refused_whole() {
     }
     // A change that breaks the rules (a split that is not whole) is refused with where.
     let mut broken = w.clone();
-    let refused = broken.try_update_allocation(ballot, "peoples_time", common::at(501), |a| {
-        a.areas = co_produce::model::AreaShares::from_array([1, 2, 3, 4, 5])
-    });
+    let refused =
+        try_update_allocation(&mut broken, ballot, "peoples_time", common::at(501), |a| {
+            a.areas = co_produce::model::AreaShares::from_array([1, 2, 3, 4, 5])
+        });
     let message = refused.expect_err("refused").to_string();
     assert!(
         message.starts_with("At workshop.ballots[1].allocations.peoples_time.areas"),
@@ -216,11 +218,17 @@ fn one_ballots_change_is_checked_alone_and_refused_whole() {
     // No such ballot or kind: nothing to change.
     let mut same = w.clone();
     assert_eq!(
-        same.try_update_allocation(common::id(200), "peoples_time", common::at(502), |_| {}),
+        try_update_allocation(
+            &mut same,
+            common::id(200),
+            "peoples_time",
+            common::at(502),
+            |_| {}
+        ),
         Ok(false)
     );
     assert_eq!(
-        same.try_update_allocation(ballot, "no_such_kind", common::at(502), |_| {}),
+        try_update_allocation(&mut same, ballot, "no_such_kind", common::at(502), |_| {}),
         Ok(false)
     );
     assert_eq!(same, w);

@@ -360,38 +360,6 @@ impl Workshop {
         }
     }
 
-    /// Changes one ballot's split of one kind, as [`Workshop::update_allocation`],
-    /// but only if the changed ballot still keeps the record's rules; a refused
-    /// change leaves the workshop as it was. Only that ballot is copied and
-    /// checked, so a slider tick costs the same in a room of 2 or 1,000.
-    /// `Ok(false)` means there was nothing to change (no such ballot or kind).
-    pub fn try_update_allocation(
-        &mut self,
-        ballot_id: Id,
-        kind_id: &str,
-        now: Timestamp,
-        change: impl FnOnce(&mut KindAllocation),
-    ) -> Result<bool, super::parse::ImportError> {
-        let Some(kind) = self.kinds.iter().find(|k| k.id == kind_id) else {
-            return Ok(false);
-        };
-        let Some(index) = self.ballots.iter().position(|b| b.id == ballot_id) else {
-            return Ok(false);
-        };
-        let mut trial = self.ballots[index].clone();
-        change(
-            trial
-                .allocations
-                .entry(kind_id.to_string())
-                .or_insert_with(|| KindAllocation::from_baseline(kind)),
-        );
-        trial.updated_at = now;
-        super::rules::check_ballot(self, &trial, &format!("workshop.ballots[{index}]"))?;
-        self.ballots[index] = trial;
-        self.updated_at = now;
-        Ok(true)
-    }
-
     /// Removes a participant's ballot.
     pub fn remove_ballot(&mut self, ballot_id: Id, now: Timestamp) {
         let before = self.ballots.len();

@@ -10,6 +10,7 @@ use persist::{Pending, MERGE, REPLACE};
 use leptos::prelude::*;
 
 use crate::model::pieces::StoredPieces;
+use crate::model::rules::try_update_allocation;
 use crate::model::{
     import_json, merge_workshops, validate, Catalogue, Id, KindAllocation, Workshop,
 };
@@ -174,7 +175,7 @@ impl AppState {
     }
 
     /// Changes one ballot's split of one kind (a slider tick, a typed figure):
-    /// only that ballot is copied and checked (`Workshop::try_update_allocation`),
+    /// only that ballot is copied and checked (`rules::try_update_allocation`),
     /// not the whole workshop. A refused change is not made and the reason is shown.
     pub fn change_allocation(
         &self,
@@ -183,7 +184,7 @@ impl AppState {
         change: impl FnOnce(&mut KindAllocation),
     ) {
         let outcome = self.workshop.try_maybe_update(|w| {
-            match w.try_update_allocation(ballot, kind_id, clock::now(), change) {
+            match try_update_allocation(w, ballot, kind_id, clock::now(), change) {
                 Ok(changed) => (changed, Ok(changed)),
                 Err(e) => (false, Err(e)),
             }
