@@ -23,5 +23,8 @@ step "Domain tests (host)"
 cargo test
 step "Release build"
 trunk build --release
+step "Size budget (gzipped app shell)"
+scripts/size_budget.sh --self-test
+scripts/size_budget.sh
 step "Browser tests (headless Chromium, 768x1024 touch)"
 npx playwright test

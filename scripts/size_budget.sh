@@ -1,0 +1,92 @@
+#!/usr/bin/env bash
+# The app shell's size, and the budget it must stay within (issue 11).
+#
+# The shell is what every tablet downloads before the app can start: the wasm,
+# the js (wasm-bindgen's glue and the service worker), the css and index.html.
+# Prints each file's raw and gzip -9 size and their total, and fails when the
+# gzipped total is over BUDGET_GZ_BYTES.
+#
+# Usage: scripts/size_budget.sh [DIST]            check a build (default: dist)
+#        scripts/size_budget.sh --budget N [DIST] check against N bytes instead
+#        scripts/size_budget.sh --self-test       prove the check fails over
+#                                                 budget and passes within it
+set -euo pipefail
+
+# The shell measured when the budget was set (524,451 B gzipped), rounded up to
+# the next 10 KB (10,240 B). Issue 11 forbids quiet growth: a change that makes
+# the shell bigger must raise this number in the same commit, in plain sight.
+# Lower it whenever the shell shrinks.
+BUDGET_GZ_BYTES=532480
+
+# Prints the sizes of DIST's shell and checks them against BUDGET.
+check() {
+  local dist=$1 budget=$2 total=0 raw gz f found=0
+  shopt -s nullglob
+  local files=("$dist"/*.wasm "$dist"/*.js "$dist"/*.css "$dist"/index.html)
+  shopt -u nullglob
+  for f in "${files[@]}"; do
+    [[ -f $f ]] || continue
+    [[ $f == *.wasm ]] && found=1
+    raw=$(wc -c <"$f")
+    gz=$(gzip -9c "$f" | wc -c)
+    total=$((total + gz))
+    printf '%-50s %9d bytes raw %9d bytes gzipped\n' "$f" "$raw" "$gz"
+  done
+  if [[ $found == 0 || ! -f $dist/index.html ]]; then
+    echo "size budget: no wasm or no index.html in $dist (build it first: trunk build --release)" >&2
+    return 2
+  fi
+  printf 'app shell (wasm + js + css + html) gzipped: %d bytes (%.1f KB); budget %d bytes (%.1f KB)\n' \
+    "$total" "$(echo "$total/1024" | bc -l)" "$budget" "$(echo "$budget/1024" | bc -l)"
+  if ((total > budget)); then
+    printf 'size budget exceeded: the app shell is %d bytes gzipped, over the budget of %d bytes by %d.\n' \
+      "$total" "$budget" "$((total - budget))" >&2
+    echo 'Make it smaller, or raise BUDGET_GZ_BYTES in scripts/size_budget.sh and say why.' >&2
+    return 1
+  fi
+}
+
+# Builds a small fake dist and proves: over budget fails, exactly at budget and
+# under it pass, and a dist with no wasm fails rather than passing as 0 bytes.
+self_test() {
+  local tmp problems=0 total
+  tmp=$(mktemp -d)
+  mkdir "$tmp/dist" "$tmp/empty"
+  head -c 5000 /dev/urandom >"$tmp/dist/app_bg.wasm"
+  echo 'export default function init() {}' >"$tmp/dist/app.js"
+  echo 'body { margin: 0 }' >"$tmp/dist/main.css"
+  echo '<!doctype html><title>x</title>' >"$tmp/dist/index.html"
+  echo '<!doctype html>' >"$tmp/empty/index.html"
+  total=0
+  for f in "$tmp"/dist/*; do total=$((total + $(gzip -9c "$f" | wc -c))); done
+
+  expect() { # expect STATUS DESCRIPTION -- command...
+    local want=$1 what=$2 got=0
+    shift 3
+    "$@" >"$tmp/out" 2>&1 || got=$?
+    if [[ $got != "$want" ]]; then
+      echo "self-test: $what: exit $got, expected $want"
+      sed 's/^/  | /' "$tmp/out"
+      problems=1
+    fi
+  }
+  expect 1 "a budget of 1 byte" -- check "$tmp/dist" 1
+  grep -q "size budget exceeded: the app shell is $total bytes gzipped, over the budget of 1 bytes" "$tmp/out" ||
+    { echo "self-test: the failure does not name the total and the budget"; problems=1; }
+  expect 1 "one byte over budget" -- check "$tmp/dist" $((total - 1))
+  expect 0 "exactly at budget" -- check "$tmp/dist" "$total"
+  expect 0 "well under budget" -- check "$tmp/dist" 10000000
+  expect 2 "a dist without wasm" -- check "$tmp/empty" 10000000
+  expect 2 "a missing dist" -- check "$tmp/nowhere" 10000000
+  rm -rf "$tmp"
+  echo "size budget self-test: $([[ $problems == 0 ]] && echo ok || echo failed)"
+  return "$problems"
+}
+
+budget=$BUDGET_GZ_BYTES
+case ${1:-} in
+  --self-test) self_test; exit ;;
+  --budget) budget=$2; shift 2 ;;
+esac
+if (($# == 0)); then cd "$(dirname "$0")/.." && set -- dist; fi
+check "$1" "$budget"
