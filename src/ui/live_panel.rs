@@ -61,7 +61,11 @@ pub fn LiveStatus() -> impl IntoView {
                 <p class="live-badge live-off" role="status">
                     <img src="./icons/offline.svg" alt="" width="28" height="28" />
                     <span>
-                        {t_string!(i18n, live.offline, secs = retry_in).to_string()}
+                        {if retry_in == 1 {
+                            t_string!(i18n, live.offline_one).to_string()
+                        } else {
+                            t_string!(i18n, live.offline, secs = retry_in).to_string()
+                        }}
                         " "
                         <span class="live-reason">{t_string!(i18n, live.reason, reason = trouble_text(i18n, &reason)).to_string()}</span>
                     </span>
