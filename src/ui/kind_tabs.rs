@@ -24,10 +24,12 @@ pub fn KindTabs(
     replace_history: bool,
 ) -> impl IntoView {
     let i18n = use_i18n();
+    // Only the kinds, so a slider tick (which changes a ballot) does not draw the tabs again.
+    let kinds = Memo::new(move |_| workshop.with(|w| w.kinds.clone()));
     let tabs = move || {
         let current = current.get();
-        workshop.with(|w| {
-            w.kinds
+        kinds.with(|kinds| {
+            kinds
                 .iter()
                 .map(|k| {
                     let target = to.run(k.id.clone());

@@ -46,7 +46,8 @@ pub fn AllocatePage(
             .workshop
             .with(|w| w.ballot(ballot).map(|b| (b.participant.clone(), b.role)))
     };
-    let kind_signal = Signal::derive(move || {
+    // Memos, so views of the kind and the date are not drawn again on a slider tick.
+    let kind_signal = Memo::new(move |_| {
         let id = kind_id.get();
         state
             .workshop
@@ -54,6 +55,7 @@ pub fn AllocatePage(
             .unwrap_or_else(|| ResourceKind::defaults().remove(0))
     });
     let allocation = allocation_of(state, ballot, kind_id);
+    let date = Memo::new(move |_| state.workshop.with(|w| w.date.clone()));
     let change = move |f: Box<dyn FnOnce(&mut KindAllocation)>| {
         let id = kind_id.get_untracked();
         state.change_allocation(ballot, &id, f);
@@ -91,10 +93,10 @@ pub fn AllocatePage(
                             locked=Signal::derive(move || allocation.get().map(|a| a.locked).unwrap_or_default())
                             on_set=Callback::new(move |(area, bp): (Area, u32)| change(Box::new(move |a| a.set_area(area, bp))))
                             on_lock=Callback::new(move |area: Area| change(Box::new(move |a| a.toggle_lock(area))))
-                            date=Signal::derive(move || state.workshop.with(|w| w.date.clone()))
+                            date=date
                             id_prefix=format!("alloc-{}", kind_id.get_untracked())
                             area_extra=Callback::new(move |area: Area| {
-                                view! { <ModelSplit area=area allocation=allocation change=change kind=kind_signal /> }.into_any()
+                                view! { <ModelSplit area=area allocation=allocation change=change kind=kind_signal.into() /> }.into_any()
                             })
                         />
                     }
