@@ -12,7 +12,7 @@
 #                                                 budget and passes within it
 set -euo pipefail
 
-# The shell measured when the budget was set (524,451 B gzipped), rounded up to
+# The shell measured when the budget was set (522,679 B gzipped), rounded up to
 # the next 10 KB (10,240 B). Issue 11 forbids quiet growth: a change that makes
 # the shell bigger must raise this number in the same commit, in plain sight.
 # Lower it whenever the shell shrinks.
@@ -28,7 +28,8 @@ check() {
     [[ -f $f ]] || continue
     [[ $f == *.wasm ]] && found=1
     raw=$(wc -c <"$f")
-    gz=$(gzip -9c "$f" | wc -c)
+    # -n: without the file's name and time in the header, as a server sends it.
+    gz=$(gzip -9nc "$f" | wc -c)
     total=$((total + gz))
     printf '%-50s %9d bytes raw %9d bytes gzipped\n' "$f" "$raw" "$gz"
   done
@@ -58,7 +59,7 @@ self_test() {
   echo '<!doctype html><title>x</title>' >"$tmp/dist/index.html"
   echo '<!doctype html>' >"$tmp/empty/index.html"
   total=0
-  for f in "$tmp"/dist/*; do total=$((total + $(gzip -9c "$f" | wc -c))); done
+  for f in "$tmp"/dist/*; do total=$((total + $(gzip -9nc "$f" | wc -c))); done
 
   expect() { # expect STATUS DESCRIPTION -- command...
     local want=$1 what=$2 got=0
