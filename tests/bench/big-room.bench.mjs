@@ -6,22 +6,9 @@ import { test, expect } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
 import { EN } from '../e2e/text.mjs';
 import { SETUP_KEY, savedRecord, storageItems } from '../e2e/stored.mjs';
+import { madeUpBallots } from './room.mjs';
 
 const PARTICIPANTS = 10_000;
-const ROLES = ['citizen', 'family_carer', 'commissioner', 'provider', 'community_organisation'];
-const AREAS = ['own_home', 'accommodation', 'day_activities', 'leaving_hospital', 'whole_community'];
-
-function hex(n) {
-  return [...Array(n)].map(() => Math.floor(Math.random() * 16).toString(16)).join('');
-}
-
-function split() {
-  const w = AREAS.map(() => 1 + Math.floor(Math.random() * 100));
-  const sum = w.reduce((a, b) => a + b, 0);
-  const bp = w.map((x) => Math.floor((x * 10000) / sum));
-  bp[0] += 10000 - bp.reduce((a, b) => a + b, 0);
-  return Object.fromEntries(AREAS.map((a, i) => [a, bp[i]]));
-}
 
 test('10,000 participants: open, save, reload and export on one tablet', async ({ browser }) => {
   test.setTimeout(300_000);
@@ -34,15 +21,7 @@ test('10,000 participants: open, save, reload and export on one tablet', async (
   const record = await savedRecord(page);
   const w = record.workshop;
   w.name = 'Ten thousand';
-  const now = new Date().toISOString();
-  w.ballots = [...Array(PARTICIPANTS)].map((_, i) => ({
-    id: hex(32),
-    workshop_id: w.id,
-    participant: `Person ${String(i).padStart(5, '0')}`,
-    role: ROLES[i % ROLES.length],
-    allocations: Object.fromEntries(w.kinds.map((k) => [k.id, { areas: split(), locked: [], models: {} }])),
-    updated_at: now,
-  }));
+  w.ballots = madeUpBallots(w, PARTICIPANTS, 5);
   record.aggregates = [];
   const file = JSON.stringify(record);
 

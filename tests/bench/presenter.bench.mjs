@@ -3,23 +3,9 @@
 import { test } from '@playwright/test';
 import { EN, fill } from '../e2e/text.mjs';
 import { SETUP_KEY, SEED_KEY, savedRecord } from '../e2e/stored.mjs';
+import { madeUpBallots } from './room.mjs';
 
 const PARTICIPANTS = 1000;
-const ROLES = ['citizen', 'family_carer', 'commissioner', 'provider', 'community_organisation'];
-const AREAS = ['own_home', 'accommodation', 'day_activities', 'leaving_hospital', 'whole_community'];
-
-function hex(n) {
-  return [...Array(n)].map(() => Math.floor(Math.random() * 16).toString(16)).join('');
-}
-
-/** A split of 10,000 basis points across the five areas. */
-function split() {
-  const w = AREAS.map(() => 1 + Math.floor(Math.random() * 100));
-  const sum = w.reduce((a, b) => a + b, 0);
-  const bp = w.map((x) => Math.floor((x * 10000) / sum));
-  bp[0] += 10000 - bp.reduce((a, b) => a + b, 0);
-  return Object.fromEntries(AREAS.map((a, i) => [a, bp[i]]));
-}
 
 test('presenter update with 1,000 participants', async ({ browser }) => {
   test.setTimeout(180_000);
@@ -29,15 +15,7 @@ test('presenter update with 1,000 participants', async ({ browser }) => {
   await facilitator.waitForFunction((key) => localStorage.getItem(key), SETUP_KEY);
   const record = await savedRecord(facilitator);
   const w = record.workshop;
-  const now = new Date().toISOString();
-  w.ballots = [...Array(PARTICIPANTS)].map((_, i) => ({
-    id: hex(32),
-    workshop_id: w.id,
-    participant: `Person ${String(i).padStart(4, '0')}`,
-    role: ROLES[i % ROLES.length],
-    allocations: Object.fromEntries(w.kinds.map((k) => [k.id, { areas: split(), locked: [], models: {} }])),
-    updated_at: now,
-  }));
+  w.ballots = madeUpBallots(w, PARTICIPANTS);
   await facilitator.evaluate(([key, text]) => localStorage.setItem(key, text), [SEED_KEY, JSON.stringify(record)]);
   const first = w.ballots[0].id;
   await facilitator.goto(`./#/allocate/${first}`);

@@ -8,22 +8,8 @@ import { EN, fill } from '../e2e/text.mjs';
 
 const SIZES = [2, 200, 1000];
 const TICKS = 40;
-const ROLES = ['citizen', 'family_carer', 'commissioner', 'provider', 'community_organisation'];
-const AREAS = ['own_home', 'accommodation', 'day_activities', 'leaving_hospital', 'whole_community'];
 import { SETUP_KEY, SEED_KEY, savedRecord } from '../e2e/stored.mjs';
-
-function hex(n) {
-  return [...Array(n)].map(() => Math.floor(Math.random() * 16).toString(16)).join('');
-}
-
-/** A split of 10,000 basis points across the five areas. */
-function split() {
-  const w = AREAS.map(() => 1 + Math.floor(Math.random() * 100));
-  const sum = w.reduce((a, b) => a + b, 0);
-  const bp = w.map((x) => Math.floor((x * 10000) / sum));
-  bp[0] += 10000 - bp.reduce((a, b) => a + b, 0);
-  return Object.fromEntries(AREAS.map((a, i) => [a, bp[i]]));
-}
+import { madeUpBallots } from './room.mjs';
 
 const stat = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -40,15 +26,7 @@ test('one slider tick on Allocate, CPU throttled 4x, by size of the room', async
     await page.waitForFunction((key) => localStorage.getItem(key), SETUP_KEY);
     const record = await savedRecord(page);
     const w = record.workshop;
-    const now = new Date().toISOString();
-    w.ballots = [...Array(size)].map((_, i) => ({
-      id: hex(32),
-      workshop_id: w.id,
-      participant: `Person ${String(i).padStart(4, '0')}`,
-      role: ROLES[i % ROLES.length],
-      allocations: Object.fromEntries(w.kinds.map((k) => [k.id, { areas: split(), locked: [], models: {} }])),
-      updated_at: now,
-    }));
+    w.ballots = madeUpBallots(w, size);
     await page.evaluate(([key, text]) => localStorage.setItem(key, text), [SEED_KEY, JSON.stringify(record)]);
     await page.goto(`./#/allocate/${w.ballots[0].id}`);
     await page.reload();
