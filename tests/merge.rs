@@ -9,8 +9,8 @@ use std::collections::BTreeMap;
 
 use co_produce::model::merge::{newer_ballot, sort_ballots, NotTheSameWorkshop};
 use co_produce::model::{
-    merge_ballots, merge_workshops, validate, Area, AreaShares, Ballot, Id, ImportError,
-    MergeReport, Role, Timestamp, Workshop,
+    merge_ballots, merge_into, merge_workshops, validate, Area, AreaShares, Ballot, Id,
+    ImportError, MergeReport, Role, Timestamp, Workshop,
 };
 use common::{at, id, realistic_workshop};
 use proptest::prelude::*;
@@ -752,6 +752,12 @@ proptest! {
             prop_assert_eq!(merged(w, w), sorted(w));
         }
         prop_assert_eq!(merged(&ab, &a), ab.clone(), "absorbing a part changes nothing");
+        // In place, it says whether anything changed, and only then did it.
+        for (x, y) in [(&a, &b), (&b, &a), (&ab, &a), (&ab, &c), (&a, &a)] {
+            let mut into = x.clone();
+            let changed = merge_into(&mut into, y).expect("copies of the same workshop");
+            prop_assert_eq!(changed, &into != x, "merge_into reported the wrong outcome");
+        }
         prop_assert_eq!(ab.updated_at, a.updated_at.max(b.updated_at));
         prop_assert!(validate(&ab).is_ok(), "{:?}", validate(&ab));
 

@@ -133,98 +133,190 @@ impl std::fmt::Display for NotTheSameWorkshop {
     }
 }
 
-/// Picks the newer of two stamped pieces; an exact tie goes to the greater content.
-fn newer<T: Ord + Clone, S: Ord>(a: (&S, &T), b: (&S, &T)) -> T {
-    match a.0.cmp(b.0).then_with(|| a.1.cmp(b.1)) {
-        Ordering::Less => b.1.clone(),
-        _ => a.1.clone(),
-    }
-}
-
 /// Merges two copies of the same workshop piece by piece. Commutative,
 /// associative and idempotent, up to `updated_at`, which becomes the later of the two.
 pub fn merge_workshops(a: &Workshop, b: &Workshop) -> Result<Workshop, NotTheSameWorkshop> {
-    if a.id != b.id {
+    let mut out = a.clone();
+    merge_into(&mut out, b)?;
+    Ok(out)
+}
+
+/// Merges `theirs` into `ours` in place, exactly as [`merge_workshops`] would,
+/// and says whether `ours` changed. A window that takes in another's change
+/// uses this, so a room of 1,000 is not copied on every tick elsewhere.
+pub fn merge_into(ours: &mut Workshop, theirs: &Workshop) -> Result<bool, NotTheSameWorkshop> {
+    if ours.id != theirs.id {
         return Err(NotTheSameWorkshop {
-            ours: a.id,
-            theirs: b.id,
+            ours: ours.id,
+            theirs: theirs.id,
         });
     }
+    let mut changed = false;
     // The set-up is one piece: name, place, date, catalogue and kinds.
-    let setup_a = (
-        &a.name,
-        &a.place,
-        &a.date,
-        &a.catalogue.id,
-        &a.catalogue.version,
-        &a.kinds,
-    );
-    let setup_b = (
-        &b.name,
-        &b.place,
-        &b.date,
-        &b.catalogue.id,
-        &b.catalogue.version,
-        &b.kinds,
-    );
-    let take_b_setup = match a.setup_updated_at.cmp(&b.setup_updated_at) {
+    let take_their_setup = match ours.setup_updated_at.cmp(&theirs.setup_updated_at) {
         Ordering::Less => true,
         Ordering::Greater => false,
-        Ordering::Equal => {
-            serde_json::to_string(&setup_b).unwrap_or_default()
-                > serde_json::to_string(&setup_a).unwrap_or_default()
-        }
+        Ordering::Equal => setup_text(theirs) > setup_text(ours),
     };
-    let base = if take_b_setup { b } else { a };
-    let mut out = base.clone();
-    out.setup_updated_at = a.setup_updated_at.max(b.setup_updated_at);
-    out.created_at = a.created_at.min(b.created_at);
-    out.updated_at = a.updated_at.max(b.updated_at);
+    if take_their_setup {
+        changed |= assign(&mut ours.name, &theirs.name);
+        changed |= assign(&mut ours.place, &theirs.place);
+        changed |= assign(&mut ours.date, &theirs.date);
+        changed |= assign(&mut ours.catalogue, &theirs.catalogue);
+        changed |= assign(&mut ours.kinds, &theirs.kinds);
+    }
+    let setup_updated_at = ours.setup_updated_at.max(theirs.setup_updated_at);
+    let created_at = ours.created_at.min(theirs.created_at);
+    let updated_at = ours.updated_at.max(theirs.updated_at);
+    changed |= assign(&mut ours.setup_updated_at, &setup_updated_at);
+    changed |= assign(&mut ours.created_at, &created_at);
+    changed |= assign(&mut ours.updated_at, &updated_at);
 
-    out.notes = a.notes.clone();
-    for (area, notes) in &b.notes {
-        let merged = match a.notes.get(area) {
-            Some(mine) => newer((&mine.updated_at, mine), (&notes.updated_at, notes)),
-            None => notes.clone(),
-        };
-        out.notes.insert(*area, merged);
+    for (area, notes) in &theirs.notes {
+        match ours.notes.get_mut(area) {
+            Some(mine) => changed |= take_newer(mine, |n| &n.updated_at, notes),
+            None => {
+                ours.notes.insert(*area, notes.clone());
+                changed = true;
+            }
+        }
+    }
+    changed |= take_newer(&mut ours.room, |r| &r.updated_at, &theirs.room);
+    match (&mut ours.agreed_decision, &theirs.agreed_decision) {
+        (Some(mine), Some(other)) => changed |= take_newer(mine, |d| &d.updated_at, other),
+        (None, Some(other)) => {
+            ours.agreed_decision = Some(other.clone());
+            changed = true;
+        }
+        (_, None) => {}
     }
 
-    out.room = newer((&a.room.updated_at, &a.room), (&b.room.updated_at, &b.room));
-    out.agreed_decision = match (&a.agreed_decision, &b.agreed_decision) {
-        (Some(x), Some(y)) => Some(newer((&x.updated_at, x), (&y.updated_at, y))),
-        (Some(x), None) | (None, Some(x)) => Some(x.clone()),
-        (None, None) => None,
-    };
-
-    let mut removed = a.removed_ballots.clone();
-    removed.extend(b.removed_ballots.iter().copied());
+    let mut removed = ours.removed_ballots.clone();
+    removed.extend(theirs.removed_ballots.iter().copied());
     removed.sort();
     removed.dedup();
-    let mut ballots: Vec<Ballot> = Vec::with_capacity(a.ballots.len().max(b.ballots.len()));
-    let mut by_id: std::collections::BTreeMap<Id, &Ballot> = std::collections::BTreeMap::new();
-    for ballot in a.ballots.iter().chain(b.ballots.iter()) {
-        if removed.binary_search(&ballot.id).is_ok() {
+    changed |= assign(&mut ours.removed_ballots, &removed);
+    changed |= merge_ballot_lists(ours, &theirs.ballots);
+
+    // Kinds removed in the winning set-up take their allocations with them.
+    let kinds = &ours.kinds;
+    let known = |kind_id: &String| kinds.iter().any(|k| &k.id == kind_id);
+    for ballot in &mut ours.ballots {
+        if !ballot.allocations.keys().all(known) {
+            ballot.allocations.retain(|kind_id, _| known(kind_id));
+            changed = true;
+        }
+    }
+    if let Some(d) = &mut ours.agreed_decision {
+        if !d.shares.keys().all(known) {
+            d.shares.retain(|kind_id, _| known(kind_id));
+            changed = true;
+        }
+    }
+    Ok(changed)
+}
+
+/// The set-up as text, to break an exact tie of stamps by content.
+fn setup_text(w: &Workshop) -> String {
+    let setup = (
+        &w.name,
+        &w.place,
+        &w.date,
+        &w.catalogue.id,
+        &w.catalogue.version,
+        &w.kinds,
+    );
+    serde_json::to_string(&setup).unwrap_or_default()
+}
+
+/// Puts `value` in `slot` if it differs; says whether it did.
+fn assign<T: PartialEq + Clone>(slot: &mut T, value: &T) -> bool {
+    if slot == value {
+        return false;
+    }
+    *slot = value.clone();
+    true
+}
+
+/// Keeps the newer of two stamped pieces in `mine` (an exact tie goes to the
+/// greater content); says whether `theirs` replaced it.
+fn take_newer<T: Ord + Clone, S: Ord>(mine: &mut T, stamp: impl Fn(&T) -> &S, theirs: &T) -> bool {
+    let theirs_wins = stamp(mine)
+        .cmp(stamp(theirs))
+        .then_with(|| (*mine).cmp(theirs))
+        == Ordering::Less;
+    if theirs_wins {
+        *mine = theirs.clone();
+    }
+    theirs_wins
+}
+
+/// Takes in the newer copy of every ballot of `theirs`, leaves out removed
+/// ones, and leaves the ballots in merge order; says whether anything changed.
+fn merge_ballot_lists(ours: &mut Workshop, theirs: &[Ballot]) -> bool {
+    let removed = &ours.removed_ballots;
+    let is_removed = |id: &Id| removed.binary_search(id).is_ok();
+    let before = ours.ballots.len();
+    ours.ballots.retain(|b| !is_removed(&b.id));
+    let mut changed = ours.ballots.len() != before;
+    // Where each ballot id sits; two copies of one ballot become the newer one.
+    let mut index: std::collections::HashMap<Id, usize> =
+        std::collections::HashMap::with_capacity(ours.ballots.len() + theirs.len());
+    let mut duplicates = Vec::new();
+    for (at, ballot) in ours.ballots.iter().enumerate() {
+        match index.get(&ballot.id) {
+            Some(&kept) => duplicates.push((kept, at)),
+            None => {
+                index.insert(ballot.id, at);
+            }
+        }
+    }
+    if !duplicates.is_empty() {
+        for &(kept, at) in &duplicates {
+            if std::ptr::eq(
+                newer_ballot(&ours.ballots[kept], &ours.ballots[at]),
+                &ours.ballots[at],
+            ) {
+                ours.ballots.swap(kept, at);
+            }
+        }
+        let mut seen = std::collections::HashSet::new();
+        ours.ballots.retain(|b| seen.insert(b.id));
+        index = ours
+            .ballots
+            .iter()
+            .enumerate()
+            .map(|(i, b)| (b.id, i))
+            .collect();
+        changed = true;
+    }
+    for ballot in theirs {
+        if is_removed(&ballot.id) {
             continue;
         }
-        by_id
-            .entry(ballot.id)
-            .and_modify(|kept| *kept = newer_ballot(kept, ballot))
-            .or_insert(ballot);
+        match index.get(&ballot.id) {
+            Some(&at) => {
+                let mine = &ours.ballots[at];
+                if mine != ballot && std::ptr::eq(newer_ballot(mine, ballot), ballot) {
+                    ours.ballots[at] = ballot.clone();
+                    changed = true;
+                }
+            }
+            None => {
+                index.insert(ballot.id, ours.ballots.len());
+                ours.ballots.push(ballot.clone());
+                changed = true;
+            }
+        }
     }
-    ballots.extend(by_id.into_values().cloned());
-    sort_ballots(&mut ballots);
-    out.ballots = ballots;
-    out.removed_ballots = removed;
-    // Kinds removed in the winning set-up take their allocations with them.
-    for ballot in &mut out.ballots {
-        ballot
-            .allocations
-            .retain(|kind_id, _| base.kinds.iter().any(|k| &k.id == kind_id));
+    let keys: Vec<(String, Id)> = ours
+        .ballots
+        .iter()
+        .map(|b| (b.participant.to_lowercase(), b.id))
+        .collect();
+    if !keys.windows(2).all(|pair| pair[0] <= pair[1]) {
+        sort_ballots(&mut ours.ballots);
+        changed = true;
     }
-    if let Some(d) = &mut out.agreed_decision {
-        d.shares
-            .retain(|kind_id, _| base.kinds.iter().any(|k| &k.id == kind_id));
-    }
-    Ok(out)
+    changed
 }

@@ -27,7 +27,7 @@ pub use aggregate::{aggregate, AreaStats, GroupStats, KindAggregate};
 pub use area::{Area, AreaShares};
 pub use catalogue::{AreaContent, Catalogue, CatalogueRef, Source, SupportModel};
 pub use id::Id;
-pub use merge::{merge_ballots, merge_workshops, MergeReport};
+pub use merge::{merge_ballots, merge_into, merge_workshops, MergeReport};
 pub use parse::ImportError;
 pub use record::{export_json, import_json, working_copy_json, DecisionRecord, SCHEMA_VERSION};
 pub use resource::{Period, ResourceKind, Unit};

@@ -9,13 +9,16 @@ use persist::{Pending, MERGE, REPLACE};
 
 use leptos::prelude::*;
 
+use crate::model::join::join_code;
 use crate::model::pieces::StoredPieces;
 use crate::model::rules::try_update_allocation;
 use crate::model::{
-    import_json, merge_workshops, validate, Catalogue, Id, KindAllocation, Workshop,
+    import_json, merge_into, validate, Catalogue, Id, KindAllocation, ResourceKind, Workshop,
 };
+use crate::platform::address::app_address;
 use crate::platform::broadcast::WindowLink;
 use crate::platform::{clock, random, storage};
+use crate::route::Route;
 
 /// A warning from start-up about what was in storage.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -129,18 +132,31 @@ impl AppState {
         let Ok(theirs) = import_json(text) else {
             return;
         };
-        let ours = self.workshop.get_untracked();
         if replace {
-            if theirs != ours {
+            if self.workshop.with_untracked(|ours| theirs != *ours) {
                 self.set_received(theirs);
             }
             return;
         }
-        match merge_workshops(&ours, &theirs) {
-            Ok(merged) if merged != ours => self.set_received(merged),
-            Ok(_) => {}
-            Err(_) if theirs.updated_at > ours.updated_at => self.set_received(theirs),
-            Err(_) => {}
+        // Merged in place: a room of 1,000 is not copied for one ballot's change.
+        let mut merged = false;
+        let same = self
+            .workshop
+            .try_maybe_update(|ours| match merge_into(ours, &theirs) {
+                Ok(changed) => {
+                    merged = changed;
+                    (changed, true)
+                }
+                Err(_) => (false, false),
+            });
+        if merged {
+            self.note(Pending::Received);
+        } else if same == Some(false)
+            && self
+                .workshop
+                .with_untracked(|ours| theirs.updated_at > ours.updated_at)
+        {
+            self.set_received(theirs);
         }
     }
 
@@ -199,6 +215,26 @@ impl AppState {
             Some(Err(e)) => self.refused_change.set(Some(e.to_string())),
             Some(Ok(false)) | None => {}
         }
+    }
+
+    /// The workshop's resource kinds, as a memo that changes only when they do.
+    pub fn kinds(&self) -> Memo<Vec<ResourceKind>> {
+        let workshop = self.workshop;
+        Memo::new(move |_| workshop.with(|w| w.kinds.clone()))
+    }
+
+    /// The address a tablet opens to join this workshop (its set-up in the
+    /// link). Worked out again only when the set-up changes: packing it is
+    /// too slow to repeat on every slider tick.
+    pub fn join_address(&self) -> Memo<String> {
+        let workshop = self.workshop;
+        let setup = Memo::new(move |_| workshop.with(|w| (w.id, w.setup_updated_at)));
+        Memo::new(move |_| {
+            setup.track();
+            workshop.with_untracked(|w| {
+                format!("{}{}", app_address(), Route::Join(join_code(w)).href())
+            })
+        })
     }
 
     /// Takes in a workshop merged from live messages: saved here and shown to

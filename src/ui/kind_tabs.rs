@@ -4,16 +4,17 @@
 use leptos::prelude::*;
 
 use crate::i18n::*;
-use crate::model::Workshop;
+use crate::model::ResourceKind;
 use crate::platform::address::replace;
 use crate::route::Route;
 use crate::ui::labels::{kind_name, tr};
 
-/// Tabs for `workshop`'s kinds, each leading to `to(kind id)`.
+/// Tabs for `kinds`, each leading to `to(kind id)`.
 #[component]
 pub fn KindTabs(
-    /// The workshop whose kinds are shown (the presenter's may be paused).
-    workshop: Signal<Workshop>,
+    /// The kinds to show (a memo of the workshop's, so a slider tick, which
+    /// changes a ballot, does not draw the tabs again; the presenter's may be paused).
+    kinds: Signal<Vec<ResourceKind>>,
     /// The id of the kind shown now.
     current: Signal<String>,
     /// Where a kind's tab leads.
@@ -24,8 +25,6 @@ pub fn KindTabs(
     replace_history: bool,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    // Only the kinds, so a slider tick (which changes a ballot) does not draw the tabs again.
-    let kinds = Memo::new(move |_| workshop.with(|w| w.kinds.clone()));
     let tabs = move || {
         let current = current.get();
         kinds.with(|kinds| {

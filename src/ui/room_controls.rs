@@ -5,9 +5,7 @@
 use leptos::prelude::*;
 
 use crate::i18n::*;
-use crate::model::join::join_code;
 use crate::model::{Area, RoomControls};
-use crate::platform::address::app_address;
 use crate::platform::address::open_window;
 use crate::route::Route;
 use crate::state::use_app;
@@ -41,6 +39,7 @@ fn Switch(
 pub fn RoomControlsPanel() -> impl IntoView {
     let i18n = use_i18n();
     let state = use_app();
+    let join_address = state.join_address();
     let room = Memo::new(move |_| state.workshop.with(|w| w.room.clone()));
     let edit = move |f: fn(&mut RoomControls)| state.change(move |w| f(&mut w.room));
     let (blocked, set_blocked) = signal(false);
@@ -86,7 +85,7 @@ pub fn RoomControlsPanel() -> impl IntoView {
             </div>
             <p>
                 {tr!(i18n, room.join_link_lead)} " "
-                <a class="join-anchor" href=move || state.workshop.with(|w| format!("{}{}", app_address(), Route::Join(join_code(w)).href()))>
+                <a class="join-anchor" href=join_address>
                     {tr!(i18n, room.join_link)}
                 </a>
             </p>

@@ -77,7 +77,7 @@ pub fn AllocatePage(
             <h1>{tr!(i18n, allocate.title)}</h1>
             <p class="lead">{tr!(i18n, allocate.lead)}</p>
             <KindTabs
-                workshop=state.workshop.into()
+                kinds=state.kinds().into()
                 current=kind_id.into()
                 to=Callback::new(move |id| kind_route(Some(id)))
                 replace_history=tablet

@@ -6,8 +6,7 @@
 use leptos::prelude::*;
 
 use crate::i18n::*;
-use crate::model::join::join_code;
-use crate::model::{aggregate, Area, KindAggregate, Role, Workshop};
+use crate::model::{aggregate, Area, KindAggregate, Role, RoomControls, Workshop};
 use crate::platform::address::app_address;
 use crate::route::Route;
 use crate::state::use_app;
@@ -35,6 +34,23 @@ fn in_languages(
     view! { <span class="bilingual"><span>{text(current)}</span>{others}</span> }.into_any()
 }
 
+/// The workshop the room sees: the copy kept when the facilitator froze the
+/// screen, or else the live one.
+#[derive(Clone, Copy)]
+struct Shown {
+    frozen: Memo<Option<Workshop>>,
+    live: RwSignal<Workshop>,
+}
+
+impl Shown {
+    fn with<T>(self, f: impl FnOnce(&Workshop) -> T) -> T {
+        self.frozen.with(|frozen| match frozen {
+            Some(w) => f(w),
+            None => self.live.with(f),
+        })
+    }
+}
+
 /// The presenter screen.
 #[component]
 pub fn PresenterPage(
@@ -44,31 +60,43 @@ pub fn PresenterPage(
     let i18n = use_i18n();
     let state = use_app();
     // While frozen, the picture stays as it was when the facilitator froze it.
-    let shown: Memo<Workshop> = Memo::new(move |previous: Option<&Workshop>| {
-        let current = state.workshop.get();
-        match previous {
-            Some(p) if current.room.frozen && p.id == current.id => {
-                let mut kept = p.clone();
-                kept.room = current.room.clone();
-                kept
+    // Only then is the workshop copied: a room of 1,000 is not cloned per tick.
+    let frozen: Memo<Option<Workshop>> = Memo::new(move |previous: Option<&Option<Workshop>>| {
+        state.workshop.with(|current| {
+            if !current.room.frozen {
+                return None;
             }
-            _ => current,
-        }
+            match previous {
+                Some(Some(p)) if p.id == current.id => {
+                    let mut kept = p.clone();
+                    kept.room = current.room.clone();
+                    Some(kept)
+                }
+                _ => Some(current.clone()),
+            }
+        })
     });
+    let shown = Shown {
+        frozen,
+        live: state.workshop,
+    };
     let aggregates = Memo::new(move |_| shown.with(aggregate));
     let shown_kind = Memo::new(move |_| shown.with(|w| w.kind_or_first(kind.as_deref())));
-    let count = move || shown.with(|w| w.ballots.len());
-    let both = move || shown.with(|w| w.room.both_languages);
+    let kinds = Memo::new(move |_| shown.with(|w| w.kinds.clone()));
+    // Memos, so a tick that moves one ballot redraws only the charts.
+    let count = Memo::new(move |_| shown.with(|w| w.ballots.len()));
+    let both = Memo::new(move |_| shown.with(|w| w.room.both_languages));
+    let name = Memo::new(move |_| shown.with(|w| w.name.clone()));
+    let is_frozen = Memo::new(move |_| shown.with(|w| w.room.frozen));
+    let room = Memo::new(move |_| shown.with(|w| w.room.clone()));
     let link_text = app_address();
     // The code carries the set-up, so a tablet that scans it joins this workshop.
     let live = crate::state::live::use_live();
+    let join_address = state.join_address();
     let link = Memo::new(move |_| {
         // In a live workshop the code joins the room through the broker.
-        live.join_link(&app_address(), false).unwrap_or_else(|| {
-            state
-                .workshop
-                .with(|w| format!("{}{}", app_address(), Route::Join(join_code(w)).href()))
-        })
+        live.join_link(&app_address(), false)
+            .unwrap_or_else(|| join_address.get())
     });
     view! {
         <div class="presenter">
@@ -76,58 +104,71 @@ pub fn PresenterPage(
                 <div>
                     <h1>
                         {move || {
-                            let name = shown.with(|w| w.name.clone());
+                            let name = name.get();
                             if name.trim().is_empty() { t_string!(i18n, app.untitled).to_string() } else { name }
                         }}
                     </h1>
                     <p class="presenter-count" aria-live="polite">
                         {move || {
-                            let n = count();
-                            in_languages(i18n, both(), move |l| td_string!(l, presenter.count, count = n).to_string())
+                            let n = count.get();
+                            in_languages(i18n, both.get(), move |l| td_string!(l, presenter.count, count = n).to_string())
                         }}
                     </p>
-                    {move || shown.with(|w| w.room.frozen).then(|| view! {
-                        <p class="presenter-frozen">{in_languages(i18n, both(), |l| td_string!(l, presenter.frozen).to_string())}</p>
+                    {move || is_frozen.get().then(|| view! {
+                        <p class="presenter-frozen">{in_languages(i18n, both.get(), |l| td_string!(l, presenter.frozen).to_string())}</p>
                     })}
                 </div>
                 <div class="join">
                     <QrCodeImage text=link label=Signal::derive(move || t_string!(i18n, presenter.qr_label).to_string()) />
-                    <p>{move || in_languages(i18n, both(), |l| td_string!(l, presenter.join).to_string())} <br /> <strong class="join-link">{link_text}</strong></p>
+                    <p>{move || in_languages(i18n, both.get(), |l| td_string!(l, presenter.join).to_string())} <br /> <strong class="join-link">{link_text}</strong></p>
                 </div>
             </header>
             <crate::ui::kind_tabs::KindTabs
-                workshop=shown.into()
+                kinds=kinds.into()
                 current=shown_kind.into()
                 to=Callback::new(|id| Route::Present(Some(id)))
             />
-            {move || {
-                let id = shown_kind.get();
-                let agg = aggregates.with(|a| a.iter().find(|a| a.kind_id == id).cloned())?;
-                let room = shown.with(|w| w.room.clone());
-                Some(
-                    view! {
-                        <div class="presenter-grid">
-                            {Area::ALL
-                                .into_iter()
-                                .map(|area| {
-                                    if room.is_visible(area) {
-                                        view! { <AreaPanel area=area agg=agg.clone() both=room.both_languages /> }.into_any()
-                                    } else {
-                                        view! {
-                                            <section class="presenter-panel hidden-panel">
-                                                <h2>{in_languages(i18n, room.both_languages, move |l| area_name_in(l, area))}</h2>
-                                                <p>{in_languages(i18n, room.both_languages, |l| td_string!(l, presenter.hidden).to_string())}</p>
-                                            </section>
-                                        }
-                                            .into_any()
-                                    }
-                                })
-                                .collect_view()}
-                        </div>
-                    },
-                )
-            }}
+            <AreaGrid aggregates=aggregates shown_kind=shown_kind room=room />
         </div>
+    }
+}
+
+/// The five areas of the shown kind: a chart each, or a note that the
+/// facilitator has hidden it for now.
+#[component]
+fn AreaGrid(
+    /// The room's figures, every kind.
+    aggregates: Memo<Vec<KindAggregate>>,
+    /// The kind shown.
+    shown_kind: Memo<String>,
+    /// What the room may see.
+    room: Memo<RoomControls>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    move || {
+        let id = shown_kind.get();
+        let agg = aggregates.with(|a| a.iter().find(|a| a.kind_id == id).cloned())?;
+        let room = room.get();
+        Some(view! {
+            <div class="presenter-grid">
+                {Area::ALL
+                    .into_iter()
+                    .map(|area| {
+                        if room.is_visible(area) {
+                            view! { <AreaPanel area=area agg=agg.clone() both=room.both_languages /> }.into_any()
+                        } else {
+                            view! {
+                                <section class="presenter-panel hidden-panel">
+                                    <h2>{in_languages(i18n, room.both_languages, move |l| area_name_in(l, area))}</h2>
+                                    <p>{in_languages(i18n, room.both_languages, |l| td_string!(l, presenter.hidden).to_string())}</p>
+                                </section>
+                            }
+                                .into_any()
+                        }
+                    })
+                    .collect_view()}
+            </div>
+        })
     }
 }
 

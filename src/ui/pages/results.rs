@@ -38,7 +38,7 @@ pub fn ResultsPage(
             }
         >
             <crate::ui::kind_tabs::KindTabs
-                workshop=state.workshop.into()
+                kinds=state.kinds().into()
                 current=shown_kind.into()
                 to=Callback::new(|id| Route::Results(Some(id)))
             />
