@@ -2,6 +2,7 @@
 //! no clock, no randomness of its own, so all of it is tested on the host.
 
 pub mod aggregate;
+pub mod agreement;
 pub mod area;
 pub mod ballot_code;
 pub mod catalogue;
@@ -25,6 +26,9 @@ pub mod time;
 pub mod workshop;
 
 pub use aggregate::{aggregate, AreaStats, GroupStats, KindAggregate};
+pub use agreement::{
+    agreement, group_shares, headlines, Agreement, AreaAgreement, Direction, Headline, RoleShare,
+};
 pub use area::{Area, AreaShares};
 pub use catalogue::{AreaContent, Catalogue, CatalogueRef, Source, SupportModel};
 pub use fair_split::{fair_split, fair_split_working, FairSplitWorking};
