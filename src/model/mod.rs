@@ -21,6 +21,7 @@ pub mod record;
 pub mod resource;
 pub mod rules;
 pub mod shares;
+pub mod shift;
 pub mod text;
 pub mod time;
 pub mod workshop;
@@ -38,6 +39,7 @@ pub use parse::ImportError;
 pub use record::{export_json, import_json, working_copy_json, DecisionRecord, SCHEMA_VERSION};
 pub use resource::{Period, ResourceKind, Unit};
 pub use rules::validate;
+pub use shift::{shift, shift_of, AreaMove, Shift};
 pub use time::Timestamp;
 pub use workshop::{
     AgreedDecision, AreaNotes, Ballot, KindAllocation, Role, RoomControls, Workshop,
