@@ -335,6 +335,26 @@ proptest! {
     }
 }
 
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    /// Rooms of 64 or more are sorted another way (by radix); same answers.
+    #[test]
+    fn large_rooms_are_the_median_by_definition_too(
+        ballots in prop::collection::vec(area_shares(), 64..400),
+    ) {
+        let w = working(&ballots);
+        prop_assert!(w.exact);
+        prop_assert_eq!(sum(w.shares), TOTAL_BP);
+        for j in 0..5 {
+            prop_assert_eq!(w.exact_bp[j], median_by_definition(&ballots, &w, j), "area {}", j);
+        }
+        let mut reversed = ballots.clone();
+        reversed.reverse();
+        prop_assert_eq!(working(&reversed), w);
+    }
+}
+
 #[test]
 fn ten_thousand_participants_add_up() {
     // A big room on the same path the aggregates take, as a smoke test.
