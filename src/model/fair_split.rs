@@ -59,7 +59,7 @@ pub fn fair_split(splits: &[AreaShares]) -> Option<AreaShares> {
 
 /// [`fair_split`] with its working shown (the level and the exact medians).
 pub fn fair_split_working(splits: &[AreaShares]) -> Option<FairSplitWorking> {
-    let mut columns: [Vec<u32>; 5] = Default::default();
+    let mut columns: [Vec<u32>; 5] = std::array::from_fn(|_| Vec::with_capacity(splits.len()));
     for s in splits {
         for (column, bp) in columns.iter_mut().zip(s.to_array()) {
             column.push(bp);
