@@ -1,5 +1,6 @@
-//! How long the room's figures take for a very large workshop, how long its
-//! decision record takes to write and read, and how long merging takes.
+//! How long the room's figures take for a very large workshop (and the fair
+//! split on its own), how long its decision record takes to write and read,
+//! and how long merging takes.
 //!
 //! Run with `cargo bench --bench aggregate`. This target has no test harness,
 //! so it keeps a `main` on wasm32 (where it does nothing) for
@@ -18,8 +19,8 @@ mod host {
     use co_produce::model::merge::sort_ballots;
     use co_produce::model::shares::normalise;
     use co_produce::model::{
-        aggregate, export_json, import_json, merge_ballots, merge_workshops, AreaShares, Catalogue,
-        CatalogueRef, Id, Role, Timestamp, Workshop,
+        aggregate, export_json, fair_split, fair_split_working, import_json, merge_ballots,
+        merge_workshops, AreaShares, Catalogue, CatalogueRef, Id, Role, Timestamp, Workshop,
     };
 
     const PARTICIPANTS: usize = 10_000;
@@ -138,6 +139,25 @@ mod host {
 
         let times = time(50, || aggregate(black_box(&w)));
         report(&format!("aggregate {PARTICIPANTS} participants"), &times);
+
+        // The fair split on its own, for everyone's ballots of each kind.
+        for kind in &w.kinds {
+            let splits: Vec<AreaShares> = w
+                .ballots
+                .iter()
+                .filter_map(|b| b.allocations.get(&kind.id).map(|a| a.areas))
+                .collect();
+            let fair = fair_split_working(&splits).expect("a room of 10,000");
+            assert!(fair.exact && fair.shares.validate().is_ok());
+            let times = time(50, || fair_split(black_box(&splits)));
+            report(
+                &format!(
+                    "fair split of {PARTICIPANTS} participants × 5 areas, {}",
+                    kind.id
+                ),
+                &times,
+            );
+        }
 
         let text = export_json(&w);
         println!(

@@ -119,8 +119,14 @@ fn mean_median_min_max_of_three() {
             median_bp: 2_000,
             min_bp: 0,
             max_bp: 6_000,
+            fair_bp: 2_000,
         })
     );
+    // The fair split (tests/fair_split.rs has the rule): at t = 0.2 the
+    // phantoms are 0.6, 0.4, 0.2 and 0, and every area's median of its three
+    // shares and those four is 20%.
+    assert_eq!(sm.fair_shares(), AreaShares::from_array([2_000; 5]));
+    assert_eq!(sm.everyone.fair_shares(), Some(sm.fair_shares()));
 }
 
 #[test]

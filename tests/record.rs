@@ -197,6 +197,42 @@ fn aggregates_in_the_file_are_ignored_on_import() {
 }
 
 #[test]
+fn the_fair_split_is_exported_and_older_files_without_it_import() {
+    let mut v = exported_value();
+    // Every group's fair split is in the file and adds up to 100%.
+    for agg in v["aggregates"].as_array().unwrap() {
+        let groups =
+            std::iter::once(&agg["everyone"]).chain(agg["by_role"].as_object().unwrap().values());
+        for group in groups {
+            let areas = group["areas"].as_array().unwrap();
+            if !areas.is_empty() {
+                let sum: u64 = areas.iter().map(|a| a["fair_bp"].as_u64().unwrap()).sum();
+                assert_eq!(sum, 10_000);
+            }
+        }
+    }
+    // A file written before the fair split existed has no fair_bp at all.
+    fn forget_fair(group: &mut Value) {
+        for area in group["areas"].as_array_mut().unwrap() {
+            area.as_object_mut().unwrap().remove("fair_bp");
+        }
+    }
+    for agg in v["aggregates"].as_array_mut().unwrap() {
+        forget_fair(&mut agg["everyone"]);
+        agg["by_role"]
+            .as_object_mut()
+            .unwrap()
+            .values_mut()
+            .for_each(forget_fair);
+    }
+    assert!(!serde_json::to_string(&v).unwrap().contains("fair_bp"));
+    let w = import_value(&v).expect("an older file imports");
+    assert_eq!(w, realistic_workshop());
+    // And exporting it again writes the fair split, recomputed.
+    assert_eq!(export_json(&w), exported());
+}
+
+#[test]
 fn a_fresh_workshop_round_trips() {
     let cat = common::hand_built_catalogue();
     let w = Workshop::new(Id(0), Timestamp(0), "1999-12-31".into(), &cat);

@@ -1,5 +1,5 @@
-//! What the room thinks: per resource kind and area, the mean, median and
-//! spread of everyone's shares, overall and per role. Always derived from the
+//! What the room thinks: per resource kind and area, the mean, median,
+//! spread and fair split of everyone's shares, overall and per role. Always derived from the
 //! ballots, never stored as truth.
 
 use std::collections::BTreeMap;
@@ -7,6 +7,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use super::area::{Area, AreaShares};
+use super::fair_split::fair_split_of_columns;
 use super::shares::{apportion, TOTAL_BP};
 use super::time::Timestamp;
 use super::workshop::{AgreedDecision, Role, Workshop};
@@ -26,6 +27,11 @@ pub struct AreaStats {
     pub min_bp: u32,
     /// The largest share anyone gave.
     pub max_bp: u32,
+    /// The area's share of the group's fair split (the independent markets
+    /// rule, which no one can pull their way by misreporting); the five add up
+    /// to exactly 100%. Older files lack it: aggregates are recomputed on import.
+    #[serde(default)]
+    pub fair_bp: u32,
 }
 
 /// The figures of a group of participants (everyone, or one role).
@@ -69,6 +75,11 @@ impl KindAggregate {
     pub fn mean_shares(&self) -> AreaShares {
         self.everyone.mean_shares().unwrap_or(self.baseline)
     }
+
+    /// The room's fair split (the baseline when nobody has allocated).
+    pub fn fair_shares(&self) -> AreaShares {
+        self.everyone.fair_shares().unwrap_or(self.baseline)
+    }
 }
 
 impl GroupStats {
@@ -78,6 +89,17 @@ impl GroupStats {
             let mut bp = [0; 5];
             for s in &self.areas {
                 bp[s.area.index()] = s.mean_bp;
+            }
+            AreaShares::from_array(bp)
+        })
+    }
+
+    /// The group's fair split, if anyone is in it.
+    pub fn fair_shares(&self) -> Option<AreaShares> {
+        (self.areas.len() == 5).then(|| {
+            let mut bp = [0; 5];
+            for s in &self.areas {
+                bp[s.area.index()] = s.fair_bp;
             }
             AreaShares::from_array(bp)
         })
@@ -104,7 +126,7 @@ fn group_stats(columns: &mut [Vec<u32>; 5]) -> GroupStats {
         .collect();
     // Apportioning the sums keeps the five means at exactly 100% together.
     let means = apportion(i128::from(TOTAL_BP), &sums);
-    let areas = Area::ALL
+    let mut areas: Vec<AreaStats> = Area::ALL
         .iter()
         .zip(columns.iter_mut())
         .zip(means)
@@ -118,9 +140,16 @@ fn group_stats(columns: &mut [Vec<u32>; 5]) -> GroupStats {
                 median_bp: median(column),
                 min_bp: min,
                 max_bp: max,
+                fair_bp: 0,
             }
         })
         .collect();
+    // After the medians: the fair split sorts the columns in place.
+    if let Some(fair) = fair_split_of_columns(columns) {
+        for (stats, bp) in areas.iter_mut().zip(fair.shares.to_array()) {
+            stats.fair_bp = bp;
+        }
+    }
     GroupStats {
         participants: u32::try_from(n).unwrap_or(u32::MAX),
         areas,

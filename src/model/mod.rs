@@ -2,11 +2,13 @@
 //! no clock, no randomness of its own, so all of it is tested on the host.
 
 pub mod aggregate;
+pub mod agreement;
 pub mod area;
 pub mod ballot_code;
 pub mod catalogue;
 pub mod csv;
 pub mod encoding;
+pub mod fair_split;
 pub mod format;
 pub mod id;
 pub mod join;
@@ -19,19 +21,25 @@ pub mod record;
 pub mod resource;
 pub mod rules;
 pub mod shares;
+pub mod shift;
 pub mod text;
 pub mod time;
 pub mod workshop;
 
 pub use aggregate::{aggregate, AreaStats, GroupStats, KindAggregate};
+pub use agreement::{
+    agreement, group_shares, headlines, Agreement, AreaAgreement, Direction, Headline, RoleShare,
+};
 pub use area::{Area, AreaShares};
 pub use catalogue::{AreaContent, Catalogue, CatalogueRef, Source, SupportModel};
+pub use fair_split::{fair_split, fair_split_working, FairSplitWorking};
 pub use id::Id;
 pub use merge::{merge_ballots, merge_into, merge_workshops, MergeReport};
 pub use parse::ImportError;
 pub use record::{export_json, import_json, working_copy_json, DecisionRecord, SCHEMA_VERSION};
 pub use resource::{Period, ResourceKind, Unit};
 pub use rules::validate;
+pub use shift::{shift, shift_of, AreaMove, Shift};
 pub use time::Timestamp;
 pub use workshop::{
     AgreedDecision, AreaNotes, Ballot, KindAllocation, Role, RoomControls, Workshop,

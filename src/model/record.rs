@@ -28,7 +28,7 @@ pub struct DecisionRecord {
     pub generator: String,
     /// The workshop, its ballots and agreed decision.
     pub workshop: Workshop,
-    /// Per resource kind: baseline, mean, median and spread, overall and per role.
+    /// Per resource kind: baseline, mean, median, spread and fair split, overall and per role.
     pub aggregates: Vec<KindAggregate>,
 }
 
