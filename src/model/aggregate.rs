@@ -62,7 +62,35 @@ pub struct KindAggregate {
     pub by_role: BTreeMap<Role, GroupStats>,
 }
 
+/// Which of a group's figures to use: the average or the fair split.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+pub enum Measure {
+    /// The mean of everyone's shares (easy to pull by exaggerating).
+    #[default]
+    Average,
+    /// The fair split (nobody can pull it by exaggerating; see `fair_split`).
+    FairSplit,
+}
+
+impl AreaStats {
+    /// This area's figure by `measure`, in basis points.
+    pub fn by(&self, measure: Measure) -> u32 {
+        match measure {
+            Measure::Average => self.mean_bp,
+            Measure::FairSplit => self.fair_bp,
+        }
+    }
+}
+
 impl KindAggregate {
+    /// The room's split by `measure` (the baseline when nobody has allocated).
+    pub fn shares_by(&self, measure: Measure) -> AreaShares {
+        match measure {
+            Measure::Average => self.mean_shares(),
+            Measure::FairSplit => self.fair_shares(),
+        }
+    }
+
     /// How far apart two roles' mean shares of an area are, in basis points
     /// (the first role's mean minus the second's), if both have participants.
     pub fn gap(&self, first: Role, second: Role, area: Area) -> Option<i64> {
@@ -210,6 +238,12 @@ impl Workshop {
     /// The agreed decision, or a draft that starts from the room's mean (or the
     /// baseline, for a kind nobody has allocated yet).
     pub fn decision_or_draft(&self, now: Timestamp) -> AgreedDecision {
+        self.decision_or_draft_from(now, Measure::Average)
+    }
+
+    /// The recorded decision, or a draft that starts from the room's figures
+    /// by `measure` (the average or the fair split).
+    pub fn decision_or_draft_from(&self, now: Timestamp, measure: Measure) -> AgreedDecision {
         if let Some(d) = &self.agreed_decision {
             let mut d = d.clone();
             for k in &self.kinds {
@@ -222,12 +256,12 @@ impl Workshop {
             .kinds
             .iter()
             .map(|k| {
-                let mean = aggregates
+                let start = aggregates
                     .iter()
                     .find(|a| a.kind_id == k.id && a.participants > 0)
-                    .map(|a| a.mean_shares())
+                    .map(|a| a.shares_by(measure))
                     .unwrap_or(k.baseline);
-                (k.id.clone(), mean)
+                (k.id.clone(), start)
             })
             .collect();
         AgreedDecision {

@@ -26,7 +26,7 @@ pub mod text;
 pub mod time;
 pub mod workshop;
 
-pub use aggregate::{aggregate, AreaStats, GroupStats, KindAggregate};
+pub use aggregate::{aggregate, AreaStats, GroupStats, KindAggregate, Measure};
 pub use agreement::{
     agreement, group_shares, headlines, Agreement, AreaAgreement, Direction, Headline, RoleShare,
 };
@@ -42,5 +42,5 @@ pub use rules::validate;
 pub use shift::{shift, shift_of, AreaMove, Shift};
 pub use time::Timestamp;
 pub use workshop::{
-    AgreedDecision, AreaNotes, Ballot, KindAllocation, Role, RoomControls, Workshop,
+    AgreedDecision, AreaNotes, Ballot, KindAllocation, Role, RoomControls, RoomLead, Workshop,
 };

@@ -190,6 +190,27 @@ pub struct AgreedDecision {
     pub updated_at: Timestamp,
 }
 
+/// What the room's screen leads with, chosen by the facilitator.
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum RoomLead {
+    /// Today against the room's average, overall and by role.
+    #[default]
+    Average,
+    /// Today against the fair split, overall and by role.
+    FairSplit,
+    /// The headlines: where every role wants more or less, and where they divide.
+    Agreement,
+}
+
+impl RoomLead {
+    /// Every choice, in the order the facilitator is offered them.
+    pub const ALL: [RoomLead; 3] = [RoomLead::Average, RoomLead::FairSplit, RoomLead::Agreement];
+}
+
 /// What the facilitator lets the room see on the projector.
 #[derive(Debug, Clone, Default, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
@@ -207,6 +228,10 @@ pub struct RoomControls {
     /// and Welsh in Wales), not only the one chosen on that screen.
     #[serde(default)]
     pub both_languages: bool,
+    /// What the room's screen leads with: the average, the fair split, or
+    /// where the roles agree and divide.
+    #[serde(default)]
+    pub lead: RoomLead,
     /// When any of these last changed.
     pub updated_at: Timestamp,
 }

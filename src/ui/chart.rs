@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use crate::i18n::*;
 use crate::model::shares::TOTAL_BP;
-use crate::model::{Area, KindAggregate, Role};
+use crate::model::{Area, KindAggregate, Measure, Role};
 use crate::ui::labels::{role_short_name, I18n};
 
 /// One bar: its label, its value in basis points and a style class.
@@ -128,8 +128,15 @@ pub fn role_class(role: Role) -> &'static str {
     }
 }
 
-/// One area's bars: today, everyone's average (labelled `everyone`), then each role's.
-pub fn area_bars(i18n: I18n, agg: &KindAggregate, area: Area, everyone: String) -> Vec<Bar> {
+/// One area's bars: today, everyone's figure by `measure` (labelled
+/// `everyone`), then each role's.
+pub fn area_bars(
+    i18n: I18n,
+    agg: &KindAggregate,
+    area: Area,
+    everyone: String,
+    measure: Measure,
+) -> Vec<Bar> {
     let mut bars = vec![Bar {
         label: t_string!(i18n, results.today).to_string(),
         bp: agg.baseline.get(area),
@@ -138,7 +145,7 @@ pub fn area_bars(i18n: I18n, agg: &KindAggregate, area: Area, everyone: String) 
     if let Some(s) = agg.everyone.area(area) {
         bars.push(Bar {
             label: everyone,
-            bp: s.mean_bp,
+            bp: s.by(measure),
             class: "bar-everyone",
         });
     }
@@ -146,7 +153,7 @@ pub fn area_bars(i18n: I18n, agg: &KindAggregate, area: Area, everyone: String) 
         if let Some(s) = stats.area(area) {
             bars.push(Bar {
                 label: role_short_name(i18n, *role),
-                bp: s.mean_bp,
+                bp: s.by(measure),
                 class: role_class(*role),
             });
         }

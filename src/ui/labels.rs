@@ -68,6 +68,20 @@ pub fn role_short_name(i18n: I18n, role: Role) -> String {
     }
 }
 
+/// Everyone of a role, in a given language, to begin a sentence: "People who
+/// use support", "Commissioners".
+pub fn role_plural_in(locale: Locale, role: Role) -> String {
+    match role {
+        Role::Citizen => td_string!(locale, roles_plural.citizen).to_string(),
+        Role::FamilyCarer => td_string!(locale, roles_plural.family_carer).to_string(),
+        Role::Commissioner => td_string!(locale, roles_plural.commissioner).to_string(),
+        Role::Provider => td_string!(locale, roles_plural.provider).to_string(),
+        Role::CommunityOrganisation => {
+            td_string!(locale, roles_plural.community_organisation).to_string()
+        }
+    }
+}
+
 /// "per year" / "per month".
 pub fn period_name(i18n: I18n, period: Period) -> String {
     match period {

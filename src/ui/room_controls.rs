@@ -114,6 +114,7 @@ pub fn RoomControlsPanel() -> impl IntoView {
                     flip=Callback::new(move |_| edit(|r| r.both_languages = !r.both_languages))
                 />
             </div>
+            <crate::ui::room_lead::RoomLeadChoice />
             <Show when=move || room.with(|r| r.results_hidden)>
                 <p>{tr!(i18n, room.reveal_lead)}</p>
                 <ul class="reveal-list">{reveal_buttons}</ul>

@@ -4,13 +4,14 @@
 use leptos::prelude::*;
 
 use crate::i18n::*;
-use crate::model::{AgreedDecision, Area, ResourceKind};
+use crate::model::{AgreedDecision, Area, Measure, ResourceKind};
 use crate::platform::clock;
 use crate::platform::dialog::confirm;
 use crate::route::Route;
 use crate::state::{use_app, AppState};
 use crate::ui::labels::{area_name, tr};
 use crate::ui::share_editor::ShareEditor;
+use crate::ui::shift_list::ShiftList;
 use crate::ui::text_field::TextField;
 
 /// The decision screen.
@@ -19,8 +20,15 @@ pub fn DecisionPage() -> impl IntoView {
     let i18n = use_i18n();
     let state = use_app();
     let recorded = move || state.workshop.with(|w| w.agreed_decision.is_some());
-    let draft = Memo::new(move |_| state.workshop.with(|w| w.decision_or_draft(w.updated_at)));
-    let change = move |f| change_decision(state, f);
+    // Until recorded, the facilitator picks what the draft starts from.
+    let start = RwSignal::new(Measure::Average);
+    let draft = Memo::new(move |_| {
+        let start = start.get();
+        state
+            .workshop
+            .with(|w| w.decision_or_draft_from(w.updated_at, start))
+    });
+    let change = move |f| change_decision(state, start.get_untracked(), f);
     let kinds = move || state.workshop.with(|w| w.kinds.clone());
     view! {
         <h1>{tr!(i18n, decision.title)}</h1>
@@ -35,6 +43,7 @@ pub fn DecisionPage() -> impl IntoView {
             }}
         </p>
         <Show when=move || !recorded()>
+            <DraftStartChoice start=start />
             <button class="button button-primary button-large" on:click=move |_| change(Box::new(|_| {}))>
                 {tr!(i18n, decision.record_mean)}
             </button>
@@ -54,10 +63,10 @@ pub fn DecisionPage() -> impl IntoView {
         {move || {
             kinds()
                 .into_iter()
-                .map(|k| view! { <KindDecision kind=k draft=draft /> })
+                .map(|k| view! { <KindDecision kind=k draft=draft start=start /> })
                 .collect_view()
         }}
-        <Rationale draft=draft />
+        <Rationale draft=draft start=start />
         <div class="next-row">
             <a class="button button-primary button-large" href=Route::Data.href()>
                 {tr!(i18n, decision.to_export)}
@@ -67,11 +76,43 @@ pub fn DecisionPage() -> impl IntoView {
     }
 }
 
-/// Records a change to the decision, starting from the room's mean if none is recorded yet.
-fn change_decision(state: AppState, f: Box<dyn FnOnce(&mut AgreedDecision)>) {
+/// What the draft decision starts from: the room's average or its fair split.
+#[component]
+fn DraftStartChoice(start: RwSignal<Measure>) -> impl IntoView {
+    let i18n = use_i18n();
+    let option = move |measure: Measure, id: &'static str| {
+        let label = move || match measure {
+            Measure::Average => t_string!(i18n, decision.start_average).to_string(),
+            Measure::FairSplit => t_string!(i18n, decision.start_fair).to_string(),
+        };
+        view! {
+            <label class="choice" for=id>
+                <input
+                    type="radio"
+                    id=id
+                    name="decision-start"
+                    prop:checked=move || start.get() == measure
+                    on:change=move |_| start.set(measure)
+                />
+                <span>{label}</span>
+            </label>
+        }
+    };
+    view! {
+        <fieldset class="choices decision-start">
+            <legend>{tr!(i18n, decision.start_label)}</legend>
+            {option(Measure::Average, "decision-start-average")}
+            {option(Measure::FairSplit, "decision-start-fair")}
+        </fieldset>
+    }
+}
+
+/// Records a change to the decision, starting from the room's figures by
+/// `start` (the average or the fair split) if none is recorded yet.
+fn change_decision(state: AppState, start: Measure, f: Box<dyn FnOnce(&mut AgreedDecision)>) {
     let now = clock::now();
     state.change(move |w| {
-        let mut d = w.decision_or_draft(now);
+        let mut d = w.decision_or_draft_from(now, start);
         f(&mut d);
         d.updated_at = now;
         w.agreed_decision = Some(d);
@@ -80,7 +121,11 @@ fn change_decision(state: AppState, f: Box<dyn FnOnce(&mut AgreedDecision)>) {
 
 /// The agreed split of one kind across the areas.
 #[component]
-fn KindDecision(kind: ResourceKind, draft: Memo<AgreedDecision>) -> impl IntoView {
+fn KindDecision(
+    kind: ResourceKind,
+    draft: Memo<AgreedDecision>,
+    start: RwSignal<Measure>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let state = use_app();
     let id = kind.id.clone();
@@ -88,6 +133,14 @@ fn KindDecision(kind: ResourceKind, draft: Memo<AgreedDecision>) -> impl IntoVie
     let id_for_set = id.clone();
     let heading = format!("decision-{id}");
     let labelled_by = heading.clone();
+    let shift_kind = kind.clone();
+    let id_for_shift = id.clone();
+    // Memo, so the lists are drawn again only when this kind's split moves.
+    let to = Memo::new(move |_| draft.with(|d| d.shares.get(&id_for_shift).copied()));
+    let shift = move || {
+        to.get()
+            .map(|to| view! { <ShiftList kind=shift_kind.clone() to=to /> })
+    };
     view! {
         <section class="card" aria-labelledby=labelled_by>
             <h2 id=heading>{crate::ui::labels::kind_name(i18n, &kind)}</h2>
@@ -98,7 +151,7 @@ fn KindDecision(kind: ResourceKind, draft: Memo<AgreedDecision>) -> impl IntoVie
                 })
                 on_set=Callback::new(move |(area, bp): (Area, u32)| {
                     let id = id_for_set.clone();
-                    change_decision(state, Box::new(move |d| {
+                    change_decision(state, start.get_untracked(), Box::new(move |d| {
                         let current = d.shares.get(&id).copied().unwrap_or_default();
                         d.shares.insert(id, current.set(area, bp, &[]));
                     }))
@@ -106,13 +159,15 @@ fn KindDecision(kind: ResourceKind, draft: Memo<AgreedDecision>) -> impl IntoVie
                 date=Signal::derive(move || state.workshop.with(|w| w.date.clone()))
                 id_prefix=format!("decision-{id}")
             />
+            <h3>{tr!(i18n, shift.heading)}</h3>
+            {shift}
         </section>
     }
 }
 
 /// Why the room agreed each area's share, a note per area.
 #[component]
-fn Rationale(draft: Memo<AgreedDecision>) -> impl IntoView {
+fn Rationale(draft: Memo<AgreedDecision>, start: RwSignal<Measure>) -> impl IntoView {
     let i18n = use_i18n();
     let state = use_app();
     view! {
@@ -127,7 +182,7 @@ fn Rationale(draft: Memo<AgreedDecision>) -> impl IntoView {
                             id=format!("rationale-{}", area.id())
                             label=move || area_name(i18n, area)
                             value=move || draft.with(|d| d.rationale.get(&area).cloned().unwrap_or_default())
-                            on_input=Callback::new(move |v| change_decision(state, Box::new(move |d| {
+                            on_input=Callback::new(move |v| change_decision(state, start.get_untracked(), Box::new(move |d| {
                                 d.rationale.insert(area, v);
                             })))
                             lines=3

@@ -6,10 +6,14 @@
 use leptos::prelude::*;
 
 use crate::i18n::*;
-use crate::model::{aggregate, Area, KindAggregate, Role, RoomControls, Workshop};
+use crate::model::agreement::{headlines, Agreement};
+use crate::model::{
+    aggregate, Area, KindAggregate, Measure, Role, RoomControls, RoomLead, Workshop,
+};
 use crate::platform::address::app_address;
 use crate::route::Route;
 use crate::state::use_app;
+use crate::ui::agreement_text::agreement_sentence;
 use crate::ui::chart::{area_bars, BarChart, BarGroup};
 use crate::ui::labels::{area_name, area_name_in};
 use crate::ui::qr::QrCodeImage;
@@ -149,38 +153,82 @@ fn AreaGrid(
         let id = shown_kind.get();
         let agg = aggregates.with(|a| a.iter().find(|a| a.kind_id == id).cloned())?;
         let room = room.get();
-        Some(view! {
-            <div class="presenter-grid">
-                {Area::ALL
-                    .into_iter()
-                    .map(|area| {
-                        if room.is_visible(area) {
-                            view! { <AreaPanel area=area agg=agg.clone() both=room.both_languages /> }.into_any()
-                        } else {
-                            view! {
-                                <section class="presenter-panel hidden-panel">
-                                    <h2>{in_languages(i18n, room.both_languages, move |l| area_name_in(l, area))}</h2>
-                                    <p>{in_languages(i18n, room.both_languages, |l| td_string!(l, presenter.hidden).to_string())}</p>
-                                </section>
+        let measure = match room.lead {
+            RoomLead::Agreement => {
+                return Some(view! { <Headlines agg=agg room=room /> }.into_any());
+            }
+            RoomLead::FairSplit => Measure::FairSplit,
+            RoomLead::Average => Measure::Average,
+        };
+        Some(
+            view! {
+                <div class="presenter-grid">
+                    {Area::ALL
+                        .into_iter()
+                        .map(|area| {
+                            if room.is_visible(area) {
+                                view! { <AreaPanel area=area agg=agg.clone() both=room.both_languages measure=measure /> }.into_any()
+                            } else {
+                                view! {
+                                    <section class="presenter-panel hidden-panel">
+                                        <h2>{in_languages(i18n, room.both_languages, move |l| area_name_in(l, area))}</h2>
+                                        <p>{in_languages(i18n, room.both_languages, |l| td_string!(l, presenter.hidden).to_string())}</p>
+                                    </section>
+                                }
+                                    .into_any()
                             }
-                                .into_any()
-                        }
-                    })
-                    .collect_view()}
-            </div>
+                        })
+                        .collect_view()}
+                </div>
+            }
+            .into_any(),
+        )
+    }
+}
+
+/// The room's headlines for one kind: where every role wants more or less,
+/// and where the roles divide, most striking first; only revealed areas.
+#[component]
+fn Headlines(agg: KindAggregate, room: RoomControls) -> impl IntoView {
+    let i18n = use_i18n();
+    let both = room.both_languages;
+    let items: Vec<_> = headlines(std::slice::from_ref(&agg))
+        .into_iter()
+        .filter(|h| room.is_visible(h.area.area))
+        .map(|h| {
+            let class = if matches!(h.area.agreement, Agreement::Divide { .. }) {
+                "headline headline-divide"
+            } else {
+                "headline headline-all"
+            };
+            view! { <li class=class>{in_languages(i18n, both, move |l| agreement_sentence(l, &h.area))}</li> }
         })
+        .collect();
+    let none = items.is_empty().then(|| {
+        view! { <p class="headline-none">{in_languages(i18n, both, |l| td_string!(l, agree.none).to_string())}</p> }
+    });
+    view! {
+        <section class="presenter-headlines" aria-labelledby="headlines-heading">
+            <h2 id="headlines-heading">{in_languages(i18n, both, |l| td_string!(l, presenter.headlines).to_string())}</h2>
+            <ul>{items}</ul>
+            {none}
+        </section>
     }
 }
 
 /// One area on the projector: bars and the gap between two key roles.
 #[component]
-fn AreaPanel(area: Area, agg: KindAggregate, both: bool) -> impl IntoView {
+fn AreaPanel(area: Area, agg: KindAggregate, both: bool, measure: Measure) -> impl IntoView {
     let i18n = use_i18n();
     let bars = area_bars(
         i18n,
         &agg,
         area,
-        t_string!(i18n, presenter.everyone).to_string(),
+        match measure {
+            Measure::Average => t_string!(i18n, presenter.everyone).to_string(),
+            Measure::FairSplit => t_string!(i18n, presenter.everyone_fair).to_string(),
+        },
+        measure,
     );
     let gap = agg.gap(Role::Citizen, Role::Commissioner, area).map(|g| {
         in_languages(i18n, both, move |l| {

@@ -4,12 +4,13 @@
 use leptos::prelude::*;
 
 use crate::i18n::*;
-use crate::model::{aggregate, Area, AreaNotes, AreaShares, KindAggregate, ResourceKind};
+use crate::model::{aggregate, Area, AreaNotes, AreaShares, KindAggregate, Measure, ResourceKind};
 use crate::route::Route;
 use crate::state::use_app;
 use crate::ui::chart::{area_bars, Bar, BarChart, BarGroup};
 use crate::ui::labels::tr;
 use crate::ui::labels::{area_name, kind_total};
+use crate::ui::shift_list::ShiftList;
 
 /// The printable summary screen.
 #[component]
@@ -52,7 +53,8 @@ pub fn PrintPage() -> impl IntoView {
                 " "
                 <a class="button" href=Route::Data.href()>{tr!(i18n, print.back)}</a>
             </p>
-            <h1>{w.name.clone()}</h1>
+            // An untitled workshop still prints a heading people can read.
+            <h1>{if w.name.trim().is_empty() { t_string!(i18n, app.untitled).to_string() } else { w.name.clone() }}</h1>
             <p class="lead">{[w.place.trim(), crate::ui::labels::long_date(&w.date).as_str()].iter().filter(|s| !s.is_empty()).copied().collect::<Vec<_>>().join(" · ")} " · " {t!(i18n, results.lead, count = w.ballots.len())}</p>
             <h2>{tr!(i18n, print.decisions)}</h2>
             {kinds}
@@ -79,7 +81,18 @@ fn KindSummary(
                 &agg,
                 area,
                 t_string!(i18n, results.everyone).to_string(),
+                Measure::Average,
             );
+            if let Some(s) = agg.everyone.area(area) {
+                bars.insert(
+                    2,
+                    Bar {
+                        label: t_string!(i18n, results.everyone_fair).to_string(),
+                        bp: s.fair_bp,
+                        class: "bar-fair",
+                    },
+                );
+            }
             if let Some(bp) = agreed.map(|s| s.get(area)) {
                 bars.push(Bar {
                     label: t_string!(i18n, print.agreed).to_string(),
@@ -106,6 +119,7 @@ fn KindSummary(
                     <th scope="row">{area_name(i18n, area)}</th>
                     <td>{format!("{} · {}", crate::ui::labels::percent_bp(kind.baseline.get(area)), crate::ui::labels::amount(&kind.unit, today))}</td>
                     <td>{agg.everyone.area(area).map(|s| crate::ui::labels::percent_tenths(s.mean_bp))}</td>
+                    <td>{agg.everyone.area(area).map(|s| crate::ui::labels::percent_tenths(s.fair_bp))}</td>
                     <td>{agreed_cell}</td>
                 </tr>
             }
@@ -128,11 +142,16 @@ fn KindSummary(
                         <th scope="col">{tr!(i18n, common.area)}</th>
                         <th scope="col">{tr!(i18n, results.today)}</th>
                         <th scope="col">{tr!(i18n, results.mean)}</th>
+                        <th scope="col">{tr!(i18n, results.fair)}</th>
                         <th scope="col">{tr!(i18n, print.agreed)}</th>
                     </tr>
                 </thead>
                 <tbody>{rows}</tbody>
             </table>
+            {agreed.map(|to| view! {
+                <h3>{tr!(i18n, shift.heading)}</h3>
+                <ShiftList kind=kind.clone() to=to />
+            })}
         </section>
     }
 }

@@ -36,4 +36,21 @@ export class DecisionPage extends AppPage {
   async saveAndShare() {
     await this.page.getByRole('link', { name: new RegExp(`^${escapeRegExp(EN.decision.to_export)}`) }).tap();
   }
+
+  /** Before recording: start the draft from "The room's average" or "The fair split". */
+  async startFrom(label) {
+    const choice = this.page.getByRole('group', { name: EN.decision.start_label }).getByRole('radio', { name: label, exact: true });
+    await choice.tap();
+    await expect(choice).toBeChecked();
+  }
+
+  /** What goes down to pay for what goes up, for one kind. */
+  shift(kindName = EN.default_kinds.state_money) {
+    const region = this.page.getByRole('region', { name: kindName, exact: true });
+    return {
+      total: region.locator('.shift-total'),
+      down: region.locator('.shift-down li'),
+      up: region.locator('.shift-up li'),
+    };
+  }
 }

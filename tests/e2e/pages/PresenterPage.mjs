@@ -114,4 +114,9 @@ export class PresenterPage extends AppPage {
   async stillTheSameDocument() {
     return this.page.evaluate(() => window.__sameDocument === true);
   }
+
+  /** The headlines the screen leads with when the facilitator chooses them. */
+  headlines() {
+    return this.page.locator('.presenter-headlines li');
+  }
 }

@@ -105,4 +105,16 @@ export class ResultsPage extends AppPage {
     const row = await this.rowFor(areaName, kindName);
     return row[1].split(' ')[0];
   }
+
+  /** "Where the roles agree and divide": one sentence per area. */
+  agreement(kindName = STATE_MONEY) {
+    return this.resource(kindName).locator('.agreement li');
+  }
+
+  /** Picks what the room's screen leads with ("The fair split", …). */
+  async roomScreenLeadsWith(label) {
+    const choice = this.page.getByRole('group', { name: EN.room.lead_label }).getByRole('radio', { name: label, exact: true });
+    await choice.tap();
+    await expect(choice).toBeChecked();
+  }
 }
