@@ -17,11 +17,22 @@ pub fn mount() {
     // leaves the hook (and its formatting code) out to stay small.
     #[cfg(debug_assertions)]
     console_error_panic_hook::set_once();
-    // The loading page in index.html gives way to the app.
-    if let Some(splash) = document().get_element_by_id("splash") {
-        splash.remove();
-    }
-    leptos::mount::mount_to_body(App);
+    // The first screen in index.html is painted at least once before the app
+    // takes its place: the frame's callback runs before that paint and the
+    // timeout after it. Where the download was quick this costs one frame;
+    // without it a fast device could go from a blank page to the app, and the
+    // first screen would never be what people (and page-speed tools) see first.
+    request_animation_frame(|| {
+        set_timeout(
+            || {
+                if let Some(splash) = document().get_element_by_id("splash") {
+                    splash.remove();
+                }
+                leptos::mount::mount_to_body(App);
+            },
+            std::time::Duration::ZERO,
+        )
+    });
 }
 
 #[component]
