@@ -1278,11 +1278,34 @@ fn a_version_2_record_with_ratings_round_trips_byte_for_byte() {
         v["workshop"]["ballots"][0]["partnership"],
         json!({"leadership": "a_little", "recognising_power_imbalances": "not_at_all"})
     );
+    let results = &v["partnership_results"];
+    assert_eq!(results["participants"], json!(5));
+    assert_eq!(
+        results["biggest_gap"],
+        json!("recognising_power_imbalances")
+    );
+    assert_eq!(results["principles"].as_array().map(Vec::len), Some(6));
     // The working copy holds them too, as version 2.
     let copy = working_copy_json(&w);
     assert_eq!(import_json(&copy).expect("imports"), w);
     let copy: Value = serde_json::from_str(&copy).expect("JSON");
     assert_eq!(copy["schema_version"], json!(SCHEMA_VERSION));
+    assert!(
+        copy.get("partnership_results").is_none(),
+        "derived, not stored"
+    );
+}
+
+#[test]
+fn partnership_results_in_the_file_are_ignored_on_import() {
+    let w = common::realistic_workshop_with_ratings();
+    let mut v: Value = serde_json::from_str(&export_json(&w)).expect("JSON");
+    v["partnership_results"]["biggest_gap"] = json!("leadership");
+    v["partnership_results"]["participants"] = json!(999);
+    let imported = import_value(&v).expect("derived figures are not trusted");
+    assert_eq!(export_json(&imported), export_json(&w), "recomputed");
+    v.as_object_mut().unwrap().remove("partnership_results");
+    assert_eq!(import_value(&v).expect("may be left out"), w);
 }
 
 #[test]

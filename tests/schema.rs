@@ -60,6 +60,7 @@ fn generated_schema() -> Value {
         ("/$defs/AgreedDecision/properties/rationale", "Area"),
         ("/$defs/KindAggregate/properties/by_role", "Role"),
         ("/$defs/Ballot/properties/partnership", "Principle"),
+        ("/$defs/PrincipleResult/properties/by_role", "Role"),
     ] {
         let map = value
             .pointer_mut(pointer)

@@ -16,6 +16,7 @@ pub mod live;
 pub mod merge;
 pub mod parse;
 pub mod partnership;
+pub mod partnership_results;
 pub mod pieces;
 pub mod pretty;
 pub mod record;
@@ -38,6 +39,9 @@ pub use id::Id;
 pub use merge::{merge_ballots, merge_into, merge_workshops, MergeReport};
 pub use parse::ImportError;
 pub use partnership::{PartnershipCheck, PartnershipRatings, Principle, Rating};
+pub use partnership_results::{
+    partnership_results, PartnershipResults, PrincipleResult, RatingCounts, RatingGroup, RoleGap,
+};
 pub use record::{
     export_json, import_json, working_copy_json, DecisionRecord, OLDEST_SCHEMA_VERSION,
     SCHEMA_PATH, SCHEMA_VERSION,

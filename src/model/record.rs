@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use super::aggregate::{aggregate, KindAggregate};
 use super::parse::{not_json, parse_typed, ImportError};
+use super::partnership_results::{partnership_results, PartnershipResults};
 use super::pretty::pretty;
 use super::rules::validate;
 // Its old path, kept for callers; the limit lives in rules.rs.
@@ -14,7 +15,7 @@ use super::workshop::{Ballot, Workshop};
 
 /// The version of the record's JSON shape this app writes. Version 2 added
 /// the partnership check (ballots' `partnership`, the workshop's
-/// `partnership_check`); every field it
+/// `partnership_check`, the derived `partnership_results`); every field it
 /// added is optional on the way in, so a version 1 file reads as it always did.
 pub const SCHEMA_VERSION: u32 = 2;
 
@@ -41,6 +42,11 @@ pub struct DecisionRecord {
     pub workshop: Workshop,
     /// Per resource kind: baseline, mean, median, spread and fair split, overall and per role.
     pub aggregates: Vec<KindAggregate>,
+    /// The partnership check per principle, overall and per role, and the
+    /// biggest gap between roles. Derived like the aggregates (absent in
+    /// version 1 files, recomputed on import).
+    #[serde(default)]
+    pub partnership_results: PartnershipResults,
 }
 
 /// The record of a workshop as pretty JSON, with aggregates freshly derived.
@@ -50,6 +56,7 @@ pub fn export_json(workshop: &Workshop) -> String {
         generator: format!("Co-produce {}", env!("CARGO_PKG_VERSION")),
         workshop: workshop.clone(),
         aggregates: aggregate(workshop),
+        partnership_results: partnership_results(workshop),
     };
     let mut text = pretty(&serde_json::to_string(&record).unwrap_or_default());
     text.push('\n');
