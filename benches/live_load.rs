@@ -225,6 +225,7 @@ mod host {
                 .iter()
                 .map(|k| (k.id.clone(), KindAllocation::from_baseline(k)))
                 .collect(),
+            partnership: Default::default(),
             updated_at: now,
         }
     }

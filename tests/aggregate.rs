@@ -40,6 +40,7 @@ fn add(w: &mut Workshop, n: u128, role: Role, splits: &[(&str, [u32; 5])]) {
         participant: format!("Person {n}"),
         role,
         allocations,
+        partnership: Default::default(),
         updated_at: Timestamp(n as i64),
     });
 }

@@ -38,6 +38,7 @@ fn add(w: &mut Workshop, role: Role, pct: [u32; 5]) {
         participant: format!("Person {n}"),
         role,
         allocations,
+        partnership: Default::default(),
         updated_at: Timestamp(n as i64),
     });
 }
@@ -152,6 +153,7 @@ fn some_more_some_less_and_the_band_around_today() {
             participant: format!("P{n}"),
             role,
             allocations: BTreeMap::new(),
+            partnership: Default::default(),
             updated_at: Timestamp(0),
         };
         b.allocations.insert(

@@ -9,11 +9,12 @@ use std::collections::BTreeMap;
 
 use co_produce::model::ballot_code::{
     decode_ballot, encode_ballot, export_ballot_json, read_gathered, Gathered, CODE_PREFIX,
+    LAYOUT_ALLOCATIONS, LAYOUT_PARTNERSHIP,
 };
 use co_produce::model::shares::normalise;
 use co_produce::model::{
-    export_json, Area, AreaNotes, AreaShares, Ballot, Id, ImportError, KindAllocation, Role,
-    Timestamp,
+    export_json, Area, AreaNotes, AreaShares, Ballot, Id, ImportError, KindAllocation,
+    PartnershipRatings, Principle, Rating, Role, Timestamp,
 };
 use common::{at, id, realistic_workshop};
 use proptest::prelude::*;
@@ -89,6 +90,19 @@ fn dated_ballot() -> impl Strategy<Value = Ballot> {
     ballot_at(-2_208_988_800_000i64..=253_402_300_799_999)
 }
 
+/// Partnership ratings: none (half the time, as most ballots have none), or
+/// any set of principles each with any rating.
+fn ratings() -> impl Strategy<Value = PartnershipRatings> {
+    prop_oneof![
+        Just(PartnershipRatings::new()),
+        prop::collection::btree_map(
+            prop::sample::select(Principle::ALL.to_vec()),
+            prop::sample::select(Rating::ALL.to_vec()),
+            0..=6,
+        ),
+    ]
+}
+
 fn ballot_at(time: impl Strategy<Value = i64>) -> impl Strategy<Value = Ballot> {
     (
         any::<u128>(),
@@ -96,16 +110,20 @@ fn ballot_at(time: impl Strategy<Value = i64>) -> impl Strategy<Value = Ballot> 
         name(),
         0usize..5,
         prop::collection::btree_map("[a-z0-9_]{1,40}", allocation(), 1..=12),
+        ratings(),
         time,
     )
-        .prop_map(|(id, workshop, participant, role, allocations, t)| Ballot {
-            id: Id(id),
-            workshop_id: Id(workshop),
-            participant,
-            role: Role::ALL[role],
-            allocations,
-            updated_at: Timestamp(t),
-        })
+        .prop_map(
+            |(id, workshop, participant, role, allocations, partnership, t)| Ballot {
+                id: Id(id),
+                workshop_id: Id(workshop),
+                participant,
+                role: Role::ALL[role],
+                allocations,
+                partnership,
+                updated_at: Timestamp(t),
+            },
+        )
 }
 
 fn assert_refused(code: &str) -> Result<(), TestCaseError> {
@@ -219,7 +237,7 @@ fn damaged_ballot_files_are_refused_with_a_reason() {
     let b = realistic_ballots().remove(0);
     let file = export_ballot_json(&b);
 
-    let newer = file.replacen("\"schema_version\": 1", "\"schema_version\": 2", 1);
+    let newer = file.replacen("\"schema_version\": 1", "\"schema_version\": 3", 1);
     assert!(matches!(
         read_gathered(&newer),
         Err(ImportError::WrongSchema { .. })
@@ -411,6 +429,166 @@ fn the_test_forger_matches_the_encoder() {
     assert_eq!(forge(&bytes[..bytes.len() - 4]), code);
 }
 
+// ---------------------------------------------------------------- partnership ratings
+
+/// The payload of a code (without its check digits).
+fn payload_of(code: &str) -> Vec<u8> {
+    let body = &code[CODE_PREFIX.len()..];
+    let mut bits = Vec::new();
+    for c in body.bytes() {
+        let v = ALPHABET.iter().position(|&x| x == c).expect("base64url") as u32;
+        for k in (0..6).rev() {
+            bits.push((v >> k) & 1);
+        }
+    }
+    let bytes: Vec<u8> = bits
+        .chunks_exact(8)
+        .map(|c| c.iter().fold(0u8, |acc, &b| acc << 1 | b as u8))
+        .collect();
+    bytes[..bytes.len() - 4].to_vec()
+}
+
+/// The realistic workshop of the record fixtures (built with the hand-built catalogue).
+fn fixture_ballots() -> Vec<Ballot> {
+    common::realistic_workshop_with(&common::hand_built_catalogue()).ballots
+}
+
+#[test]
+fn codes_written_before_the_partnership_check_still_decode_and_are_still_written() {
+    // Written by the app before ratings existed (tests/fixtures/codes-v1.txt).
+    let old = include_str!("fixtures/codes-v1.txt");
+    let ballots = fixture_ballots();
+    assert_eq!(old.lines().count(), ballots.len());
+    for (code, b) in old.lines().zip(&ballots) {
+        assert_eq!(decode_ballot(code).as_ref(), Ok(b), "{code}");
+        // A ballot without ratings is written exactly as before.
+        assert_eq!(encode_ballot(b), code);
+        assert_eq!(payload_of(code)[0], LAYOUT_ALLOCATIONS);
+    }
+}
+
+#[test]
+fn ratings_travel_in_the_code_after_the_allocations() {
+    let mut b = typical_ballot();
+    let without = encode_ballot(&b);
+    b.partnership = [
+        (Principle::SharedAnalysis, Rating::Mostly),
+        (Principle::RecognisingPowerImbalances, Rating::NotAtAll),
+    ]
+    .into();
+    let with = encode_ballot(&b);
+    assert!(with.starts_with(CODE_PREFIX), "still a CP1- code: {with}");
+    assert_eq!(decode_ballot(&with), Ok(b.clone()));
+    assert_eq!(read_gathered(&with), Ok(Gathered::Ballots(vec![b.clone()])));
+    let (old, new) = (payload_of(&without), payload_of(&with));
+    assert_eq!(old[0], LAYOUT_ALLOCATIONS);
+    assert_eq!(new[0], LAYOUT_PARTNERSHIP);
+    // The same allocations, then a count and (principle, score) pairs in order.
+    assert_eq!(&new[1..old.len()], &old[1..]);
+    assert_eq!(&new[old.len()..], &[2, 0, 2, 5, 0]);
+    // Five bytes, about seven characters more.
+    assert!(
+        with.len() <= without.len() + 8,
+        "{} vs {}",
+        with.len(),
+        without.len()
+    );
+
+    // Every principle rated fully still fits the section's six entries.
+    b.partnership = Principle::ALL.map(|p| (p, Rating::Fully)).into();
+    assert_eq!(decode_ballot(&encode_ballot(&b)), Ok(b.clone()));
+    check_every_damage(&encode_ballot(&b), 3).expect("damage is refused");
+}
+
+#[test]
+fn a_damaged_ratings_section_is_refused() {
+    let mut b = typical_ballot();
+    b.partnership = [(Principle::Leadership, Rating::ALittle)].into();
+    let payload = payload_of(&encode_ballot(&b));
+    let allocations = &payload[..payload.len() - 3];
+    let with_section = |layout: u8, section: &[u8]| {
+        let mut p = allocations.to_vec();
+        p[0] = layout;
+        p.extend_from_slice(section);
+        forge(&p)
+    };
+    assert_eq!(decode_ballot(&with_section(2, &[1, 2, 1])), Ok(b.clone()));
+    for (why, section) in [
+        ("an empty section", &[0u8][..]),
+        ("no section", &[]),
+        (
+            "seven entries",
+            &[7, 0, 0, 1, 0, 2, 0, 3, 0, 4, 0, 5, 0, 5, 1],
+        ),
+        ("a seventh principle", &[1, 6, 0]),
+        ("a fifth rating", &[1, 2, 4]),
+        ("a principle twice", &[2, 2, 1, 2, 1]),
+        ("principles out of order", &[2, 3, 1, 2, 1]),
+        ("a cut entry", &[2, 2, 1, 3]),
+        ("bytes left over", &[1, 2, 1, 0]),
+    ] {
+        let reason = match decode_ballot(&with_section(2, section)) {
+            Err(ImportError::Invalid { reason, .. }) => reason,
+            other => panic!("{why}: expected a refusal, got {other:?}"),
+        };
+        assert!(reason.contains("damaged"), "{why}: {reason}");
+    }
+    // The first layout has no section.
+    assert!(decode_ballot(&with_section(1, &[1, 2, 1])).is_err());
+    // A layout this app does not know yet is named as a newer version's.
+    match decode_ballot(&with_section(3, &[1, 2, 1])) {
+        Err(ImportError::Invalid { reason, .. }) => {
+            assert!(reason.contains("newer version"), "{reason}")
+        }
+        other => panic!("expected a refusal, got {other:?}"),
+    }
+}
+
+#[test]
+fn a_ballot_file_says_version_2_only_when_it_carries_ratings() {
+    let mut b = realistic_ballots().remove(1);
+    let file = export_ballot_json(&b);
+    assert!(file.contains("\"schema_version\": 1"), "{file}");
+    assert!(!file.contains("partnership"));
+    b.partnership = [(Principle::PersonCentredDesign, Rating::Fully)].into();
+    let file = export_ballot_json(&b);
+    let v: serde_json::Value = serde_json::from_str(&file).expect("JSON");
+    assert_eq!(v["schema_version"], 2);
+    assert_eq!(
+        v["ballot"]["partnership"],
+        serde_json::json!({"person_centred_design": "fully"})
+    );
+    assert_eq!(read_gathered(&file), Ok(Gathered::Ballots(vec![b.clone()])));
+    // A version 1 file cannot hold ratings.
+    let claimed_v1 = file.replacen("\"schema_version\": 2", "\"schema_version\": 1", 1);
+    match read_gathered(&claimed_v1) {
+        Err(ImportError::Invalid { path, reason }) => {
+            assert_eq!(path, "ballot.partnership");
+            assert!(reason.contains("version 1"), "{reason}");
+        }
+        other => panic!("expected a refusal, got {other:?}"),
+    }
+    // An unknown principle or rating names its place.
+    for (bad, path) in [
+        (
+            file.replace("person_centred_design", "good_vibes"),
+            "ballot.partnership.good_vibes",
+        ),
+        (
+            file.replace("\"fully\"", "\"sometimes\""),
+            "ballot.partnership.person_centred_design",
+        ),
+    ] {
+        match read_gathered(&bad) {
+            Err(ImportError::Shape { path: got, reason }) => {
+                assert_eq!(got, path, "{reason}");
+                assert!(reason.contains("unknown variant"), "{reason}");
+            }
+            other => panic!("expected a shape error, got {other:?}"),
+        }
+    }
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(256))]
 
@@ -418,6 +596,9 @@ proptest! {
     fn any_ballot_round_trips_through_its_code(b in ballot()) {
         let code = encode_ballot(&b);
         prop_assert!(code.is_ascii());
+        // The first layout unless it carries ratings, so older apps read it.
+        let layout = if b.partnership.is_empty() { LAYOUT_ALLOCATIONS } else { LAYOUT_PARTNERSHIP };
+        prop_assert_eq!(payload_of(&code)[0], layout);
         prop_assert_eq!(decode_ballot(&code), Ok(b.clone()));
         prop_assert_eq!(read_gathered(&code), Ok(Gathered::Ballots(vec![b])));
     }
@@ -461,7 +642,7 @@ proptest! {
 
     #[test]
     fn forged_codes_with_matching_check_digits_never_panic(
-        version in prop_oneof![Just(1u8), any::<u8>()],
+        version in prop_oneof![Just(1u8), Just(2u8), any::<u8>()],
         rest in prop::collection::vec(any::<u8>(), 0..200),
         b in ballot(),
         flip in any::<prop::sample::Index>(),

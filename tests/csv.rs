@@ -158,17 +158,18 @@ fn the_header_is_exactly_the_documented_one() {
     assert!(text.starts_with(&format!("{}\r\n", CSV_HEADER.join(","))));
     assert_eq!(
         CSV_HEADER.join(","),
-        "row_type,participant,role,ballot_id,resource_id,resource,unit,period,area_id,share_percent,amount,change_vs_today"
+        "row_type,participant,role,ballot_id,resource_id,resource,unit,period,area_id,share_percent,amount,change_vs_today,\
+         principle_id,rating,not_at_all,a_little,mostly,fully,score"
     );
 }
 
 #[test]
-fn every_row_has_twelve_cells_and_ends_with_crlf() {
+fn every_row_has_every_cell_and_ends_with_crlf() {
     for w in [realistic_workshop(), awkward_workshop()] {
         let (text, p) = parsed(&w);
         assert!(text.ends_with("\r\n"));
         for row in &p.rows {
-            assert_eq!(row.len(), 12, "{row:?}");
+            assert_eq!(row.len(), CSV_HEADER.len(), "{row:?}");
         }
         // Outside quoted cells, every line feed follows a carriage return
         // (the parser refuses anything else); count the record ends.
@@ -319,13 +320,18 @@ fn formulas_are_defused_and_quotes_doubled() {
         .rows
         .iter()
         .any(|r| r[col("resource")].text == "'=cmd|' /C calc'!A0"));
-    // Text cells are quoted; figures are not.
+    // Text cells are quoted; figures are not. An allocation row fills its
+    // figures and leaves the partnership check's empty.
     for row in &p.rows {
         for (i, cell) in row.iter().enumerate() {
-            let figure = i >= col("share_percent");
+            let figure =
+                (col("share_percent")..col("principle_id")).contains(&i) || i >= col("not_at_all");
             assert_eq!(cell.quoted, !figure, "{:?} in column {i}", cell.text);
-            if figure {
+            let allocation_figure = i >= col("share_percent") && i < col("principle_id");
+            if allocation_figure {
                 hundredths(&cell.text);
+            } else if i >= col("principle_id") {
+                assert_eq!(cell.text, "", "column {i} of an allocation row");
             }
         }
     }
@@ -522,7 +528,96 @@ proptest! {
             prop_assert_eq!(cell.text.clone(), name);
         }
         for row in &p.rows {
-            prop_assert_eq!(row.len(), 12);
+            prop_assert_eq!(row.len(), CSV_HEADER.len());
         }
     }
+}
+
+// ---------------------------------------------------------------- partnership check
+
+#[test]
+fn the_partnership_check_has_rows_per_rating_and_per_role() {
+    use co_produce::model::{partnership_results, Principle};
+    let w = common::realistic_workshop_with_ratings();
+    let (_, p) = parsed(&w);
+    for row in &p.rows {
+        assert_eq!(row.len(), CSV_HEADER.len(), "{row:?}");
+    }
+    let of = |t: &str| -> Vec<&Vec<Cell>> {
+        p.rows
+            .iter()
+            .filter(|r| r[col("row_type")].text == t)
+            .collect()
+    };
+    // The allocation rows are as they were.
+    let (_, plain) = parsed(&common::realistic_workshop_with(
+        &common::hand_built_catalogue(),
+    ));
+    let allocation_rows: Vec<Vec<&str>> = p
+        .rows
+        .iter()
+        .filter(|r| !r[col("row_type")].text.starts_with("partnership"))
+        .map(|r| texts(r))
+        .collect();
+    let before: Vec<Vec<&str>> = plain.rows.iter().map(|r| texts(r)).collect();
+    assert_eq!(allocation_rows, before);
+
+    // One row per participant and rated principle, with the rating and its score.
+    let mine = of("partnership");
+    let rated: usize = w.ballots.iter().map(|b| b.partnership.len()).sum();
+    assert_eq!(mine.len(), rated);
+    let sian = w.ballot(common::id(10)).unwrap();
+    let row = mine
+        .iter()
+        .find(|r| {
+            r[col("ballot_id")].text == sian.id.to_string()
+                && r[col("principle_id")].text == "recognising_power_imbalances"
+        })
+        .expect("Siân's rating of power imbalances");
+    assert_eq!(row[col("participant")].text, sian.participant);
+    assert_eq!(row[col("role")].text, "citizen");
+    assert_eq!(row[col("rating")].text, "not_at_all");
+    assert_eq!(row[col("score")].text, "0.00");
+    assert_eq!(row[col("resource_id")].text, "");
+    assert_eq!(row[col("share_percent")].text, "");
+    assert!(
+        !row[col("share_percent")].quoted,
+        "an empty figure is not quoted"
+    );
+
+    // Per principle, the room's counts and mean, and each role's.
+    let results = partnership_results(&w);
+    let room = of("partnership_room");
+    let rated_principles = results
+        .principles
+        .iter()
+        .filter(|r| r.everyone.counts.total() > 0)
+        .count();
+    assert_eq!(room.len(), rated_principles);
+    let roles = of("partnership_role");
+    let role_rows: usize = results.principles.iter().map(|r| r.by_role.len()).sum();
+    assert_eq!(roles.len(), role_rows);
+    let power = |rows: &[&Vec<Cell>], role: &str| -> Vec<String> {
+        let r = rows
+            .iter()
+            .find(|r| {
+                r[col("principle_id")].text == Principle::RecognisingPowerImbalances.id()
+                    && r[col("role")].text == role
+            })
+            .expect("a row");
+        ["not_at_all", "a_little", "mostly", "fully", "score"]
+            .map(|c| r[col(c)].text.clone())
+            .to_vec()
+    };
+    // Siân not at all, Pat a little, Dr Mensah mostly: (0 + 1 + 2) / 3 = 1.
+    assert_eq!(power(&room, ""), ["1", "1", "1", "0", "1.00"]);
+    assert_eq!(power(&roles, "commissioner"), ["0", "0", "1", "0", "2.00"]);
+    assert_eq!(power(&roles, "citizen"), ["1", "0", "0", "0", "0.00"]);
+
+    // Nobody rated: no partnership rows at all.
+    let (_, none) = parsed(&common::realistic_workshop());
+    assert!(none
+        .rows
+        .iter()
+        .all(|r| !r[col("row_type")].text.starts_with("partnership")));
 }

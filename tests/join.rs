@@ -43,3 +43,27 @@ fn damaged_join_codes_are_refused_not_panicked_on() {
         Timestamp(0),
     );
 }
+
+#[test]
+fn a_join_code_carries_the_partnership_check() {
+    use co_produce::model::PartnershipCheck;
+    let mut w = common::realistic_workshop();
+    let off = join_code(&w);
+    for check in [
+        PartnershipCheck::BeforeAllocation,
+        PartnershipCheck::AfterAllocation,
+    ] {
+        w.partnership_check = check;
+        let joined = read_join_code(&join_code(&w), Timestamp(7)).expect("reads back");
+        assert_eq!(joined.partnership_check, check);
+    }
+    // Off is left out, so the link of a workshop without the check is as before.
+    w.partnership_check = PartnershipCheck::Off;
+    assert_eq!(join_code(&w), off);
+    assert_eq!(
+        read_join_code(&off, Timestamp(7))
+            .unwrap()
+            .partnership_check,
+        PartnershipCheck::Off
+    );
+}

@@ -10,7 +10,7 @@ use std::collections::BTreeMap;
 use co_produce::model::merge::{newer_ballot, sort_ballots, NotTheSameWorkshop};
 use co_produce::model::{
     merge_ballots, merge_into, merge_workshops, validate, Area, AreaShares, Ballot, Id,
-    ImportError, MergeReport, Role, Timestamp, Workshop,
+    ImportError, MergeReport, PartnershipCheck, Principle, Rating, Role, Timestamp, Workshop,
 };
 use common::{at, id, realistic_workshop};
 use proptest::prelude::*;
@@ -288,18 +288,29 @@ struct VersionSpec {
     minutes: i64,
     name: u8,
     trouble: u8,
+    /// Partnership ratings, one per principle: 0 unrated, 1 to 4 a rating.
+    ratings: [u8; 6],
 }
 
 fn version_spec() -> impl Strategy<Value = VersionSpec> {
-    (0u8..9, 0u32..=10_000, 0i64..4, 0u8..3, 0u8..12).prop_map(
-        |(ballot, own_home_bp, minutes, name, trouble)| VersionSpec {
-            ballot,
-            own_home_bp,
-            minutes,
-            name,
-            trouble,
-        },
+    (
+        0u8..9,
+        0u32..=10_000,
+        0i64..4,
+        0u8..3,
+        0u8..12,
+        prop::array::uniform6(0u8..5),
     )
+        .prop_map(
+            |(ballot, own_home_bp, minutes, name, trouble, ratings)| VersionSpec {
+                ballot,
+                own_home_bp,
+                minutes,
+                name,
+                trouble,
+                ratings,
+            },
+        )
 }
 
 /// The workshop the versions are offered to: the base with one ballot removed.
@@ -323,6 +334,11 @@ fn build_version(w: &Workshop, spec: &VersionSpec) -> Ballot {
     a.locked.clear();
     a.set_area(Area::OwnHome, spec.own_home_bp);
     b.participant = ["Ann", "ann", "Bryn"][usize::from(spec.name)].into();
+    b.partnership = Principle::ALL
+        .into_iter()
+        .zip(spec.ratings)
+        .filter_map(|(p, r)| Some((p, Rating::from_score(r.checked_sub(1)?)?)))
+        .collect();
     match spec.trouble {
         0 => b.workshop_id = id(97),
         1 => {
@@ -606,6 +622,145 @@ fn stamp_changes_stamps_only_what_changed() {
     assert_eq!(w.room.updated_at, at(230), "no change, no stamp");
 }
 
+// ---------------------------------------------------------------- partnership check
+
+/// A copy of a ballot of the base with these ratings, stamped.
+fn rated(w: &Workshop, ballot: Id, ratings: &[(Principle, Rating)], minutes: i64) -> Ballot {
+    let mut b = w.ballot(ballot).expect("a ballot of the base").clone();
+    b.partnership = ratings.iter().copied().collect();
+    b.updated_at = at(minutes);
+    b
+}
+
+#[test]
+fn ratings_travel_with_their_ballot_and_the_newer_wins_in_any_order() {
+    use Principle::*;
+    use Rating::*;
+    let w = base();
+    let first = rated(&w, id(10), &[(RecognisingPowerImbalances, ALittle)], 100);
+    // Later the participant changed their mind, and took a rating back.
+    let second = rated(
+        &w,
+        id(10),
+        &[(RecognisingPowerImbalances, NotAtAll), (Leadership, Mostly)],
+        101,
+    );
+    let third = rated(&w, id(10), &[(Leadership, Mostly)], 102);
+    let copies = [first, second, third.clone()];
+    for order in [
+        [0, 1, 2],
+        [2, 1, 0],
+        [1, 2, 0],
+        [0, 2, 1],
+        [2, 0, 1],
+        [1, 0, 2],
+    ] {
+        let mut one = w.clone();
+        for i in order {
+            merge_ballots(&mut one, vec![copies[i].clone()], "code");
+        }
+        assert_eq!(one.ballot(id(10)), Some(&third), "order {order:?}");
+
+        // The same through whole copies of the workshop, as other windows send them.
+        let windows: Vec<Workshop> = order
+            .iter()
+            .map(|&i| {
+                let mut c = w.clone();
+                merge_ballots(&mut c, vec![copies[i].clone()], "window");
+                c
+            })
+            .collect();
+        let all = windows
+            .iter()
+            .skip(1)
+            .fold(windows[0].clone(), |acc, c| merged(&acc, c));
+        assert_eq!(all.ballot(id(10)), Some(&third), "order {order:?}");
+    }
+    // An exact tie of stamps is broken by content, whichever arrives first.
+    let a = rated(&w, id(11), &[(SharedAnalysis, Fully)], 110);
+    let b = rated(&w, id(11), &[(SharedAnalysis, NotAtAll)], 110);
+    let mut x = w.clone();
+    merge_ballots(&mut x, vec![a.clone(), b.clone()], "x");
+    let mut y = w.clone();
+    merge_ballots(&mut y, vec![b, a], "y");
+    assert_eq!(x, y);
+}
+
+#[test]
+fn rating_a_principle_stamps_the_ballot_only_when_it_changes() {
+    let mut w = base();
+    let before = w.ballot(id(12)).unwrap().clone();
+    assert!(w.rate_principle(id(12), Principle::Leadership, Some(Rating::Mostly), at(300)));
+    let b = w.ballot(id(12)).unwrap();
+    assert_eq!(b.updated_at, at(300));
+    assert_eq!(b.partnership[&Principle::Leadership], Rating::Mostly);
+    assert_eq!(b.allocations, before.allocations, "the rest is untouched");
+    assert_eq!(w.updated_at, at(300));
+
+    assert!(!w.rate_principle(id(12), Principle::Leadership, Some(Rating::Mostly), at(301)));
+    assert_eq!(
+        w.ballot(id(12)).unwrap().updated_at,
+        at(300),
+        "the same tap again"
+    );
+    assert!(w.rate_principle(id(12), Principle::Leadership, None, at(302)));
+    assert!(w.ballot(id(12)).unwrap().partnership.is_empty());
+    assert_eq!(w.ballot(id(12)).unwrap().updated_at, at(302));
+    assert!(!w.rate_principle(id(99), Principle::Leadership, Some(Rating::Fully), at(303)));
+    assert_eq!(w.updated_at, at(302), "no such ballot, nothing stamped");
+}
+
+#[test]
+fn the_partnership_check_is_part_of_the_setup() {
+    let base = base();
+    assert_eq!(base.partnership_check, PartnershipCheck::Off);
+    let mut a = base.clone();
+    edit(&mut a, 100, |w| {
+        w.partnership_check = PartnershipCheck::BeforeAllocation
+    });
+    assert_eq!(
+        a.setup_updated_at,
+        at(100),
+        "a change of the check stamps the set-up"
+    );
+    edit(&mut a, 101, |w| w.room.frozen = true);
+    assert_eq!(a.setup_updated_at, at(100), "other pieces do not");
+
+    // The newer set-up brings its check, in either order.
+    let b = base.clone();
+    for m in [merged(&a, &b), merged(&b, &a)] {
+        assert_eq!(m.partnership_check, PartnershipCheck::BeforeAllocation);
+        assert_eq!(m.setup_updated_at, at(100));
+    }
+    let mut c = a.clone();
+    edit(&mut c, 102, |w| {
+        w.partnership_check = PartnershipCheck::AfterAllocation
+    });
+    for m in [merged(&a, &c), merged(&c, &a)] {
+        assert_eq!(m.partnership_check, PartnershipCheck::AfterAllocation);
+    }
+    let mut d = base.clone();
+    assert!(
+        merge_into(&mut d, &a).expect("same workshop"),
+        "the check came in"
+    );
+    assert_eq!(d.partnership_check, PartnershipCheck::BeforeAllocation);
+    // Ratings are kept whatever the setting: turning it off loses nothing.
+    let mut e = c.clone();
+    e.rate_principle(
+        id(10),
+        Principle::Leadership,
+        Some(Rating::ALittle),
+        at(103),
+    );
+    edit(&mut e, 104, |w| w.partnership_check = PartnershipCheck::Off);
+    validate(&e).expect("ratings are valid with the check off");
+    let offered = e.ballot(id(10)).unwrap().clone();
+    let mut f = c.clone();
+    let report = merge_ballots(&mut f, vec![offered], "tablet");
+    assert_eq!(report.updated, 1, "{report:?}");
+}
+
 // Copies of one workshop, each edited in its own window at random times.
 
 #[derive(Debug, Clone)]
@@ -618,6 +773,24 @@ enum Edit {
     Reveal(Area),
     Freeze(bool),
     Decide(prop::sample::Index, Area, u32, String),
+    Rate(prop::sample::Index, Principle, Option<Rating>),
+    Check(PartnershipCheck),
+}
+
+fn principle() -> impl Strategy<Value = Principle> {
+    prop::sample::select(Principle::ALL.to_vec())
+}
+
+fn rating() -> impl Strategy<Value = Option<Rating>> {
+    prop::option::of(prop::sample::select(Rating::ALL.to_vec()))
+}
+
+fn check() -> impl Strategy<Value = PartnershipCheck> {
+    prop::sample::select(vec![
+        PartnershipCheck::Off,
+        PartnershipCheck::BeforeAllocation,
+        PartnershipCheck::AfterAllocation,
+    ])
 }
 
 fn area() -> impl Strategy<Value = Area> {
@@ -650,6 +823,9 @@ fn an_edit() -> impl Strategy<Value = Edit> {
             short_text()
         )
             .prop_map(|(k, a, bp, t)| Edit::Decide(k, a, bp, t)),
+        (any::<prop::sample::Index>(), principle(), rating())
+            .prop_map(|(b, p, r)| Edit::Rate(b, p, r)),
+        check().prop_map(Edit::Check),
     ]
 }
 
@@ -699,6 +875,13 @@ fn apply(w: &mut Workshop, window: u8, step: usize, e: &Edit, minutes: i64) {
             d.rationale.insert(*area, why.clone());
             w.agreed_decision = Some(d);
         }
+        Edit::Rate(b, principle, rating) => {
+            if !w.ballots.is_empty() {
+                let ballot = w.ballots[b.index(w.ballots.len())].id;
+                w.rate_principle(ballot, *principle, *rating, now);
+            }
+        }
+        Edit::Check(check) => w.partnership_check = *check,
     });
 }
 

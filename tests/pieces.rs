@@ -68,6 +68,26 @@ fn a_realistic_workshop_reads_back_from_its_pieces_unchanged() {
 }
 
 #[test]
+fn ratings_and_the_check_survive_a_reload_and_a_rating_writes_only_its_ballot() {
+    use co_produce::model::{PartnershipCheck, Principle, Rating};
+    let mut w = common::realistic_workshop_with_ratings();
+    let mut storage = FakeStorage::default();
+    let mut stored = StoredPieces::default();
+    storage.save(&mut stored, &w);
+    let back = storage.read().expect("reads back");
+    assert_eq!(back, w);
+    assert_eq!(back.partnership_check, PartnershipCheck::AfterAllocation);
+    assert_eq!(from_bundle(&bundle(&w)).expect("bundle reads back"), w);
+
+    w.rate_principle(id(13), Principle::Leadership, Some(Rating::Fully), at(300));
+    let writes = storage.save(&mut stored, &w);
+    assert_eq!(writes.ballots.len(), 1);
+    assert_eq!(writes.ballots[0].0, id(13));
+    assert!(writes.setup.is_none() && writes.order.is_none());
+    assert_eq!(storage.read().expect("reads back"), w);
+}
+
+#[test]
 fn a_slider_tick_writes_only_that_ballot() {
     let mut w = realistic_workshop();
     let mut storage = FakeStorage::default();

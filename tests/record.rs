@@ -10,7 +10,7 @@ use co_produce::model::rules::MAX_RECORD_BYTES;
 use co_produce::model::time::financial_year_label;
 use co_produce::model::{
     export_json, import_json, validate, working_copy_json, Area, AreaShares, Id, ImportError,
-    Timestamp, Workshop, SCHEMA_VERSION,
+    Timestamp, Workshop, OLDEST_SCHEMA_VERSION, SCHEMA_VERSION,
 };
 use common::{at, id, realistic_workshop};
 use proptest::prelude::*;
@@ -117,7 +117,8 @@ fn the_working_copy_reads_back_as_the_same_workshop_and_is_smaller() {
         json!([]),
         "aggregates are derived, not stored"
     );
-    assert_eq!(value["schema_version"], json!(SCHEMA_VERSION));
+    // It uses no partnership check, so it is the version 1 copy it always was.
+    assert_eq!(value["schema_version"], json!(OLDEST_SCHEMA_VERSION));
     assert!(
         copy.len() * 2 < export_json(&w).len(),
         "{} against {}",
@@ -308,8 +309,9 @@ fn truncated_export_is_not_json() {
 #[test]
 fn wrong_schema_version_is_refused() {
     for version in [
-        json!(2),
+        json!(3),
         json!(0),
+        json!(4_294_967_297u64),
         json!("1"),
         json!(1.5),
         json!(null),
@@ -324,8 +326,11 @@ fn wrong_schema_version_is_refused() {
         );
         assert!(message.contains("schema_version"), "{message}");
     }
-    let (_, message) = refused(&json!({"schema_version": 2}));
-    assert!(message.contains("schema_version is 2"), "{message}");
+    let (_, message) = refused(&json!({"schema_version": 3}));
+    assert!(
+        message.contains("schema_version is 3, this app reads versions 1 to 2"),
+        "{message}"
+    );
 }
 
 #[test]
@@ -1221,4 +1226,142 @@ fn derived_values_survive_a_round_trip() {
     assert_eq!(b.participant, "李雷 — Care & Co. Ltd");
     assert_eq!(b.allocations["state_money"].areas.validate(), Ok(()));
     assert_eq!(AreaShares::default().to_array(), [2_000; 5]);
+}
+
+// ---------------------------------------------------------------- version 2: the partnership check
+
+/// A record of version 1, written by the app before the partnership check.
+const RECORD_V1: &str = include_str!("fixtures/record-v1.json");
+
+#[test]
+fn a_version_1_record_still_imports() {
+    let v: Value = serde_json::from_str(RECORD_V1).expect("JSON");
+    assert_eq!(v["schema_version"], json!(1));
+    assert!(v.get("partnership_results").is_none());
+    let w = import_json(RECORD_V1).expect("a version 1 record imports");
+    assert_eq!(
+        w,
+        common::realistic_workshop_with(&common::hand_built_catalogue())
+    );
+    assert_eq!(
+        w.partnership_check,
+        co_produce::model::PartnershipCheck::Off
+    );
+    assert!(w.ballots.iter().all(|b| b.partnership.is_empty()));
+    assert_sound(&w);
+    // Written again, it is a version 2 record with the same workshop.
+    let again: Value = serde_json::from_str(&export_json(&w)).expect("JSON");
+    assert_eq!(again["schema_version"], json!(2));
+    assert_eq!(
+        again["workshop"], v["workshop"],
+        "the workshop is written as before"
+    );
+    assert_eq!(again["aggregates"], v["aggregates"]);
+}
+
+#[test]
+fn a_version_2_record_with_ratings_round_trips_byte_for_byte() {
+    let w = common::realistic_workshop_with_ratings();
+    let first = export_json(&w);
+    let imported = import_json(&first).expect("imports");
+    assert_eq!(imported, w);
+    assert_eq!(export_json(&imported), first, "re-export is byte-identical");
+    assert_sound(&imported);
+
+    let v: Value = serde_json::from_str(&first).expect("JSON");
+    assert_eq!(v["schema_version"], json!(SCHEMA_VERSION));
+    assert_eq!(
+        v["workshop"]["partnership_check"],
+        json!("after_allocation")
+    );
+    assert_eq!(
+        v["workshop"]["ballots"][0]["partnership"],
+        json!({"leadership": "a_little", "recognising_power_imbalances": "not_at_all"})
+    );
+    let results = &v["partnership_results"];
+    assert_eq!(results["participants"], json!(5));
+    assert_eq!(
+        results["biggest_gap"],
+        json!("recognising_power_imbalances")
+    );
+    assert_eq!(results["principles"].as_array().map(Vec::len), Some(6));
+    // The working copy holds them too, as version 2.
+    let copy = working_copy_json(&w);
+    assert_eq!(import_json(&copy).expect("imports"), w);
+    let copy: Value = serde_json::from_str(&copy).expect("JSON");
+    assert_eq!(copy["schema_version"], json!(SCHEMA_VERSION));
+    assert!(
+        copy.get("partnership_results").is_none(),
+        "derived, not stored"
+    );
+}
+
+#[test]
+fn partnership_results_in_the_file_are_ignored_on_import() {
+    let w = common::realistic_workshop_with_ratings();
+    let mut v: Value = serde_json::from_str(&export_json(&w)).expect("JSON");
+    v["partnership_results"]["biggest_gap"] = json!("leadership");
+    v["partnership_results"]["participants"] = json!(999);
+    let imported = import_value(&v).expect("derived figures are not trusted");
+    assert_eq!(export_json(&imported), export_json(&w), "recomputed");
+    v.as_object_mut().unwrap().remove("partnership_results");
+    assert_eq!(import_value(&v).expect("may be left out"), w);
+}
+
+#[test]
+fn a_version_1_record_cannot_hold_the_partnership_check() {
+    let w = common::realistic_workshop_with_ratings();
+    let mut v: Value = serde_json::from_str(&export_json(&w)).expect("JSON");
+    v["schema_version"] = json!(1);
+    let (err, message) = refused(&v);
+    assert_eq!(path_of(&err), "workshop.partnership_check", "{message}");
+    assert!(message.contains("schema_version 2"), "{message}");
+    v["workshop"]
+        .as_object_mut()
+        .unwrap()
+        .remove("partnership_check");
+    let (err, _) = refused(&v);
+    assert_eq!(path_of(&err), "workshop.ballots[0].partnership");
+}
+
+#[test]
+fn unknown_principles_and_ratings_name_their_path() {
+    let w = common::realistic_workshop_with_ratings();
+    let base: Value = serde_json::from_str(&export_json(&w)).expect("JSON");
+    let cases: [Breakage; 5] = [
+        // The only rating of that ballot: the last value of its map.
+        (
+            "workshop.ballots[4].partnership.shared_interpretation_of_legislation",
+            |v| {
+                v["workshop"]["ballots"][4]["partnership"]["shared_interpretation_of_legislation"] =
+                    json!("sometimes")
+            },
+        ),
+        ("workshop.ballots[3].partnership.leadership", |v| {
+            v["workshop"]["ballots"][3]["partnership"]["leadership"] = json!("sometimes")
+        }),
+        (
+            "workshop.ballots[0].partnership.recognising_power_imbalances",
+            |v| {
+                v["workshop"]["ballots"][0]["partnership"]["recognising_power_imbalances"] =
+                    json!(2)
+            },
+        ),
+        ("workshop.ballots[1].partnership.good_vibes", |v| {
+            v["workshop"]["ballots"][1]["partnership"]["good_vibes"] = json!("fully")
+        }),
+        ("workshop.partnership_check", |v| {
+            v["workshop"]["partnership_check"] = json!("during_lunch")
+        }),
+    ];
+    for (want, breakage) in cases {
+        let mut v = base.clone();
+        breakage(&mut v);
+        let (err, message) = refused(&v);
+        assert!(matches!(err, ImportError::Shape { .. }), "{err:?}");
+        assert_eq!(path_of(&err), want, "{message}");
+        // And on one line, as a working copy is written.
+        let compact = import_json(&serde_json::to_string(&v).unwrap()).unwrap_err();
+        assert_eq!(path_of(&compact), want, "{compact}");
+    }
 }

@@ -1,37 +1,56 @@
 #![cfg(not(target_arch = "wasm32"))]
 //! The JSON Schema of the decision record: generated from the Rust types,
-//! checked in at `public/schema/decision-record.v1.json`, and kept in step.
+//! checked in at `public/schema/decision-record.v2.json`, and kept in step.
+//! Each version keeps its file: `decision-record.v1.json` stays as published,
+//! and files of version 1 still match it.
 
 mod common;
 
 use std::path::PathBuf;
 
-use co_produce::model::{export_json, import_json, DecisionRecord, ImportError, SCHEMA_VERSION};
+use co_produce::model::{
+    export_json, import_json, DecisionRecord, ImportError, Principle, Rating, SCHEMA_PATH,
+    SCHEMA_VERSION,
+};
 use serde_json::{json, Value};
 
 /// Where the schema is checked in (served with the app at `/schema/…`).
 fn schema_path() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("public")
+        .join(SCHEMA_PATH)
+}
+
+/// Where the first version's schema stays published.
+fn v1_schema_path() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("public/schema/decision-record.v1.json")
+}
+
+fn schema_id() -> String {
+    format!("urn:co-produce:schema:decision-record:v{SCHEMA_VERSION}")
 }
 
 /// The schema as generated from the types, with an id, a title and the
 /// version pinned (the types only say "a u32").
 fn generated_schema() -> Value {
-    let mut schema = schemars::schema_for!(DecisionRecord);
-    schema.insert(
-        "$id".into(),
-        json!("urn:co-produce:schema:decision-record:v1"),
-    );
+    // The key types of maps are named below by `$ref`, so their definitions
+    // must be there even where no value refers to them.
+    let mut generator = schemars::SchemaGenerator::default();
+    generator.subschema_for::<Principle>();
+    let mut schema = generator.into_root_schema_for::<DecisionRecord>();
+    schema.insert("$id".into(), json!(schema_id()));
     schema.insert(
         "title".into(),
-        json!("Co-produce decision record, version 1"),
+        json!(format!(
+            "Co-produce decision record, version {SCHEMA_VERSION}"
+        )),
     );
     let mut value = schema.to_value();
     let version = value
         .pointer_mut("/properties/schema_version")
         .expect("the record has a schema_version property");
     *version = json!({
-        "description": "Always 1 for this shape.",
+        "description": format!("Always {SCHEMA_VERSION} for this shape."),
         "const": SCHEMA_VERSION,
     });
     // schemars writes a map keyed by an enum as "any keys"; name the keys.
@@ -40,6 +59,8 @@ fn generated_schema() -> Value {
         ("/$defs/KindAllocation/properties/models", "Area"),
         ("/$defs/AgreedDecision/properties/rationale", "Area"),
         ("/$defs/KindAggregate/properties/by_role", "Role"),
+        ("/$defs/Ballot/properties/partnership", "Principle"),
+        ("/$defs/PrincipleResult/properties/by_role", "Role"),
     ] {
         let map = value
             .pointer_mut(pointer)
@@ -120,10 +141,7 @@ fn checked_in_schema_matches_the_types() {
 fn checked_in_schema_is_a_valid_schema() {
     let schema = checked_in_schema();
     jsonschema::meta::validate(&schema).expect("a valid JSON Schema");
-    assert_eq!(
-        schema["$id"],
-        json!("urn:co-produce:schema:decision-record:v1")
-    );
+    assert_eq!(schema["$id"], json!(schema_id()));
     assert_eq!(
         schema["$schema"],
         json!("https://json-schema.org/draft/2020-12/schema")
@@ -177,7 +195,7 @@ fn the_schema_refuses_what_the_shape_check_refuses() {
     let text = export_json(&common::realistic_workshop());
     let base: Value = serde_json::from_str(&text).unwrap();
     let cases: [(&str, Value); 8] = [
-        ("/schema_version", json!(2)),
+        ("/schema_version", json!(3)),
         ("/workshop/id", json!("ABC")),
         ("/workshop/ballots/0/role", json!("mayor")),
         ("/workshop/ballots/0/updated_at", json!("2026-11-25 10:00")),
@@ -212,4 +230,52 @@ fn the_schema_refuses_what_the_shape_check_refuses() {
         !schema_errors(&record).is_empty(),
         "unknown area keys are refused"
     );
+}
+
+#[test]
+fn an_export_with_the_partnership_check_matches_the_schema() {
+    let record: Value =
+        serde_json::from_str(&export_json(&common::realistic_workshop_with_ratings())).unwrap();
+    let errors = schema_errors(&record);
+    assert!(errors.is_empty(), "{errors:#?}");
+    assert_eq!(record["schema_version"], json!(SCHEMA_VERSION));
+    // Unknown principles, ratings and settings fail the schema and the import.
+    let cases: [(&str, Value); 3] = [
+        (
+            "/workshop/ballots/0/partnership/leadership",
+            json!("sometimes"),
+        ),
+        ("/workshop/partnership_check", json!("during_lunch")),
+        (
+            "/workshop/ballots/0/partnership",
+            json!({"good_vibes": Rating::Fully.id()}),
+        ),
+    ];
+    for (pointer, bad) in cases {
+        let mut broken = record.clone();
+        *broken.pointer_mut(pointer).expect(pointer) = bad.clone();
+        assert!(
+            !schema_errors(&broken).is_empty(),
+            "the schema accepts {bad} at {pointer}"
+        );
+        assert!(
+            import_json(&serde_json::to_string(&broken).unwrap()).is_err(),
+            "import accepts {bad} at {pointer}"
+        );
+    }
+}
+
+#[test]
+fn the_first_versions_schema_stays_published_and_its_files_still_match_it() {
+    let text = std::fs::read_to_string(v1_schema_path()).expect("the v1 schema is kept");
+    let v1: Value = serde_json::from_str(&text).expect("JSON");
+    assert_eq!(v1["$id"], json!("urn:co-produce:schema:decision-record:v1"));
+    let validator = jsonschema::validator_for(&v1).expect("the v1 schema compiles");
+    let old: Value = serde_json::from_str(include_str!("fixtures/record-v1.json")).unwrap();
+    let errors: Vec<String> = validator.iter_errors(&old).map(|e| e.to_string()).collect();
+    assert!(errors.is_empty(), "{errors:#?}");
+    // A version 2 record is not a version 1 record.
+    let new: Value = serde_json::from_str(&export_json(&common::realistic_workshop())).unwrap();
+    assert!(!validator.is_valid(&new));
+    assert!(SCHEMA_PATH.ends_with(&format!("v{SCHEMA_VERSION}.json")));
 }

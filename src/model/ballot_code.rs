@@ -8,7 +8,8 @@ use super::area::{Area, AreaShares};
 use super::encoding::{base64url, crc32, is_base64url_char, unbase64url};
 use super::id::Id;
 use super::parse::{parse_typed, ImportError};
-use super::record::{import_json, SCHEMA_VERSION};
+use super::partnership::{Principle, Rating};
+use super::record::{ballot_needs_v2, import_json, OLDEST_SCHEMA_VERSION, SCHEMA_VERSION};
 use super::time::Timestamp;
 use super::workshop::{Ballot, KindAllocation, Role, Workshop};
 
@@ -16,7 +17,8 @@ use super::workshop::{Ballot, KindAllocation, Role, Workshop};
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct BallotFile {
-    /// Always 1 for this shape.
+    /// The record's schema version of its shape: 1, or 2 when the ballot
+    /// carries partnership ratings.
     pub schema_version: u32,
     /// Always "co-produce-ballot", to tell it from a whole record.
     pub kind: String,
@@ -26,12 +28,30 @@ pub struct BallotFile {
 
 const BALLOT_FILE_KIND: &str = "co-produce-ballot";
 /// Every compact code starts with this, so stray text is recognised at once.
+/// It names the family of codes (base64url with a CRC-32); the first byte
+/// inside says which layout ([`LAYOUT_ALLOCATIONS`] or [`LAYOUT_PARTNERSHIP`]).
 pub const CODE_PREFIX: &str = "CP1-";
+
+/// The first layout: allocations only. A ballot without partnership ratings
+/// is still written this way, so its code is the same as before the check
+/// existed and an older app still reads it.
+pub const LAYOUT_ALLOCATIONS: u8 = 1;
+/// The allocations, then the partnership ratings: a count (1 to 6) and, per
+/// rated principle in order, its index and the rating's score (0 to 3). An
+/// older app reading one says it was made by a newer version, not that it is
+/// damaged.
+pub const LAYOUT_PARTNERSHIP: u8 = 2;
 
 /// A ballot as a pretty JSON file.
 pub fn export_ballot_json(ballot: &Ballot) -> String {
+    // The oldest version that holds it, as for ballot codes: a ballot without
+    // ratings is the file it always was, which an older app still reads.
     let file = BallotFile {
-        schema_version: SCHEMA_VERSION,
+        schema_version: if ballot_needs_v2(ballot) {
+            SCHEMA_VERSION
+        } else {
+            OLDEST_SCHEMA_VERSION
+        },
         kind: BALLOT_FILE_KIND.into(),
         ballot: ballot.clone(),
     };
@@ -59,9 +79,19 @@ pub fn read_gathered(text: &str) -> Result<Gathered, ImportError> {
     // top-level `kind` makes a ballot file.
     if trimmed.contains("\"co-produce-ballot\"") && is_ballot_file(trimmed) {
         let file: BallotFile = parse_typed(trimmed)?;
-        if file.schema_version != SCHEMA_VERSION || file.kind != BALLOT_FILE_KIND {
+        let known = OLDEST_SCHEMA_VERSION..=SCHEMA_VERSION;
+        if !known.contains(&file.schema_version) || file.kind != BALLOT_FILE_KIND {
             return Err(ImportError::WrongSchema {
                 found: format!("a ballot file of version {}", file.schema_version),
+            });
+        }
+        // As for a record: version 1 had no partnership check.
+        if file.schema_version == OLDEST_SCHEMA_VERSION && ballot_needs_v2(&file.ballot) {
+            return Err(ImportError::Invalid {
+                path: "ballot.partnership".into(),
+                reason: "a version 1 ballot file has no partnership check; this needs \
+                         schema_version 2"
+                    .into(),
             });
         }
         return Ok(Gathered::Ballots(vec![file.ballot]));
@@ -106,9 +136,15 @@ fn push_text(out: &mut Vec<u8>, text: &str) {
 }
 
 /// A ballot as a compact code: `CP1-` then URL-safe base64 of a small binary
-/// form with a checksum. Model splits within areas travel too.
+/// form with a checksum. Model splits within areas and partnership ratings
+/// travel too.
 pub fn encode_ballot(ballot: &Ballot) -> String {
-    let mut out = vec![1u8];
+    let layout = if ballot.partnership.is_empty() {
+        LAYOUT_ALLOCATIONS
+    } else {
+        LAYOUT_PARTNERSHIP
+    };
+    let mut out = vec![layout];
     out.extend_from_slice(&ballot.workshop_id.0.to_be_bytes());
     out.extend_from_slice(&ballot.id.0.to_be_bytes());
     out.extend_from_slice(&ballot.updated_at.0.to_be_bytes());
@@ -130,6 +166,14 @@ pub fn encode_ballot(ballot: &Ballot) -> String {
                 push_text(&mut out, model_id);
                 out.extend_from_slice(&((*bp).min(u32::from(u16::MAX)) as u16).to_be_bytes());
             }
+        }
+    }
+    if layout == LAYOUT_PARTNERSHIP {
+        // At most six entries: the map is keyed by the six principles.
+        out.push(ballot.partnership.len() as u8);
+        for (principle, rating) in &ballot.partnership {
+            out.push(principle.index() as u8);
+            out.push(rating.score());
         }
     }
     let crc = crc32(&out);
@@ -200,7 +244,8 @@ pub fn decode_ballot(code: &str) -> Result<Ballot, ImportError> {
         bytes: payload,
         at: 0,
     };
-    if r.u8().ok_or_else(broken)? != 1 {
+    let layout = r.u8().ok_or_else(broken)?;
+    if layout != LAYOUT_ALLOCATIONS && layout != LAYOUT_PARTNERSHIP {
         return Err(bad_code("it was made by a newer version of Co-produce"));
     }
     let workshop_id = Id(u128::from_be_bytes(r.array().ok_or_else(broken)?));
@@ -242,6 +287,26 @@ pub fn decode_ballot(code: &str) -> Result<Ballot, ImportError> {
             },
         );
     }
+    let mut partnership = std::collections::BTreeMap::new();
+    if layout == LAYOUT_PARTNERSHIP {
+        let count = r.u8().ok_or_else(broken)?;
+        // One spelling per ballot: no empty section (that ballot is written
+        // in the first layout), principles once each and in order.
+        if count == 0 || usize::from(count) > Principle::ALL.len() {
+            return Err(broken());
+        }
+        let mut last = None;
+        for _ in 0..count {
+            let index = r.u8().ok_or_else(broken)?;
+            if last.is_some_and(|l| index <= l) {
+                return Err(broken());
+            }
+            last = Some(index);
+            let principle = Principle::from_index(usize::from(index)).ok_or_else(broken)?;
+            let rating = Rating::from_score(r.u8().ok_or_else(broken)?).ok_or_else(broken)?;
+            partnership.insert(principle, rating);
+        }
+    }
     if r.at != payload.len() {
         return Err(broken());
     }
@@ -251,6 +316,7 @@ pub fn decode_ballot(code: &str) -> Result<Ballot, ImportError> {
         participant,
         role,
         allocations,
+        partnership,
         updated_at,
     })
 }

@@ -1,14 +1,22 @@
 //! The workshop as CSV for commissioners' spreadsheets: one row per participant
 //! × resource kind × area, then the baseline, the room's figures, each role's
-//! mean and the agreed decision.
+//! mean and the agreed decision; then, if anyone rated the partnership, one row
+//! per participant × rated principle, and per principle the room's and each
+//! role's counts and mean score. One table, so a spreadsheet filters it by
+//! `row_type`; the partnership columns come last, so the first twelve stay
+//! where they always were.
 
 use super::aggregate::aggregate;
 use super::area::{Area, AreaShares};
+use super::partnership::Rating;
+use super::partnership_results::{partnership_results, RatingGroup};
 use super::resource::{Period, ResourceKind, Unit};
 use super::workshop::Workshop;
 
-/// The header row.
-pub const CSV_HEADER: [&str; 12] = [
+/// The header row. `score` is a participant's score (0 = not at all to
+/// 3 = fully) or a group's mean score; the four rating columns count a group's
+/// answers.
+pub const CSV_HEADER: [&str; 19] = [
     "row_type",
     "participant",
     "role",
@@ -21,7 +29,46 @@ pub const CSV_HEADER: [&str; 12] = [
     "share_percent",
     "amount",
     "change_vs_today",
+    "principle_id",
+    "rating",
+    "not_at_all",
+    "a_little",
+    "mostly",
+    "fully",
+    "score",
 ];
+
+/// How many of the columns are about allocations (the rest are the partnership check's).
+const ALLOCATION_COLUMNS: usize = 12;
+
+/// The columns that hold numbers; the others hold text, quoted even when empty.
+const NUMBER_COLUMNS: [&str; 8] = [
+    "share_percent",
+    "amount",
+    "change_vs_today",
+    "not_at_all",
+    "a_little",
+    "mostly",
+    "fully",
+    "score",
+];
+
+/// An empty cell of a column: `""` for text, nothing for a number, as the
+/// filled cells of that column are written.
+fn blank(column: usize) -> String {
+    match CSV_HEADER.get(column) {
+        Some(name) if NUMBER_COLUMNS.contains(name) => String::new(),
+        _ => text_cell(""),
+    }
+}
+
+/// Appends one row: the cells given, then empty cells up to the header's width.
+fn push_row(out: &mut String, cells: &[String]) {
+    let mut row = cells.to_vec();
+    row.extend((cells.len()..CSV_HEADER.len()).map(blank));
+    out.push_str(&row.join(","));
+    out.push_str("\r\n");
+}
 
 /// Quotes a text cell (RFC 4180) and defuses text a spreadsheet would run as a
 /// formula (a leading `=`, `+`, `-`, `@`, tab or carriage return).
@@ -105,8 +152,77 @@ fn push_rows(
             amount(&kind.unit, amounts[i]),
             amount(&kind.unit, amounts[i] - today[i]),
         ];
-        out.push_str(&cells.join(","));
-        out.push_str("\r\n");
+        push_row(out, &cells);
+    }
+}
+
+/// Hundredths of a point as a decimal score ("1.67").
+fn score(hundredths: u32) -> String {
+    format!("{}.{:02}", hundredths / 100, hundredths % 100)
+}
+
+/// The cells before the partnership columns: who the row is about, the
+/// allocation columns left empty.
+fn partnership_lead(label: &RowLabel) -> Vec<String> {
+    let mut cells = vec![
+        text_cell(label.row_type),
+        text_cell(label.participant),
+        text_cell(label.role),
+        text_cell(&label.ballot_id),
+    ];
+    cells.extend((cells.len()..ALLOCATION_COLUMNS).map(blank));
+    cells
+}
+
+/// One group's counts and mean score of one principle.
+fn push_group(out: &mut String, label: &RowLabel, principle_id: &str, group: &RatingGroup) {
+    let mut cells = partnership_lead(label);
+    cells.push(text_cell(principle_id));
+    cells.push(blank(ALLOCATION_COLUMNS + 1));
+    cells.extend(Rating::ALL.map(|r| group.counts.get(r).to_string()));
+    cells.push(group.mean_hundredths.map(score).unwrap_or_default());
+    push_row(out, &cells);
+}
+
+/// Every participant's ratings, then the room's and each role's per principle.
+fn push_partnership(out: &mut String, workshop: &Workshop) {
+    let results = partnership_results(workshop);
+    if results.participants == 0 {
+        return;
+    }
+    for ballot in &workshop.ballots {
+        let label = RowLabel {
+            row_type: "partnership",
+            participant: &ballot.participant,
+            role: ballot.role.id(),
+            ballot_id: ballot.id.to_string(),
+        };
+        for (principle, rating) in &ballot.partnership {
+            let mut cells = partnership_lead(&label);
+            cells.push(text_cell(principle.id()));
+            cells.push(text_cell(rating.id()));
+            cells.extend(Rating::ALL.map(|_| String::new()));
+            cells.push(score(u32::from(rating.score()) * 100));
+            push_row(out, &cells);
+        }
+    }
+    for result in &results.principles {
+        let id = result.principle.id();
+        if result.everyone.counts.total() > 0 {
+            push_group(
+                out,
+                &RowLabel::figure("partnership_room"),
+                id,
+                &result.everyone,
+            );
+        }
+        for (role, group) in &result.by_role {
+            let label = RowLabel {
+                role: role.id(),
+                ..RowLabel::figure("partnership_role")
+            };
+            push_group(out, &label, id, group);
+        }
     }
 }
 
@@ -172,5 +288,6 @@ pub fn to_csv(workshop: &Workshop) -> String {
             push_split(&mut out, &RowLabel::figure("agreed"), kind, *shares);
         }
     }
+    push_partnership(&mut out, workshop);
     out
 }

@@ -8,6 +8,7 @@ use super::catalogue::CatalogueRef;
 use super::encoding::{base64url, unbase64url};
 use super::id::Id;
 use super::parse::{parse_typed, ImportError};
+use super::partnership::PartnershipCheck;
 use super::resource::ResourceKind;
 use super::rules::validate;
 use super::time::Timestamp;
@@ -22,6 +23,10 @@ struct JoinSetup {
     date: String,
     catalogue: CatalogueRef,
     kinds: Vec<ResourceKind>,
+    // Left out when off, so a link of a workshop without the check is the
+    // same as before and an older app still opens it.
+    #[serde(default, skip_serializing_if = "PartnershipCheck::is_off")]
+    partnership_check: PartnershipCheck,
     setup_updated_at: Timestamp,
 }
 
@@ -33,6 +38,7 @@ pub fn join_code(w: &Workshop) -> String {
         date: w.date.clone(),
         catalogue: w.catalogue.clone(),
         kinds: w.kinds.clone(),
+        partnership_check: w.partnership_check,
         setup_updated_at: w.setup_updated_at,
     };
     // Deflated, so the link stays short enough for a QR code people can scan.
@@ -60,6 +66,7 @@ pub fn read_join_code(code: &str, now: Timestamp) -> Result<Workshop, ImportErro
         date: setup.date,
         catalogue: setup.catalogue,
         kinds: setup.kinds,
+        partnership_check: setup.partnership_check,
         notes: Default::default(),
         ballots: Vec::new(),
         agreed_decision: None,

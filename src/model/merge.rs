@@ -152,7 +152,8 @@ pub fn merge_into(ours: &mut Workshop, theirs: &Workshop) -> Result<bool, NotThe
         });
     }
     let mut changed = false;
-    // The set-up is one piece: name, place, date, catalogue and kinds.
+    // The set-up is one piece: name, place, date, catalogue, kinds and the
+    // partnership check.
     let take_their_setup = match ours.setup_updated_at.cmp(&theirs.setup_updated_at) {
         Ordering::Less => true,
         Ordering::Greater => false,
@@ -164,6 +165,7 @@ pub fn merge_into(ours: &mut Workshop, theirs: &Workshop) -> Result<bool, NotThe
         changed |= assign(&mut ours.date, &theirs.date);
         changed |= assign(&mut ours.catalogue, &theirs.catalogue);
         changed |= assign(&mut ours.kinds, &theirs.kinds);
+        changed |= assign(&mut ours.partnership_check, &theirs.partnership_check);
     }
     let setup_updated_at = ours.setup_updated_at.max(theirs.setup_updated_at);
     let created_at = ours.created_at.min(theirs.created_at);
@@ -225,6 +227,7 @@ fn setup_text(w: &Workshop) -> String {
         &w.catalogue.id,
         &w.catalogue.version,
         &w.kinds,
+        w.partnership_check,
     );
     serde_json::to_string(&setup).unwrap_or_default()
 }

@@ -15,6 +15,8 @@ pub mod join;
 pub mod live;
 pub mod merge;
 pub mod parse;
+pub mod partnership;
+pub mod partnership_results;
 pub mod pieces;
 pub mod pretty;
 pub mod record;
@@ -36,7 +38,14 @@ pub use fair_split::{fair_split, fair_split_working, FairSplitWorking};
 pub use id::Id;
 pub use merge::{merge_ballots, merge_into, merge_workshops, MergeReport};
 pub use parse::ImportError;
-pub use record::{export_json, import_json, working_copy_json, DecisionRecord, SCHEMA_VERSION};
+pub use partnership::{PartnershipCheck, PartnershipRatings, Principle, Rating};
+pub use partnership_results::{
+    partnership_results, PartnershipResults, PrincipleResult, RatingCounts, RatingGroup, RoleGap,
+};
+pub use record::{
+    export_json, import_json, working_copy_json, DecisionRecord, OLDEST_SCHEMA_VERSION,
+    SCHEMA_PATH, SCHEMA_VERSION,
+};
 pub use resource::{Period, ResourceKind, Unit};
 pub use rules::validate;
 pub use shift::{shift, shift_of, AreaMove, Shift};

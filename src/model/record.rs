@@ -5,15 +5,27 @@ use serde::{Deserialize, Serialize};
 
 use super::aggregate::{aggregate, KindAggregate};
 use super::parse::{not_json, parse_typed, ImportError};
+use super::partnership_results::{partnership_results, PartnershipResults};
 use super::pretty::pretty;
 use super::rules::validate;
 // Its old path, kept for callers; the limit lives in rules.rs.
 pub use super::rules::MAX_RECORD_BYTES;
 use super::text::clip;
-use super::workshop::Workshop;
+use super::workshop::{Ballot, Workshop};
 
-/// The version of the record's JSON shape this app reads and writes.
-pub const SCHEMA_VERSION: u32 = 1;
+/// The version of the record's JSON shape this app writes. Version 2 added
+/// the partnership check (ballots' `partnership`, the workshop's
+/// `partnership_check`, the derived `partnership_results`); every field it
+/// added is optional on the way in, so a version 1 file reads as it always did.
+pub const SCHEMA_VERSION: u32 = 2;
+
+/// The oldest version of the record this app still reads.
+pub const OLDEST_SCHEMA_VERSION: u32 = 1;
+
+/// Where the published JSON Schema of [`SCHEMA_VERSION`] is served, relative
+/// to the app (each version keeps its own file, so older files' readers
+/// still find theirs).
+pub const SCHEMA_PATH: &str = "schema/decision-record.v2.json";
 
 /// The whole workshop as exported: its set-up, notes, ballots and agreed
 /// decision, with the aggregates derived from the ballots for readers that
@@ -22,7 +34,7 @@ pub const SCHEMA_VERSION: u32 = 1;
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct DecisionRecord {
-    /// Always 1 for this shape.
+    /// 2 for this shape (1 for files written before the partnership check).
     pub schema_version: u32,
     /// The app that wrote it.
     pub generator: String,
@@ -30,6 +42,11 @@ pub struct DecisionRecord {
     pub workshop: Workshop,
     /// Per resource kind: baseline, mean, median, spread and fair split, overall and per role.
     pub aggregates: Vec<KindAggregate>,
+    /// The partnership check per principle, overall and per role, and the
+    /// biggest gap between roles. Derived like the aggregates (absent in
+    /// version 1 files, recomputed on import).
+    #[serde(default)]
+    pub partnership_results: PartnershipResults,
 }
 
 /// The record of a workshop as pretty JSON, with aggregates freshly derived.
@@ -39,6 +56,7 @@ pub fn export_json(workshop: &Workshop) -> String {
         generator: format!("Co-produce {}", env!("CARGO_PKG_VERSION")),
         workshop: workshop.clone(),
         aggregates: aggregate(workshop),
+        partnership_results: partnership_results(workshop),
     };
     let mut text = pretty(&serde_json::to_string(&record).unwrap_or_default());
     text.push('\n');
@@ -49,7 +67,8 @@ pub fn export_json(workshop: &Workshop) -> String {
 /// windows: compact, and with no aggregates. They are derived from the ballots,
 /// and every reader recomputes them ([`import_json`] reads this like a file),
 /// so computing and writing them on every slider tick was wasted work; only a
-/// file a person takes away ([`export_json`]) carries them.
+/// file a person takes away ([`export_json`]) carries them. Its version is
+/// the oldest that holds the workshop (see `version_needed`).
 pub fn working_copy_json(workshop: &Workshop) -> String {
     #[derive(Serialize)]
     struct WorkingCopy<'a> {
@@ -59,12 +78,30 @@ pub fn working_copy_json(workshop: &Workshop) -> String {
         aggregates: [(); 0],
     }
     serde_json::to_string(&WorkingCopy {
-        schema_version: SCHEMA_VERSION,
+        schema_version: version_needed(workshop),
         generator: concat!("Co-produce ", env!("CARGO_PKG_VERSION")),
         workshop,
         aggregates: [],
     })
     .unwrap_or_default()
+}
+
+/// The oldest version that holds everything in the workshop. A working copy
+/// of a workshop that does not use the partnership check says version 1 and
+/// is then exactly what it was before, so a window still running the older
+/// app (open since before an update) keeps reading this one's changes.
+fn version_needed(w: &Workshop) -> u32 {
+    let uses_check = !w.partnership_check.is_off() || w.ballots.iter().any(ballot_needs_v2);
+    if uses_check {
+        SCHEMA_VERSION
+    } else {
+        OLDEST_SCHEMA_VERSION
+    }
+}
+
+/// Whether a ballot holds what only version 2 has (partnership ratings).
+pub(crate) fn ballot_needs_v2(b: &Ballot) -> bool {
+    !b.partnership.is_empty()
 }
 
 /// Reads a decision record from untrusted text. On success the workshop is
@@ -88,23 +125,47 @@ pub fn import_json(text: &str) -> Result<Workshop, ImportError> {
         Err(e) if e.is_data() => None,
         Err(e) => return Err(not_json(e)),
     };
-    match version {
-        Some(v) if v.as_u64() == Some(u64::from(SCHEMA_VERSION)) => {}
-        Some(v) => {
-            return Err(ImportError::WrongSchema {
-                found: format!(
-                    "schema_version is {}, this app reads {SCHEMA_VERSION}",
-                    clip(&v.to_string(), 20)
-                ),
-            })
-        }
+    let known = OLDEST_SCHEMA_VERSION..=SCHEMA_VERSION;
+    let version = match version {
+        Some(v) => match v.as_u64().and_then(|n| u32::try_from(n).ok()) {
+            Some(n) if known.contains(&n) => n,
+            _ => {
+                return Err(ImportError::WrongSchema {
+                    found: format!(
+                        "schema_version is {}, this app reads versions \
+                         {OLDEST_SCHEMA_VERSION} to {SCHEMA_VERSION}",
+                        clip(&v.to_string(), 20)
+                    ),
+                })
+            }
+        },
         None => {
             return Err(ImportError::WrongSchema {
                 found: "it has no schema_version".into(),
             })
         }
-    }
+    };
     let record: DecisionRecord = parse_typed(text)?;
+    if version == OLDEST_SCHEMA_VERSION {
+        refuse_newer_fields(&record.workshop)?;
+    }
     validate(&record.workshop)?;
     Ok(record.workshop)
+}
+
+/// A version 1 record cannot hold the partnership check, which came with
+/// version 2: one that does was not written by Co-produce, so it is refused
+/// rather than read as something it does not claim to be.
+fn refuse_newer_fields(w: &Workshop) -> Result<(), ImportError> {
+    let newer = |path: String| ImportError::Invalid {
+        path,
+        reason: "a version 1 record has no partnership check; this needs schema_version 2".into(),
+    };
+    if !w.partnership_check.is_off() {
+        return Err(newer("workshop.partnership_check".into()));
+    }
+    match w.ballots.iter().position(ballot_needs_v2) {
+        Some(i) => Err(newer(format!("workshop.ballots[{i}].partnership"))),
+        None => Ok(()),
+    }
 }

@@ -216,6 +216,12 @@ pub fn validate(w: &Workshop) -> Result<(), ImportError> {
 
 /// Checks one ballot against its workshop: same workshop id, a name, known
 /// resource kinds and splits that add up to 100%. `p` is its JSON path.
+///
+/// Its partnership ratings need no check here: their types hold only the six
+/// principles and four ratings, so an unknown one is refused while parsing,
+/// with its path (`workshop.ballots[3].partnership.leadership`). Nor are they
+/// refused when the workshop's check is off: a tablet may have rated before
+/// the facilitator turned it off, and refusing would lose its allocations too.
 pub fn check_ballot(w: &Workshop, b: &Ballot, p: &str) -> Result<(), ImportError> {
     // Paths are only formatted on failure: gathering thousands of good ballots stays quick.
     if b.workshop_id != w.id {

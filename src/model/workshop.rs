@@ -7,6 +7,7 @@ use serde::{Deserialize, Deserializer, Serialize};
 use super::area::{Area, AreaShares};
 use super::catalogue::{Catalogue, CatalogueRef};
 use super::id::Id;
+use super::partnership::{PartnershipCheck, PartnershipRatings, Principle, Rating};
 use super::resource::ResourceKind;
 use super::shares::{self, TOTAL_BP};
 use super::time::Timestamp;
@@ -173,6 +174,11 @@ pub struct Ballot {
     pub role: Role,
     /// Their split of each resource kind, keyed by kind id.
     pub allocations: BTreeMap<String, KindAllocation>,
+    /// Their partnership check: how far they think the partnership lives each
+    /// principle (unrated ones are absent). Left out when empty, so a ballot
+    /// without ratings is written exactly as before the check existed.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub partnership: PartnershipRatings,
     /// When it last changed.
     pub updated_at: Timestamp,
 }
@@ -268,6 +274,10 @@ pub struct Workshop {
     pub catalogue: CatalogueRef,
     /// The resource kinds in play.
     pub kinds: Vec<ResourceKind>,
+    /// Whether participants are asked the partnership check, and when (part of
+    /// the set-up). Left out when off, so older apps still read the workshop.
+    #[serde(default, skip_serializing_if = "PartnershipCheck::is_off")]
+    pub partnership_check: PartnershipCheck,
     /// What the room said per area.
     pub notes: BTreeMap<Area, AreaNotes>,
     /// Every participant's ballot.
@@ -281,7 +291,8 @@ pub struct Workshop {
     /// What the room may see on the projector.
     #[serde(default)]
     pub room: RoomControls,
-    /// When the set-up (name, place, date, catalogue, resource kinds) last changed.
+    /// When the set-up (name, place, date, catalogue, resource kinds, the
+    /// partnership check) last changed.
     #[serde(default)]
     pub setup_updated_at: Timestamp,
     /// When the workshop was created.
@@ -300,6 +311,8 @@ impl Workshop {
             date,
             catalogue: catalogue.reference.clone(),
             kinds: ResourceKind::defaults(),
+            // Off until the facilitator chooses it: nothing asks it yet otherwise.
+            partnership_check: PartnershipCheck::Off,
             notes: BTreeMap::new(),
             ballots: Vec::new(),
             agreed_decision: None,
@@ -350,6 +363,7 @@ impl Workshop {
             participant: name,
             role,
             allocations,
+            partnership: BTreeMap::new(),
             updated_at: now,
         });
         self.updated_at = now;
@@ -383,6 +397,32 @@ impl Workshop {
             ballot.updated_at = now;
             self.updated_at = now;
         }
+    }
+
+    /// Rates one principle on a ballot (`None` takes the rating away) and
+    /// stamps the ballot, as its device is its only writer. Says whether
+    /// anything changed: rating a principle the same again stamps nothing, so
+    /// a repeated tap writes and sends nothing.
+    pub fn rate_principle(
+        &mut self,
+        ballot_id: Id,
+        principle: Principle,
+        rating: Option<Rating>,
+        now: Timestamp,
+    ) -> bool {
+        let Some(ballot) = self.ballots.iter_mut().find(|b| b.id == ballot_id) else {
+            return false;
+        };
+        if ballot.partnership.get(&principle).copied() == rating {
+            return false;
+        }
+        match rating {
+            Some(r) => ballot.partnership.insert(principle, r),
+            None => ballot.partnership.remove(&principle),
+        };
+        ballot.updated_at = now;
+        self.updated_at = now;
+        true
     }
 
     /// Removes a participant's ballot.
@@ -440,6 +480,7 @@ impl Workshop {
             date: self.date.clone(),
             catalogue: self.catalogue.clone(),
             kinds: self.kinds.clone(),
+            partnership_check: self.partnership_check,
             notes: self.notes.clone(),
             ballots: self.ballots.iter().filter(|b| keep(b)).cloned().collect(),
             agreed_decision: self.agreed_decision.clone(),
@@ -462,6 +503,7 @@ impl Workshop {
             || self.date != before.date
             || self.catalogue != before.catalogue
             || self.kinds != before.kinds
+            || self.partnership_check != before.partnership_check
         {
             self.setup_updated_at = now;
         }

@@ -3,8 +3,8 @@
 #![allow(dead_code)]
 
 use co_produce::model::{
-    AgreedDecision, Area, AreaContent, AreaNotes, AreaShares, Catalogue, CatalogueRef, Id, Role,
-    Source, SupportModel, Timestamp, Workshop,
+    AgreedDecision, Area, AreaContent, AreaNotes, AreaShares, Catalogue, CatalogueRef, Id,
+    PartnershipCheck, Principle, Rating, Role, Source, SupportModel, Timestamp, Workshop,
 };
 
 /// A fixed instant, `minutes` after 09:00 on the workshop day.
@@ -198,5 +198,48 @@ pub fn realistic_workshop_with(catalogue: &Catalogue) -> Workshop {
         .insert(Area::Accommodation, String::new());
     w.agreed_decision = Some(decision);
     w.updated_at = at(95);
+    w
+}
+
+/// The realistic workshop running the partnership check after allocation:
+/// most people rated some principles (the second citizen none), the
+/// commissioner sees power shared "mostly", the citizens "not at all".
+pub fn realistic_workshop_with_ratings() -> Workshop {
+    use Principle::*;
+    use Rating::*;
+    let mut w = realistic_workshop_with(&hand_built_catalogue());
+    w.partnership_check = PartnershipCheck::AfterAllocation;
+    w.setup_updated_at = at(96);
+    let ratings: [(u8, &[(Principle, Rating)]); 5] = [
+        (
+            10,
+            &[
+                (RecognisingPowerImbalances, NotAtAll),
+                (Leadership, ALittle),
+            ],
+        ),
+        (
+            11,
+            &[
+                (RecognisingPowerImbalances, ALittle),
+                (SharedAnalysis, Mostly),
+            ],
+        ),
+        (
+            12,
+            &[
+                (RecognisingPowerImbalances, Mostly),
+                (Leadership, Mostly),
+                (SharedBudgetsAndResources, Mostly),
+            ],
+        ),
+        (13, &[(PersonCentredDesign, ALittle)]),
+        (14, &[(SharedInterpretationOfLegislation, Fully)]),
+    ];
+    for (i, (seed, rated)) in ratings.into_iter().enumerate() {
+        for (principle, rating) in rated {
+            w.rate_principle(id(seed), *principle, Some(*rating), at(97 + i as i64));
+        }
+    }
     w
 }

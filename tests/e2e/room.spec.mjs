@@ -303,7 +303,8 @@ test('the CSV for spreadsheets has a row per person, resource and area', async (
   expect(text.endsWith('\r\n'), 'CRLF line ends').toBe(true);
   const [header, ...rows] = parseCsv(text);
   expect(header).toEqual(['row_type', 'participant', 'role', 'ballot_id', 'resource_id', 'resource', 'unit',
-    'period', 'area_id', 'share_percent', 'amount', 'change_vs_today']);
+    'period', 'area_id', 'share_percent', 'amount', 'change_vs_today',
+    'principle_id', 'rating', 'not_at_all', 'a_little', 'mostly', 'fully', 'score']);
   for (const r of rows) expect(r, `row ${r.join(',')}`).toHaveLength(header.length);
   const kinds = (await savedRecord(page)).workshop.kinds.map((k) => k.id);
   expect(kinds).toHaveLength(4);

@@ -16,8 +16,19 @@ export const SEED_KEY = 'co-produce.workshop.v1';
 
 const ROLES = ['citizen', 'family_carer', 'commissioner', 'provider', 'community_organisation'];
 const AREAS = ['own_home', 'accommodation', 'day_activities', 'leaving_hospital', 'whole_community'];
+// In Principle::ALL and Rating::ALL order (src/model/partnership.rs).
+const PRINCIPLES = ['shared_analysis', 'person_centred_design', 'leadership', 'shared_budgets_and_resources',
+  'shared_interpretation_of_legislation', 'recognising_power_imbalances'];
+const RATINGS = ['not_at_all', 'a_little', 'mostly', 'fully'];
+// The first byte of a code: allocations only (1), or then the partnership ratings (2).
+const LAYOUT_ALLOCATIONS = 1;
+const LAYOUT_PARTNERSHIP = 2;
 
-/** Reads a CP1- ballot code (layout: src/model/ballot_code.rs `encode_ballot`). */
+/**
+ * Reads a CP1- ballot code (layout: src/model/ballot_code.rs `encode_ballot`),
+ * of either layout. `partnership` is present only when the code carries
+ * ratings, as in the app's JSON.
+ */
 export function decodeBallotCode(code) {
   const bytes = Buffer.from(code.slice('CP1-'.length), 'base64url');
   let at = 0;
@@ -29,7 +40,10 @@ export function decodeBallotCode(code) {
     if (n === 255) n = u16();
     const v = bytes.subarray(at, at + n).toString('utf8'); at += n; return v;
   };
-  if (u8() !== 1) throw new Error(`ballot code of another version: ${code}`);
+  const layout = u8();
+  if (layout !== LAYOUT_ALLOCATIONS && layout !== LAYOUT_PARTNERSHIP) {
+    throw new Error(`ballot code of another version: ${code}`);
+  }
   const workshop_id = hex(16);
   const id = hex(16);
   const ms = bytes.readBigInt64BE(at); at += 8;
@@ -50,8 +64,19 @@ export function decodeBallotCode(code) {
     }
     allocations[kind] = { areas, locked, models };
   }
+  const ballot = { id, workshop_id, participant, role, allocations };
+  if (layout === LAYOUT_PARTNERSHIP) {
+    const partnership = {};
+    for (let n = u8(); n > 0; n--) {
+      const principle = PRINCIPLES[u8()];
+      const rating = RATINGS[u8()];
+      if (!principle || !rating) throw new Error(`ballot code with an unknown principle or rating: ${code}`);
+      partnership[principle] = rating;
+    }
+    ballot.partnership = partnership;
+  }
   if (at !== bytes.length - 4) throw new Error(`ballot code with ${bytes.length - 4 - at} bytes left over`);
-  return { id, workshop_id, participant, role, allocations, updated_at: new Date(Number(ms)).toISOString() };
+  return { ...ballot, updated_at: new Date(Number(ms)).toISOString() };
 }
 
 /** Puts the saved record together from a snapshot of local storage ({key: value}). */
