@@ -215,6 +215,11 @@ pub enum RoomLead {
 impl RoomLead {
     /// Every choice, in the order the facilitator is offered them.
     pub const ALL: [RoomLead; 3] = [RoomLead::Average, RoomLead::FairSplit, RoomLead::Agreement];
+
+    /// Whether this is the average, the choice a room starts with.
+    pub fn is_average(&self) -> bool {
+        *self == RoomLead::Average
+    }
 }
 
 /// What the facilitator lets the room see on the projector.
@@ -235,8 +240,9 @@ pub struct RoomControls {
     #[serde(default)]
     pub both_languages: bool,
     /// What the room's screen leads with: the average, the fair split, or
-    /// where the roles agree and divide.
-    #[serde(default)]
+    /// where the roles agree and divide. Left out while it is the average, so
+    /// a room that never chose is written as before.
+    #[serde(default, skip_serializing_if = "RoomLead::is_average")]
     pub lead: RoomLead,
     /// When any of these last changed.
     pub updated_at: Timestamp,
