@@ -12,11 +12,16 @@
 #                                                 budget and passes within it
 set -euo pipefail
 
-# The shell measured when the budget was set (522,679 B gzipped), rounded up to
-# the next 10 KB (10,240 B). Issue 11 forbids quiet growth: a change that makes
-# the shell bigger must raise this number in the same commit, in plain sight.
-# Lower it whenever the shell shrinks.
-BUDGET_GZ_BYTES=532480
+# The shell measured when the budget was set, rounded up to the next 10 KB
+# (10,240 B). Issue 11 forbids quiet growth: a change that makes the shell
+# bigger must raise this number in the same commit, in plain sight. Lower it
+# whenever the shell shrinks.
+#   522,679 B  issue 11 (budget 532,480)
+#   557,951 B  issue 13: the fair split, where the roles agree and divide, what
+#              goes down to pay for what goes up, the partnership check's model
+#              and record version 2, with their words in English and Welsh
+#              (+35,272 B; budget 563,200)
+BUDGET_GZ_BYTES=563200
 
 # Prints the sizes of DIST's shell and checks them against BUDGET.
 check() {
