@@ -1,5 +1,6 @@
-//! One kind's figures per area as a table: today, the room's average and fair
-//! split (with amounts), each role's average, the middle value and the range.
+//! One kind's figures per area as a table: today, the room's average, each
+//! role's beside it (the gap between them in view first), the fair split (with
+//! amounts), the middle value and the range.
 
 use leptos::prelude::*;
 
@@ -41,8 +42,8 @@ pub fn FiguresTable(
                     <th scope="row">{area_name(i18n, area)}</th>
                     <td>{percent_bp(base)}<br /><span class="small">{amount(base)}</span></td>
                     <td>{with_amount(all.as_ref().map(|s| s.mean_bp))}</td>
-                    <td>{with_amount(all.as_ref().map(|s| s.fair_bp))}</td>
                     {role_cells}
+                    <td>{with_amount(all.as_ref().map(|s| s.fair_bp))}</td>
                     <td>{all.as_ref().map(|s| percent_tenths(s.median_bp))}</td>
                     <td>{all.as_ref().map(|s| format!("{} – {}", percent_tenths(s.min_bp), percent_tenths(s.max_bp)))}</td>
                 </tr>
@@ -67,8 +68,8 @@ pub fn FiguresTable(
                         <th scope="col">{tr!(i18n, common.area)}</th>
                         <th scope="col">{tr!(i18n, results.today)}</th>
                         <th scope="col">{tr!(i18n, results.mean)}</th>
-                        <th scope="col">{tr!(i18n, results.fair)}</th>
                         {role_heads}
+                        <th scope="col">{tr!(i18n, results.fair)}</th>
                         <th scope="col">{tr!(i18n, results.median)}</th>
                         <th scope="col">{tr!(i18n, results.range)}</th>
                     </tr>

@@ -181,7 +181,7 @@ test('a facilitator runs a whole workshop and exports a valid decision record', 
     // Roles sit next to the average, so the gap between them is in view first.
     expect(heads.slice(0, 3)).toEqual([EN.common.area, r.today, r.mean]);
     expect(heads.slice(3, 5).map((h) => h.replace(new RegExp(` ${textPattern(EN.results.people, { count: '\\d+' }).source}$`), ''))).toEqual([ROLES_SHORT.citizen, ROLES_SHORT.commissioner]);
-    expect(heads.slice(5)).toEqual([r.median, r.range]);
+    expect(heads.slice(5)).toEqual([r.fair, r.median, r.range]);
     // Each role's column shows that person's own choice, not an average of both.
     const row = await results.rowFor(OWN_HOME);
     expect(row[0].startsWith('40%')).toBe(true);
