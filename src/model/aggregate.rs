@@ -94,8 +94,13 @@ impl KindAggregate {
     /// How far apart two roles' mean shares of an area are, in basis points
     /// (the first role's mean minus the second's), if both have participants.
     pub fn gap(&self, first: Role, second: Role, area: Area) -> Option<i64> {
-        let a = self.by_role.get(&first)?.area(area)?.mean_bp;
-        let b = self.by_role.get(&second)?.area(area)?.mean_bp;
+        self.gap_by(Measure::Average, first, second, area)
+    }
+
+    /// [`KindAggregate::gap`] by `measure`: the roles' averages or their fair splits.
+    pub fn gap_by(&self, measure: Measure, first: Role, second: Role, area: Area) -> Option<i64> {
+        let a = self.by_role.get(&first)?.area(area)?.by(measure);
+        let b = self.by_role.get(&second)?.area(area)?.by(measure);
         Some(i64::from(a) - i64::from(b))
     }
 

@@ -70,6 +70,8 @@ test('the fair split, where the roles agree and divide, and what moves to pay fo
     await page.bringToFront();
     await results.roomScreenLeadsWith(EN.room.lead_fair);
     await expect.poll(() => presenter.barValue(OWN_HOME, EN.presenter.everyone_fair)).toBe('50%');
+    // The line under the chart compares the roles' fair splits too.
+    await expect(presenter.gapSentence(OWN_HOME)).toHaveText(fill(EN.presenter.gap_commissioners_more, { points: 100 }));
     await results.roomScreenLeadsWith(EN.room.lead_agreement);
     const headlines = presenter.headlines();
     // The two divides first (100 points apart), then the areas every role wants less for.

@@ -230,21 +230,24 @@ fn AreaPanel(area: Area, agg: KindAggregate, both: bool, measure: Measure) -> im
         },
         measure,
     );
-    let gap = agg.gap(Role::Citizen, Role::Commissioner, area).map(|g| {
-        in_languages(i18n, both, move |l| {
-            let points = crate::ui::labels::conventions_of(l)
-                .percent_tenths(g.unsigned_abs() as u32)
-                .trim_end_matches('%')
-                .to_string();
-            if g == 0 {
-                td_string!(l, presenter.gap_none).to_string()
-            } else if g > 0 {
-                td_string!(l, presenter.gap_citizens_more, points = points).to_string()
-            } else {
-                td_string!(l, presenter.gap_commissioners_more, points = points).to_string()
-            }
-        })
-    });
+    // The gap follows what the screen leads with, as the bars do.
+    let gap = agg
+        .gap_by(measure, Role::Citizen, Role::Commissioner, area)
+        .map(|g| {
+            in_languages(i18n, both, move |l| {
+                let points = crate::ui::labels::conventions_of(l)
+                    .percent_tenths(g.unsigned_abs() as u32)
+                    .trim_end_matches('%')
+                    .to_string();
+                if g == 0 {
+                    td_string!(l, presenter.gap_none).to_string()
+                } else if g > 0 {
+                    td_string!(l, presenter.gap_citizens_more, points = points).to_string()
+                } else {
+                    td_string!(l, presenter.gap_commissioners_more, points = points).to_string()
+                }
+            })
+        });
     let title = area_name(i18n, area);
     let chart_title = t_string!(i18n, presenter.chart_title, area = title.clone()).to_string();
     view! {
