@@ -205,10 +205,11 @@ fn one_row_per_ballot_kind_and_area_then_the_figures() {
         };
         add("baseline", 5);
         if f.participants > 0 {
-            for t in ["mean", "median", "min", "max"] {
+            for t in ["mean", "fair_split", "median", "min", "max"] {
                 add(t, 5);
             }
             add("role_mean", 5 * f.by_role.len());
+            add("role_fair_split", 5 * f.by_role.len());
         }
         if w.agreed_decision
             .as_ref()
@@ -376,7 +377,17 @@ fn shares_add_up_to_100_and_amounts_to_the_total() {
     let mut checked = 0;
     for ((row_type, _, _, kind_id), rows) in groups(&p) {
         assert_eq!(rows.len(), 5, "{row_type} {kind_id}");
-        if !["ballot", "baseline", "mean", "role_mean", "agreed"].contains(&row_type.as_str()) {
+        if ![
+            "ballot",
+            "baseline",
+            "mean",
+            "fair_split",
+            "role_mean",
+            "role_fair_split",
+            "agreed",
+        ]
+        .contains(&row_type.as_str())
+        {
             continue;
         }
         let kind = w.kind(&kind_id).expect("a kind");
@@ -480,6 +491,25 @@ fn ballot_rows_show_each_ballot_and_figures_match_the_aggregate() {
             for (r, bp) in rows.iter().zip(mean.to_array()) {
                 assert_eq!(hundredths(&r[col("share_percent")].text), i64::from(bp));
             }
+            let rows = &g[&(
+                "role_fair_split".into(),
+                role.id().into(),
+                String::new(),
+                f.kind_id.clone(),
+            )];
+            let fair = stats.fair_shares().expect("a role with people");
+            for (r, bp) in rows.iter().zip(fair.to_array()) {
+                assert_eq!(hundredths(&r[col("share_percent")].text), i64::from(bp));
+            }
+        }
+        let rows = &g[&(
+            "fair_split".into(),
+            String::new(),
+            String::new(),
+            f.kind_id.clone(),
+        )];
+        for (r, bp) in rows.iter().zip(f.fair_shares().to_array()) {
+            assert_eq!(hundredths(&r[col("share_percent")].text), i64::from(bp));
         }
     }
 }

@@ -1,6 +1,7 @@
 //! The workshop as CSV for commissioners' spreadsheets: one row per participant
-//! × resource kind × area, then the baseline, the room's figures, each role's
-//! mean and the agreed decision; then, if anyone rated the partnership, one row
+//! × resource kind × area, then the baseline, the room's figures (mean, fair
+//! split, median, extremes), each role's mean and fair split, and the agreed
+//! decision; then, if anyone rated the partnership, one row
 //! per participant × rated principle, and per principle the room's and each
 //! role's counts and mean score. One table, so a spreadsheet filters it by
 //! `row_type`; the partnership columns come last, so the first twelve stay
@@ -252,6 +253,12 @@ pub fn to_csv(workshop: &Workshop) -> String {
         push_split(&mut out, &RowLabel::figure("baseline"), kind, kind.baseline);
         if agg.participants > 0 {
             push_split(&mut out, &RowLabel::figure("mean"), kind, agg.mean_shares());
+            push_split(
+                &mut out,
+                &RowLabel::figure("fair_split"),
+                kind,
+                agg.fair_shares(),
+            );
             for figure in ["median", "min", "max"] {
                 let mut bp = [0u32; 5];
                 for s in &agg.everyone.areas {
@@ -277,6 +284,13 @@ pub fn to_csv(workshop: &Workshop) -> String {
                         ..RowLabel::figure("role_mean")
                     };
                     push_split(&mut out, &label, kind, mean);
+                }
+                if let Some(fair) = stats.fair_shares() {
+                    let label = RowLabel {
+                        role: role.id(),
+                        ..RowLabel::figure("role_fair_split")
+                    };
+                    push_split(&mut out, &label, kind, fair);
                 }
             }
         }
