@@ -77,11 +77,12 @@ fn Shell() -> impl IntoView {
             <a class="skip-link" href="#main">{tr!(use_i18n(), nav.skip)}</a>
             // The projector and a passed-round tablet show no navigation.
             <Show when=move || {
-                !matches!(route.get(), Route::Present(_) | Route::Tablet { .. } | Route::TabletFinished | Route::LiveJoin(_))
+                let r = route.get();
+                !(r.is_tablet() || matches!(r, Route::Present(_) | Route::LiveJoin(_)))
             }>
                 <Header route=route />
             </Show>
-            <Show when=move || matches!(route.get(), Route::Tablet { .. } | Route::TabletFinished | Route::Join(_) | Route::LiveJoin(_))>
+            <Show when=move || { let r = route.get(); r.is_tablet() || matches!(r, Route::Join(_) | Route::LiveJoin(_)) }>
                 <div class="tablet-bar"><DeviceBar /></div>
             </Show>
             <main
@@ -111,6 +112,7 @@ fn Shell() -> impl IntoView {
                         view! { <pages::allocate::AllocatePage ballot=ballot kind=kind tablet=true /> }.into_any()
                     }
                     Route::TabletFinished => pages::tablet::TabletFinished().into_any(),
+                    Route::Partnership { ballot, tablet } => view! { <pages::partnership::PartnershipPage ballot=ballot tablet=tablet /> }.into_any(),
                     Route::Print => pages::print::PrintPage().into_any(),
                     Route::Join(code) => view! { <pages::tablet::JoinPage code=code /> }.into_any(),
                     Route::LiveJoin(fragment) => view! { <pages::live_join::LiveJoinPage fragment=fragment /> }.into_any(),

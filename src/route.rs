@@ -2,6 +2,7 @@
 //! a copied link lands on the same screen from any folder of any static host,
 //! with no server rewrite rules.
 
+use crate::model::partnership::PartnershipCheck;
 use crate::model::Id;
 
 /// A screen of the app.
@@ -38,6 +39,14 @@ pub enum Route {
     },
     /// Pass-the-tablet mode, after someone has finished.
     TabletFinished,
+    /// One participant's partnership check: on the facilitator's device, or
+    /// on a passed-round tablet.
+    Partnership {
+        /// Whose ratings.
+        ballot: Id,
+        /// Pass-the-tablet mode.
+        tablet: bool,
+    },
     /// The printable summary.
     Print,
     /// A join link: a workshop's set-up for a tablet to take part.
@@ -58,6 +67,52 @@ impl Route {
         } else {
             Route::Allocate { ballot, kind }
         }
+    }
+
+    /// A participant's first step once they have said who they are: the
+    /// partnership check when the workshop asks it before dividing.
+    pub fn first_step(ballot: Id, tablet: bool, check: PartnershipCheck) -> Route {
+        match check {
+            PartnershipCheck::BeforeAllocation => Route::Partnership { ballot, tablet },
+            _ => Route::turn(ballot, None, tablet),
+        }
+    }
+
+    /// Where finishing the last kind leads: the partnership check when the
+    /// workshop asks it after dividing, or else the end of the turn.
+    pub fn after_dividing(ballot: Id, tablet: bool, check: PartnershipCheck) -> Route {
+        match check {
+            PartnershipCheck::AfterAllocation => Route::Partnership { ballot, tablet },
+            _ => Route::turn_over(tablet),
+        }
+    }
+
+    /// Where the partnership check leads: on to dividing when it comes
+    /// first, or else the end of the turn.
+    pub fn after_partnership(ballot: Id, tablet: bool, check: PartnershipCheck) -> Route {
+        match check {
+            PartnershipCheck::BeforeAllocation => Route::turn(ballot, None, tablet),
+            _ => Route::turn_over(tablet),
+        }
+    }
+
+    /// The end of a turn: thanks on a passed-round tablet, or back to the
+    /// facilitator's list of people.
+    pub fn turn_over(tablet: bool) -> Route {
+        if tablet {
+            Route::TabletFinished
+        } else {
+            Route::Participants
+        }
+    }
+
+    /// Whether this screen belongs to pass-the-tablet mode (no facilitator's
+    /// navigation, the tablet's own bar).
+    pub fn is_tablet(&self) -> bool {
+        matches!(
+            self,
+            Route::Tablet { .. } | Route::TabletFinished | Route::Partnership { tablet: true, .. }
+        )
     }
 
     /// Reads a fragment such as `#/allocate/<id>/state_money`; anything unknown is set-up.
@@ -103,6 +158,13 @@ impl Route {
                     kind: None,
                 },
             },
+            ["partnership", id, rest @ ..] => match Id::parse(id) {
+                Some(ballot) => Route::Partnership {
+                    ballot,
+                    tablet: rest.first() == Some(&"tablet"),
+                },
+                None => Route::Participants,
+            },
             ["print"] => Route::Print,
             ["join", code] => Route::Join(code.to_string()),
             _ => Route::Setup,
@@ -136,6 +198,14 @@ impl Route {
                 kind: Some(k),
             } => format!("#/tablet/{b}/{k}"),
             Route::TabletFinished => "#/tablet/finished".into(),
+            Route::Partnership {
+                ballot,
+                tablet: false,
+            } => format!("#/partnership/{ballot}"),
+            Route::Partnership {
+                ballot,
+                tablet: true,
+            } => format!("#/partnership/{ballot}/tablet"),
             Route::Print => "#/print".into(),
             Route::Join(code) => format!("#/join/{code}"),
             Route::LiveJoin(fragment) => format!("#{fragment}"),

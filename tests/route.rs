@@ -59,6 +59,8 @@ fn route() -> impl Strategy<Value = Route> {
             kind
         }),
         Just(Route::TabletFinished),
+        (ballot(), any::<bool>())
+            .prop_map(|(ballot, tablet)| Route::Partnership { ballot, tablet }),
         Just(Route::Print),
         "[A-Za-z0-9_-]{1,200}".prop_map(Route::Join),
         live_fragment().prop_map(Route::LiveJoin),
@@ -153,6 +155,20 @@ fn links_are_written_as_documented() {
             format!("#/tablet/{ID}/state_money"),
         ),
         (Route::TabletFinished, "#/tablet/finished".to_string()),
+        (
+            Route::Partnership {
+                ballot: id(),
+                tablet: false,
+            },
+            format!("#/partnership/{ID}"),
+        ),
+        (
+            Route::Partnership {
+                ballot: id(),
+                tablet: true,
+            },
+            format!("#/partnership/{ID}/tablet"),
+        ),
         (Route::Print, "#/print".to_string()),
         (Route::Join("abc-_9".into()), "#/join/abc-_9".to_string()),
         (
@@ -281,4 +297,43 @@ fn extra_slashes_are_ignored() {
             kind: Some("state_money".into())
         }
     );
+}
+
+#[test]
+fn the_partnership_check_comes_where_the_workshop_asks_it() {
+    use co_produce::model::partnership::PartnershipCheck as Check;
+    let b = id();
+    for tablet in [false, true] {
+        let check = Route::Partnership { ballot: b, tablet };
+        let divide = Route::turn(b, None, tablet);
+        let over = if tablet {
+            Route::TabletFinished
+        } else {
+            Route::Participants
+        };
+        // Left out: straight to dividing, and dividing ends the turn.
+        assert_eq!(Route::first_step(b, tablet, Check::Off), divide);
+        assert_eq!(Route::after_dividing(b, tablet, Check::Off), over);
+        // Before: the check, then dividing, which ends the turn.
+        assert_eq!(Route::first_step(b, tablet, Check::BeforeAllocation), check);
+        assert_eq!(
+            Route::after_partnership(b, tablet, Check::BeforeAllocation),
+            divide
+        );
+        assert_eq!(
+            Route::after_dividing(b, tablet, Check::BeforeAllocation),
+            over
+        );
+        // After: dividing, then the check, which ends the turn.
+        assert_eq!(Route::first_step(b, tablet, Check::AfterAllocation), divide);
+        assert_eq!(
+            Route::after_dividing(b, tablet, Check::AfterAllocation),
+            check
+        );
+        assert_eq!(
+            Route::after_partnership(b, tablet, Check::AfterAllocation),
+            over
+        );
+        assert_eq!(check.is_tablet(), tablet);
+    }
 }

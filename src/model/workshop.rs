@@ -210,11 +210,22 @@ pub enum RoomLead {
     FairSplit,
     /// The headlines: where every role wants more or less, and where they divide.
     Agreement,
+    /// The agreed decision: what goes down to pay for what goes up.
+    Shift,
+    /// The partnership check: each principle's ratings, per role, and the
+    /// biggest gap between roles.
+    Partnership,
 }
 
 impl RoomLead {
     /// Every choice, in the order the facilitator is offered them.
-    pub const ALL: [RoomLead; 3] = [RoomLead::Average, RoomLead::FairSplit, RoomLead::Agreement];
+    pub const ALL: [RoomLead; 5] = [
+        RoomLead::Average,
+        RoomLead::FairSplit,
+        RoomLead::Agreement,
+        RoomLead::Shift,
+        RoomLead::Partnership,
+    ];
 
     /// Whether this is the average, the choice a room starts with.
     pub fn is_average(&self) -> bool {

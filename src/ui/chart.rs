@@ -17,6 +17,8 @@ pub struct Bar {
     pub bp: u32,
     /// A CSS class that picks its colour and pattern.
     pub class: &'static str,
+    /// The words beside the bar, when not its percentage (a rating).
+    pub text: Option<String>,
 }
 
 /// A titled group of bars (one area).
@@ -66,6 +68,10 @@ pub fn BarChart(
     /// Large type for a projector (group titles are then left to the page).
     #[prop(optional)]
     large: bool,
+    /// Bars to the full scale (10,000 basis points), not to the largest shown:
+    /// for scores, where a short bar must look short.
+    #[prop(optional)]
+    full_scale: bool,
 ) -> impl IntoView {
     let g_ = if large { &LARGE } else { &NORMAL };
     let (row, label_w, bar_w, width) = (g_.row, g_.label_w, g_.bar_w, g_.width);
@@ -75,6 +81,12 @@ pub fn BarChart(
         .max()
         .unwrap_or(0)
         .clamp(2_500, TOTAL_BP);
+    let max_bp = if full_scale { TOTAL_BP } else { max_bp };
+    // Words beside the bars ("Mostly · 2.2") need more room than a percentage.
+    let worded = groups
+        .iter()
+        .any(|g| g.bars.iter().any(|b| b.text.is_some()));
+    let bar_w = if worded { bar_w * 0.7 } else { bar_w };
     let mut y = 0.0;
     let mut parts = Vec::new();
     for g in &groups {
@@ -94,7 +106,7 @@ pub fn BarChart(
                     <g>
                         <text x="8" y=text_y class="chart-label">{b.label.clone()}</text>
                         <rect x=label_w y=y + 5.0 width=w height=row - 10.0 rx="3" class=format!("bar {}", b.class) />
-                        <text x=label_w + w + 8.0 y=text_y class="chart-value">{crate::ui::labels::percent_tenths(b.bp)}</text>
+                        <text x=label_w + w + 8.0 y=text_y class="chart-value">{b.text.clone().unwrap_or_else(|| crate::ui::labels::percent_tenths(b.bp))}</text>
                     </g>
                 }
                 .into_any(),
@@ -141,12 +153,14 @@ pub fn area_bars(
         label: t_string!(i18n, results.today).to_string(),
         bp: agg.baseline.get(area),
         class: "bar-baseline",
+        text: None,
     }];
     if let Some(s) = agg.everyone.area(area) {
         bars.push(Bar {
             label: everyone,
             bp: s.by(measure),
             class: "bar-everyone",
+            text: None,
         });
     }
     for (role, stats) in &agg.by_role {
@@ -155,8 +169,33 @@ pub fn area_bars(
                 label: role_short_name(i18n, *role),
                 bp: s.by(measure),
                 class: role_class(*role),
+                text: None,
             });
         }
+    }
+    bars
+}
+
+/// One area's bars for Results and the print: today, the room's average, its
+/// fair split, then each role's average.
+pub fn results_bars(i18n: I18n, agg: &KindAggregate, area: Area) -> Vec<Bar> {
+    let mut bars = area_bars(
+        i18n,
+        agg,
+        area,
+        t_string!(i18n, results.everyone).to_string(),
+        Measure::Average,
+    );
+    if let Some(s) = agg.everyone.area(area) {
+        bars.insert(
+            2,
+            Bar {
+                label: t_string!(i18n, results.everyone_fair).to_string(),
+                bp: s.fair_bp,
+                class: "bar-fair",
+                text: None,
+            },
+        );
     }
     bars
 }

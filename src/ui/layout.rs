@@ -17,7 +17,8 @@ fn section(route: &Route) -> usize {
         Route::Participants
         | Route::Allocate { .. }
         | Route::Tablet { .. }
-        | Route::TabletFinished => 2,
+        | Route::TabletFinished
+        | Route::Partnership { .. } => 2,
         Route::Results(_) | Route::Present(_) => 3,
         Route::Decision => 4,
         Route::Data | Route::Print => 5,

@@ -68,6 +68,8 @@ function screens() {
     ['tablet-start', '#/tablet'],
     ['tablet-allocate', `#/tablet/${ids.commissioner}`],
     ['tablet-finished', '#/tablet/finished'],
+    ['partnership', `#/partnership/${ids.citizen}`],
+    ['tablet-partnership', `#/partnership/${ids.commissioner}/tablet`],
     ['print', '#/print'],
   ];
 }

@@ -8,7 +8,7 @@ use crate::model::Id;
 use crate::platform::address::replace;
 use crate::route::Route;
 use crate::state::use_app;
-use crate::ui::labels::{kind_name, tr};
+use crate::ui::labels::kind_name;
 
 /// The buttons under the allocation: finish the turn, or go on to the next kind.
 #[component]
@@ -30,29 +30,35 @@ pub fn TurnEnd(
                 .map(|k| (k.id.clone(), kind_name(i18n, k)))
         })
     };
+    let finish = move || {
+        let check = state.workshop.with(|w| w.partnership_check);
+        Route::after_dividing(ballot, tablet, check)
+    };
     view! {
         <div class="next-row">
-            {if tablet {
+            {move || {
+                let target = finish();
+                let label = match target {
+                    Route::Partnership { .. } => format!("{} →", t_string!(i18n, partnership.to_check)),
+                    Route::TabletFinished => t_string!(i18n, tablet.finish).to_string(),
+                    _ => t_string!(i18n, allocate.done).to_string(),
+                };
+                // On the last kind, the check that follows is the next step.
+                let primary = matches!(target, Route::Partnership { .. }) && next_kind().is_none();
                 view! {
                     <a
-                        class="button button-large"
-                        href=Route::TabletFinished.href()
+                        class=if primary { "button button-primary button-large" } else { "button button-large" }
+                        href=target.href()
                         on:click=move |ev| {
-                            ev.prevent_default();
-                            replace(&Route::TabletFinished);
+                            if tablet {
+                                ev.prevent_default();
+                                replace(&target);
+                            }
                         }
                     >
-                        {tr!(i18n, tablet.finish)}
+                        {label}
                     </a>
                 }
-                    .into_any()
-            } else {
-                view! {
-                    <a class="button button-large" href=Route::Participants.href()>
-                        {tr!(i18n, allocate.done)}
-                    </a>
-                }
-                    .into_any()
             }}
             {move || {
                 next_kind()

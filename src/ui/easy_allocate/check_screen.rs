@@ -87,6 +87,15 @@ fn TurnOn(turn: EasyTurn) -> impl IntoView {
                 </button>
             }.into_any()
         }
+        None if turn.checks_after() => {
+            let target = turn.after_dividing();
+            view! {
+                <button type="button" class="button button-primary button-large easy-nav-button" on:click=move |_| replace(&target)>
+                    {tr!(i18n, partnership.to_check)}
+                    <img src="./icons/next.svg" alt="" width="36" height="36" />
+                </button>
+            }.into_any()
+        }
         None if turn.tablet => view! {
             <button type="button" class="button button-primary button-large easy-nav-button" on:click=move |_| replace(&Route::TabletFinished)>
                 <img src="./icons/done.svg" alt="" width="36" height="36" />

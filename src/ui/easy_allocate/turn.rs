@@ -86,6 +86,18 @@ impl EasyTurn {
         })
     }
 
+    /// Where finishing the last kind leads (the partnership check, when the
+    /// workshop asks it after dividing).
+    pub fn after_dividing(self) -> Route {
+        let check = self.state.workshop.with(|w| w.partnership_check);
+        Route::after_dividing(self.ballot, self.tablet, check)
+    }
+
+    /// Whether the partnership check follows the last kind.
+    pub fn checks_after(self) -> bool {
+        matches!(self.after_dividing(), Route::Partnership { .. })
+    }
+
     /// The same participant's turn at another kind.
     pub fn kind_route(self, kind: Option<String>) -> Route {
         Route::turn(self.ballot, kind, self.tablet)

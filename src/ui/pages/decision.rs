@@ -10,6 +10,7 @@ use crate::platform::dialog::confirm;
 use crate::route::Route;
 use crate::state::{use_app, AppState};
 use crate::ui::labels::{area_name, tr};
+use crate::ui::radio_choice::{RadioChoice, RadioOption};
 use crate::ui::share_editor::ShareEditor;
 use crate::ui::shift_list::ShiftList;
 use crate::ui::text_field::TextField;
@@ -80,30 +81,30 @@ pub fn DecisionPage() -> impl IntoView {
 #[component]
 fn DraftStartChoice(start: RwSignal<Measure>) -> impl IntoView {
     let i18n = use_i18n();
-    let option = move |measure: Measure, id: &'static str| {
-        let label = move || match measure {
-            Measure::Average => t_string!(i18n, decision.start_average).to_string(),
-            Measure::FairSplit => t_string!(i18n, decision.start_fair).to_string(),
-        };
-        view! {
-            <label class="choice" for=id>
-                <input
-                    type="radio"
-                    id=id
-                    name="decision-start"
-                    prop:checked=move || start.get() == measure
-                    on:change=move |_| start.set(measure)
-                />
-                <span>{label}</span>
-            </label>
-        }
+    let option = |value: Measure, id: &str| RadioOption {
+        value,
+        id: id.to_string(),
+        label: Signal::derive(move || {
+            match value {
+                Measure::Average => t_string!(i18n, decision.start_average),
+                Measure::FairSplit => t_string!(i18n, decision.start_fair),
+            }
+            .to_string()
+        }),
+        icon: None,
     };
     view! {
-        <fieldset class="choices decision-start">
-            <legend>{tr!(i18n, decision.start_label)}</legend>
-            {option(Measure::Average, "decision-start-average")}
-            {option(Measure::FairSplit, "decision-start-fair")}
-        </fieldset>
+        <RadioChoice
+            name="decision-start"
+            legend=Signal::derive(move || t_string!(i18n, decision.start_label).to_string())
+            options=vec![
+                option(Measure::Average, "decision-start-average"),
+                option(Measure::FairSplit, "decision-start-fair"),
+            ]
+            chosen=Signal::derive(move || Some(start.get()))
+            on_choose=Callback::new(move |m| start.set(m))
+            class="decision-start"
+        />
     }
 }
 

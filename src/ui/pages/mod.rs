@@ -5,6 +5,7 @@ pub mod data;
 pub mod decision;
 pub mod live_join;
 pub mod participants;
+pub mod partnership;
 pub mod presenter;
 pub mod print;
 pub mod results;

@@ -24,10 +24,16 @@ pub fn ParticipantsPage() -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     };
+    // Someone who skipped a rating, or came before the check was turned on,
+    // can still be taken to it.
+    let asks_check = move || state.workshop.with(|w| !w.partnership_check.is_off());
     view! {
         <h1>{tr!(i18n, participants.title)}</h1>
         <p class="lead">{tr!(i18n, participants.lead)}</p>
-        <ParticipantForm on_added=Callback::new(|id| go(&Route::turn(id, None, false))) />
+        <ParticipantForm on_added=Callback::new(move |id| {
+            let check = state.workshop.with_untracked(|w| w.partnership_check);
+            go(&Route::first_step(id, false, check))
+        }) />
         <section aria-labelledby="list-heading">
             <h2 id="list-heading">
                 {t!(i18n, participants.list_heading, count = move || list().len())}
@@ -44,6 +50,7 @@ pub fn ParticipantsPage() -> impl IntoView {
                                 let remove_label = t_string!(i18n, participants.remove_label, name = who.clone()).to_string();
                                 let open_label = t_string!(i18n, participants.open_label, name = who.clone()).to_string();
                                 let confirm_text = t_string!(i18n, participants.remove_confirm, name = who.clone()).to_string();
+                                let who_for_rate = who.clone();
                                 view! {
                                     <li class="card participant">
                                         <div>
@@ -58,6 +65,14 @@ pub fn ParticipantsPage() -> impl IntoView {
                                             >
                                                 {tr!(i18n, participants.open)}
                                             </a>
+                                            {asks_check().then(|| {
+                                                let label = t_string!(i18n, participants.rate_label, name = who_for_rate.clone()).to_string();
+                                                view! {
+                                                    <a class="button" href=Route::Partnership { ballot: id, tablet: false }.href() aria-label=label>
+                                                        {tr!(i18n, partnership.results_heading)}
+                                                    </a>
+                                                }
+                                            })}
                                             <button
                                                 class="button button-quiet"
                                                 aria-label=remove_label

@@ -7,36 +7,21 @@ use leptos::prelude::*;
 
 use crate::i18n::*;
 use crate::model::agreement::{headlines, Agreement};
+use crate::model::partnership_results::{partnership_results, PartnershipResults};
 use crate::model::{
-    aggregate, Area, KindAggregate, Measure, Role, RoomControls, RoomLead, Workshop,
+    aggregate, Area, AreaShares, KindAggregate, Measure, ResourceKind, Role, RoomControls,
+    RoomLead, Workshop,
 };
 use crate::platform::address::app_address;
 use crate::route::Route;
 use crate::state::use_app;
 use crate::ui::agreement_text::agreement_sentence;
+use crate::ui::bilingual::in_languages;
 use crate::ui::chart::{area_bars, BarChart, BarGroup};
 use crate::ui::labels::{area_name, area_name_in};
+use crate::ui::partnership::chart::PartnershipPanels;
 use crate::ui::qr::QrCodeImage;
-
-/// A text in the screen's language, and, when the facilitator asks for both
-/// languages, beside it in every other language (each marked with its `lang`).
-fn in_languages(
-    i18n: crate::ui::labels::I18n,
-    both: bool,
-    text: impl Fn(Locale) -> String,
-) -> AnyView {
-    let current = i18n.get_locale();
-    if !both {
-        return text(current).into_any();
-    }
-    let others = Locale::get_all()
-        .iter()
-        .copied()
-        .filter(|l| *l != current)
-        .map(|l| view! { <span class="bilingual-other" lang=l.as_str()>{text(l)}</span> })
-        .collect_view();
-    view! { <span class="bilingual"><span>{text(current)}</span>{others}</span> }.into_any()
-}
+use crate::ui::shift_list::ShiftList;
 
 /// The workshop the room sees: the copy kept when the facilitator froze the
 /// screen, or else the live one.
@@ -93,6 +78,17 @@ pub fn PresenterPage(
     let name = Memo::new(move |_| shown.with(|w| w.name.clone()));
     let is_frozen = Memo::new(move |_| shown.with(|w| w.room.frozen));
     let room = Memo::new(move |_| shown.with(|w| w.room.clone()));
+    // Worked out only while the screen leads with them (memos are lazy).
+    let partnership = Memo::new(move |_| shown.with(partnership_results));
+    let decision = Memo::new(move |_| {
+        let id = shown_kind.get();
+        shown.with(|w| {
+            Some((
+                w.kind(&id)?.clone(),
+                *w.agreed_decision.as_ref()?.shares.get(&id)?,
+            ))
+        })
+    });
     let link_text = app_address();
     // The code carries the set-up, so a tablet that scans it joins this workshop.
     let live = crate::state::live::use_live();
@@ -132,7 +128,7 @@ pub fn PresenterPage(
                 current=shown_kind.into()
                 to=Callback::new(|id| Route::Present(Some(id)))
             />
-            <AreaGrid aggregates=aggregates shown_kind=shown_kind room=room />
+            <AreaGrid aggregates=aggregates shown_kind=shown_kind room=room partnership=partnership decision=decision />
         </div>
     }
 }
@@ -147,6 +143,10 @@ fn AreaGrid(
     shown_kind: Memo<String>,
     /// What the room may see.
     room: Memo<RoomControls>,
+    /// The room's partnership check.
+    partnership: Memo<PartnershipResults>,
+    /// The shown kind and its agreed split, if a decision is recorded.
+    decision: Memo<Option<(ResourceKind, AreaShares)>>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     move || {
@@ -156,6 +156,15 @@ fn AreaGrid(
         let measure = match room.lead {
             RoomLead::Agreement => {
                 return Some(view! { <Headlines agg=agg room=room /> }.into_any());
+            }
+            RoomLead::Shift => {
+                return Some(
+                    view! { <DecisionShift decision=decision.get() both=room.both_languages /> }
+                        .into_any(),
+                );
+            }
+            RoomLead::Partnership => {
+                return Some(view! { <PartnershipPanels results=partnership.get() both=room.both_languages /> }.into_any());
             }
             RoomLead::FairSplit => Measure::FairSplit,
             RoomLead::Average => Measure::Average,
@@ -183,6 +192,24 @@ fn AreaGrid(
             }
             .into_any(),
         )
+    }
+}
+
+/// The agreed decision for one kind, as what goes down to pay for what goes
+/// up; or that none is recorded yet.
+#[component]
+fn DecisionShift(decision: Option<(ResourceKind, AreaShares)>, both: bool) -> impl IntoView {
+    let i18n = use_i18n();
+    let body = match decision {
+        Some((kind, to)) => view! { <ShiftList kind=kind to=to /> }.into_any(),
+        _ => view! { <p class="headline-none">{in_languages(i18n, both, |l| td_string!(l, presenter.no_decision).to_string())}</p> }
+            .into_any(),
+    };
+    view! {
+        <section class="presenter-headlines presenter-shift" aria-labelledby="shift-heading">
+            <h2 id="shift-heading">{in_languages(i18n, both, |l| td_string!(l, presenter.shift_heading).to_string())}</h2>
+            {body}
+        </section>
     }
 }
 

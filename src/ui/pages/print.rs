@@ -4,12 +4,14 @@
 use leptos::prelude::*;
 
 use crate::i18n::*;
-use crate::model::{aggregate, Area, AreaNotes, AreaShares, KindAggregate, Measure, ResourceKind};
+use crate::model::partnership_results::partnership_results;
+use crate::model::{aggregate, Area, AreaNotes, AreaShares, KindAggregate, ResourceKind};
 use crate::route::Route;
 use crate::state::use_app;
-use crate::ui::chart::{area_bars, Bar, BarChart, BarGroup};
+use crate::ui::chart::{results_bars, Bar, BarChart, BarGroup};
 use crate::ui::labels::tr;
 use crate::ui::labels::{area_name, kind_total};
+use crate::ui::partnership::chart::PartnershipSummary;
 use crate::ui::shift_list::ShiftList;
 
 /// The printable summary screen.
@@ -19,6 +21,7 @@ pub fn PrintPage() -> impl IntoView {
     let state = use_app();
     let w = state.workshop.get_untracked();
     let aggregates = aggregate(&w);
+    let partnership = partnership_results(&w);
     let decision = w.agreed_decision.clone();
     let kinds = w
         .kinds
@@ -58,6 +61,12 @@ pub fn PrintPage() -> impl IntoView {
             <p class="lead">{[w.place.trim(), crate::ui::labels::long_date(&w.date).as_str()].iter().filter(|s| !s.is_empty()).copied().collect::<Vec<_>>().join(" · ")} " · " {t!(i18n, results.lead, count = w.ballots.len())}</p>
             <h2>{tr!(i18n, print.decisions)}</h2>
             {kinds}
+            {(partnership.participants > 0 || !w.partnership_check.is_off()).then(|| view! {
+                <section class="print-partnership">
+                    <h2 class="page-break">{tr!(i18n, partnership.results_heading)}</h2>
+                    <PartnershipSummary results=partnership />
+                </section>
+            })}
             <h2 class="page-break">{tr!(i18n, print.notes)}</h2>
             {notes}
         </div>
@@ -76,28 +85,13 @@ fn KindSummary(
     let groups = Area::ALL
         .into_iter()
         .map(|area| {
-            let mut bars = area_bars(
-                i18n,
-                &agg,
-                area,
-                t_string!(i18n, results.everyone).to_string(),
-                Measure::Average,
-            );
-            if let Some(s) = agg.everyone.area(area) {
-                bars.insert(
-                    2,
-                    Bar {
-                        label: t_string!(i18n, results.everyone_fair).to_string(),
-                        bp: s.fair_bp,
-                        class: "bar-fair",
-                    },
-                );
-            }
+            let mut bars = results_bars(i18n, &agg, area);
             if let Some(bp) = agreed.map(|s| s.get(area)) {
                 bars.push(Bar {
                     label: t_string!(i18n, print.agreed).to_string(),
                     bp,
                     class: "bar-agreed",
+                    text: None,
                 });
             }
             BarGroup {

@@ -5,13 +5,15 @@
 use leptos::prelude::*;
 
 use crate::i18n::*;
-use crate::model::{aggregate, Area, KindAggregate, Measure, ResourceKind};
+use crate::model::partnership_results::partnership_results;
+use crate::model::{aggregate, Area, KindAggregate, ResourceKind};
 use crate::route::Route;
 use crate::state::use_app;
 use crate::ui::agreement_list::AgreementList;
-use crate::ui::chart::{area_bars, Bar, BarChart, BarGroup};
+use crate::ui::chart::{results_bars, BarChart, BarGroup};
 use crate::ui::figures_table::FiguresTable;
 use crate::ui::labels::{area_name, tr};
+use crate::ui::partnership::chart::PartnershipSummary;
 use crate::ui::room_controls::RoomControlsPanel;
 
 /// The results screen.
@@ -24,6 +26,9 @@ pub fn ResultsPage(
     let state = use_app();
     let aggregates = Memo::new(move |_| state.workshop.with(aggregate));
     let participants = move || state.workshop.with(|w| w.ballots.len());
+    // A memo, so the charts are drawn again only when a rating changes.
+    let partnership = Memo::new(move |_| state.workshop.with(partnership_results));
+    let asks_check = Memo::new(move |_| state.workshop.with(|w| !w.partnership_check.is_off()));
     let shown_kind = Memo::new(move |_| state.workshop.with(|w| w.kind_or_first(kind.as_deref())));
     view! {
         <h1>{tr!(i18n, results.title)}</h1>
@@ -50,6 +55,15 @@ pub fn ResultsPage(
                 let agg = aggregates.with(|a| a.iter().find(|a| a.kind_id == id).cloned())?;
                 Some(view! { <KindResults kind=kind agg=agg /> })
             }}
+            {move || {
+                let results = partnership.get();
+                (results.participants > 0 || asks_check.get()).then(|| view! {
+                    <section class="card" aria-labelledby="partnership-heading">
+                        <h2 id="partnership-heading">{tr!(i18n, partnership.results_heading)}</h2>
+                        <PartnershipSummary results=results />
+                    </section>
+                })
+            }}
             <div class="next-row">
                 <a class="button button-primary button-large" href=Route::Decision.href()>
                     {tr!(i18n, results.to_decision)}
@@ -67,27 +81,10 @@ fn KindResults(kind: ResourceKind, agg: KindAggregate) -> impl IntoView {
     let groups: Vec<BarGroup> = Area::ALL
         .into_iter()
         .map(|area| {
-            let mut bars = area_bars(
-                i18n,
-                &agg,
-                area,
-                t_string!(i18n, results.everyone).to_string(),
-                Measure::Average,
-            );
             // The fair split beside the average, so the room sees both.
-            if let Some(s) = agg.everyone.area(area) {
-                bars.insert(
-                    2,
-                    Bar {
-                        label: t_string!(i18n, results.everyone_fair).to_string(),
-                        bp: s.fair_bp,
-                        class: "bar-fair",
-                    },
-                );
-            }
             BarGroup {
                 title: area_name(i18n, area),
-                bars,
+                bars: results_bars(i18n, &agg, area),
             }
         })
         .collect();

@@ -6,7 +6,7 @@ use crate::i18n::*;
 use crate::route::Route;
 use crate::state::use_app;
 use crate::ui::labels::tr;
-use crate::ui::setup::{AddKind, KindCard, WorkshopDetails};
+use crate::ui::setup::{AddKind, KindCard, PartnershipChoice, WorkshopDetails};
 
 /// The set-up screen.
 #[component]
@@ -26,6 +26,7 @@ pub fn SetupPage() -> impl IntoView {
             <KindCard kind_id=kind_id />
         </For>
         <AddKind />
+        <PartnershipChoice />
         <div class="next-row">
             <a class="button button-primary button-large" href=Route::Area(0).href()>
                 {tr!(i18n, setup.start_walkthrough)}

@@ -48,7 +48,10 @@ pub fn TabletStart() -> impl IntoView {
         >
             <ParticipantForm
                 tablet=true
-                on_added=Callback::new(|id| replace(&Route::turn(id, None, true)))
+                on_added=Callback::new(move |id| {
+                    let check = state.workshop.with_untracked(|w| w.partnership_check);
+                    replace(&Route::first_step(id, true, check))
+                })
             />
         </Show>
         <Show when=show_earlier>

@@ -1,16 +1,18 @@
 //! The pieces of the set-up screen: the workshop's details, adding a
-//! resource kind, and one card per kind with its fields, today's split and
-//! the years ahead.
+//! resource kind, one card per kind with its fields, today's split and the
+//! years ahead, and the partnership check.
 
 mod add_kind;
 mod details;
 mod kind_card;
 mod kind_fields;
+mod partnership_choice;
 mod projected_totals;
 
 pub use add_kind::AddKind;
 pub use details::WorkshopDetails;
 pub use kind_card::KindCard;
+pub use partnership_choice::PartnershipChoice;
 
 use crate::model::ResourceKind;
 use crate::state::AppState;

@@ -31,7 +31,8 @@ export class TabletPage extends AppPage {
     await this.role(roleLabel).tap();
     await expect(this.role(roleLabel)).toBeChecked();
     await this.page.getByRole('button', { name: EN.tablet.start, exact: true }).tap();
-    await expect(this.page).toHaveURL(/#\/tablet\/[0-9a-f]{32}/);
+    // The turn starts with dividing, or with the partnership check when the workshop asks it first.
+    await expect(this.page).toHaveURL(/#\/(tablet|partnership)\/[0-9a-f]{32}/);
     return new URL(this.page.url()).hash.split('/')[2];
   }
 
