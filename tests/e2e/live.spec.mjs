@@ -236,6 +236,34 @@ test.describe('through mosquitto', () => {
     expect((await saved(page)).name).toBe(before.name);
   });
 
+  test('the partnership check travels sealed: a tablet that joins asks it after dividing, and its ratings reach the facilitator', async ({ page, newPage }) => {
+    test.setTimeout(90_000);
+    const links = await goLive(page, broker.url);
+    // The facilitator turns the check on after going live: the set-up goes out again.
+    await page.goto('#/setup');
+    const after = page.getByRole('radio', { name: EN.partnership.setup_after, exact: true });
+    await after.tap();
+    await expect(after).toBeChecked();
+    await expect.poll(async () => (await saved(page)).partnership_check).toBe('after_allocation');
+
+    const tablet = await tabletTurn(newPage, links.tablet, 'Efa', EN.roles.citizen, AREAS.own_home, 2);
+    await tablet.getByRole('link', { name: `${EN.partnership.to_check} →`, exact: true }).tap();
+    await expect(tablet.getByRole('heading', { level: 1 })).toHaveText(EN.partnership.title);
+    const power = tablet.getByRole('group', { name: EN.partnership.n_recognising_power_imbalances, exact: true })
+      .getByRole('radio', { name: EN.partnership.r_not_at_all, exact: true });
+    await power.tap();
+    await expect(power).toBeChecked();
+    const mine = (await saved(tablet)).ballots[0];
+    expect(mine.partnership).toEqual({ recognising_power_imbalances: 'not_at_all' });
+    await expect.poll(async () => {
+      const theirs = (await saved(page)).ballots.find((b) => b.id === mine.id);
+      return theirs && JSON.stringify(theirs.partnership);
+    }, { timeout: 20_000 }).toBe(JSON.stringify(mine.partnership));
+    // Finishing the check ends the turn on a live tablet, as on a passed-round one.
+    await tablet.getByRole('link', { name: EN.tablet.finish, exact: true }).tap();
+    await expect(tablet.getByRole('heading', { level: 1 })).toHaveText(EN.tablet.thanks);
+  });
+
   test('a malformed broker address or a broker that is not there gets a message', async ({ page }) => {
     await page.goto('#/results');
     await page.getByLabel(EN.live.broker_label).fill('http://127.0.0.1:19201');
