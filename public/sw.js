@@ -19,7 +19,8 @@ const CACHE = CACHE_PREFIX + VERSION;
 const ICONS = [
   'accommodation', 'back', 'community_resources', 'day_activities', 'done', 'easy_read', 'help',
   'language', 'leaving_hospital', 'less', 'lock', 'money', 'more', 'next', 'offline', 'own_home',
-  'people', 'results', 'same', 'tablet', 'time', 'whole_community',
+  'people', 'rating-0', 'rating-1', 'rating-2', 'rating-3', 'results', 'same', 'tablet', 'time',
+  'whole_community',
 ].map((name) => `./icons/${name}.svg`);
 
 // Files with the same name in every build; the build's hashed files (script,
