@@ -125,11 +125,14 @@ fn KindSummary(
         kind = crate::ui::labels::kind_name(i18n, &kind)
     )
     .to_string();
+    let table_label = crate::ui::labels::kind_name(i18n, &kind);
     view! {
         <section class="print-kind">
             <h2>{crate::ui::labels::kind_name(i18n, &kind)}</h2>
             <p>{tr!(i18n, allocate.total_today)} ": " {kind_total(i18n, &kind)} " · " {t!(i18n, results.kind_count, count = agg.participants)}</p>
             <BarChart title=title groups=groups />
+            // Scrolls on its own on a phone; focusable, so a keyboard can scroll it too.
+            <div class="table-scroll" tabindex="0" role="region" aria-label=table_label>
             <table class="figures">
                 <thead>
                     <tr>
@@ -142,6 +145,7 @@ fn KindSummary(
                 </thead>
                 <tbody>{rows}</tbody>
             </table>
+            </div>
             {agreed.map(|to| view! {
                 <h3>{tr!(i18n, shift.heading)}</h3>
                 <ShiftList kind=kind.clone() to=to />
