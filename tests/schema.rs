@@ -195,7 +195,7 @@ fn the_schema_refuses_what_the_shape_check_refuses() {
     let text = export_json(&common::realistic_workshop());
     let base: Value = serde_json::from_str(&text).unwrap();
     let cases: [(&str, Value); 8] = [
-        ("/schema_version", json!(3)),
+        ("/schema_version", json!(SCHEMA_VERSION + 1)),
         ("/workshop/id", json!("ABC")),
         ("/workshop/ballots/0/role", json!("mayor")),
         ("/workshop/ballots/0/updated_at", json!("2026-11-25 10:00")),
