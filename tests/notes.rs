@@ -836,7 +836,9 @@ fn moderation_travels_with_the_facilitators_setup() {
     assert_eq!(setup.moderation, w.moderation);
     assert!(setup.ballots.is_empty());
     // A tablet that has the ballots but not the moderation takes it in.
-    let mut tablet = w.clone();
+    // (Merged with itself first, so its ballots are in merge order and only
+    // the moderation is new.)
+    let mut tablet = merge_workshops(&w, &w).unwrap();
     tablet.moderation = NoteModeration::default();
     assert!(merge_into(&mut tablet, &setup).unwrap());
     assert_eq!(tablet.moderation, w.moderation);
@@ -1069,6 +1071,14 @@ proptest! {
             let mut into = x.clone();
             let changed = merge_into(&mut into, y).expect("copies of the same workshop");
             prop_assert_eq!(changed, &into != x, "merge_into reported the wrong outcome");
+            // Also when the last change is the same moment on both, so only
+            // the pieces themselves can make the difference.
+            let (x, mut y) = (merged(x, x), y.clone());
+            y.updated_at = x.updated_at;
+            y.created_at = x.created_at;
+            let mut into = x.clone();
+            let changed = merge_into(&mut into, &y).expect("copies of the same workshop");
+            prop_assert_eq!(changed, into != x, "merge_into reported the wrong outcome");
         }
         // Every decision of every window is kept: a hide always wins.
         for w in [&a, &b, &c] {
