@@ -769,7 +769,7 @@ fn the_csv_has_a_row_per_note_with_its_role_agreements_and_state() {
     let rows: Vec<Vec<String>> = text
         .split("\r\n")
         .filter(|l| l.starts_with("\"note\""))
-        .map(|l| split_simple(l))
+        .map(split_simple)
         .collect();
     assert_eq!(rows.len(), 7);
     for r in &rows {
