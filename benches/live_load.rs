@@ -226,6 +226,8 @@ mod host {
                 .map(|k| (k.id.clone(), KindAllocation::from_baseline(k)))
                 .collect(),
             partnership: Default::default(),
+            notes: Default::default(),
+            agrees: Default::default(),
             updated_at: now,
         }
     }

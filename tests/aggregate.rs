@@ -41,6 +41,8 @@ fn add(w: &mut Workshop, n: u128, role: Role, splits: &[(&str, [u32; 5])]) {
         role,
         allocations,
         partnership: Default::default(),
+        notes: Default::default(),
+        agrees: Default::default(),
         updated_at: Timestamp(n as i64),
     });
 }

@@ -39,6 +39,8 @@ fn add(w: &mut Workshop, role: Role, pct: [u32; 5]) {
         role,
         allocations,
         partnership: Default::default(),
+        notes: Default::default(),
+        agrees: Default::default(),
         updated_at: Timestamp(n as i64),
     });
 }
@@ -154,6 +156,8 @@ fn some_more_some_less_and_the_band_around_today() {
             role,
             allocations: BTreeMap::new(),
             partnership: Default::default(),
+            notes: Default::default(),
+            agrees: Default::default(),
             updated_at: Timestamp(0),
         };
         b.allocations.insert(

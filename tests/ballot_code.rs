@@ -5,16 +5,16 @@
 
 mod common;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use co_produce::model::ballot_code::{
     decode_ballot, encode_ballot, export_ballot_json, read_gathered, Gathered, CODE_PREFIX,
-    LAYOUT_ALLOCATIONS, LAYOUT_PARTNERSHIP,
+    LAYOUT_ALLOCATIONS, LAYOUT_NOTES, LAYOUT_PARTNERSHIP,
 };
 use co_produce::model::shares::normalise;
 use co_produce::model::{
-    export_json, Area, AreaNotes, AreaShares, Ballot, Id, ImportError, KindAllocation,
-    PartnershipRatings, Principle, Rating, Role, Timestamp,
+    export_json, Area, AreaNotes, AreaShares, Ballot, Id, ImportError, KindAllocation, NoteKind,
+    ParticipantNote, PartnershipRatings, Principle, Rating, Role, Timestamp,
 };
 use common::{at, id, realistic_workshop};
 use proptest::prelude::*;
@@ -103,7 +103,35 @@ fn ratings() -> impl Strategy<Value = PartnershipRatings> {
     ]
 }
 
-fn ballot_at(time: impl Strategy<Value = i64>) -> impl Strategy<Value = Ballot> {
+/// Participants' notes: none (half the time), or up to the 30 a ballot may
+/// hold, of any characters up to the 280 a note may have (up to 1,120 bytes).
+fn notes(time: impl Strategy<Value = i64>) -> impl Strategy<Value = Vec<ParticipantNote>> {
+    let text = prop_oneof![
+        prop::collection::vec(any::<char>(), 1..=280).prop_map(|c| c.into_iter().collect()),
+        "[A-Za-z' .,-]{1,60}",
+    ];
+    let note =
+        (any::<u128>(), 0usize..5, 0usize..3, text, time).prop_map(|(id, area, kind, text, t)| {
+            ParticipantNote {
+                id: Id(id),
+                area: Area::ALL[area],
+                kind: NoteKind::ALL[kind],
+                text,
+                updated_at: Timestamp(t),
+            }
+        });
+    prop_oneof![Just(Vec::new()), prop::collection::vec(note, 0..=30)]
+}
+
+/// Agreements: none (half the time), or up to the 300 a ballot may hold.
+fn agrees() -> impl Strategy<Value = BTreeSet<Id>> {
+    prop_oneof![
+        Just(BTreeSet::new()),
+        prop::collection::btree_set(any::<u128>().prop_map(Id), 0..=300),
+    ]
+}
+
+fn ballot_at(time: impl Strategy<Value = i64> + Clone) -> impl Strategy<Value = Ballot> {
     (
         any::<u128>(),
         any::<u128>(),
@@ -111,17 +139,23 @@ fn ballot_at(time: impl Strategy<Value = i64>) -> impl Strategy<Value = Ballot> 
         0usize..5,
         prop::collection::btree_map("[a-z0-9_]{1,40}", allocation(), 1..=12),
         ratings(),
+        notes(time.clone()),
+        agrees(),
         time,
     )
         .prop_map(
-            |(id, workshop, participant, role, allocations, partnership, t)| Ballot {
-                id: Id(id),
-                workshop_id: Id(workshop),
-                participant,
-                role: Role::ALL[role],
-                allocations,
-                partnership,
-                updated_at: Timestamp(t),
+            |(id, workshop, participant, role, allocations, partnership, notes, agrees, t)| {
+                Ballot {
+                    id: Id(id),
+                    workshop_id: Id(workshop),
+                    participant,
+                    role: Role::ALL[role],
+                    allocations,
+                    partnership,
+                    notes,
+                    agrees,
+                    updated_at: Timestamp(t),
+                }
             },
         )
 }
@@ -237,7 +271,7 @@ fn damaged_ballot_files_are_refused_with_a_reason() {
     let b = realistic_ballots().remove(0);
     let file = export_ballot_json(&b);
 
-    let newer = file.replacen("\"schema_version\": 1", "\"schema_version\": 3", 1);
+    let newer = file.replacen("\"schema_version\": 1", "\"schema_version\": 4", 1);
     assert!(matches!(
         read_gathered(&newer),
         Err(ImportError::WrongSchema { .. })
@@ -536,7 +570,7 @@ fn a_damaged_ratings_section_is_refused() {
     // The first layout has no section.
     assert!(decode_ballot(&with_section(1, &[1, 2, 1])).is_err());
     // A layout this app does not know yet is named as a newer version's.
-    match decode_ballot(&with_section(3, &[1, 2, 1])) {
+    match decode_ballot(&with_section(4, &[1, 2, 1])) {
         Err(ImportError::Invalid { reason, .. }) => {
             assert!(reason.contains("newer version"), "{reason}")
         }
@@ -596,8 +630,14 @@ proptest! {
     fn any_ballot_round_trips_through_its_code(b in ballot()) {
         let code = encode_ballot(&b);
         prop_assert!(code.is_ascii());
-        // The first layout unless it carries ratings, so older apps read it.
-        let layout = if b.partnership.is_empty() { LAYOUT_ALLOCATIONS } else { LAYOUT_PARTNERSHIP };
+        // The oldest layout that holds it, so older apps read what they can.
+        let layout = if !b.notes.is_empty() || !b.agrees.is_empty() {
+            LAYOUT_NOTES
+        } else if !b.partnership.is_empty() {
+            LAYOUT_PARTNERSHIP
+        } else {
+            LAYOUT_ALLOCATIONS
+        };
         prop_assert_eq!(payload_of(&code)[0], layout);
         prop_assert_eq!(decode_ballot(&code), Ok(b.clone()));
         prop_assert_eq!(read_gathered(&code), Ok(Gathered::Ballots(vec![b])));
@@ -642,7 +682,7 @@ proptest! {
 
     #[test]
     fn forged_codes_with_matching_check_digits_never_panic(
-        version in prop_oneof![Just(1u8), Just(2u8), any::<u8>()],
+        version in prop_oneof![Just(1u8), Just(2u8), Just(3u8), any::<u8>()],
         rest in prop::collection::vec(any::<u8>(), 0..200),
         b in ballot(),
         flip in any::<prop::sample::Index>(),

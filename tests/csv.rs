@@ -159,7 +159,8 @@ fn the_header_is_exactly_the_documented_one() {
     assert_eq!(
         CSV_HEADER.join(","),
         "row_type,participant,role,ballot_id,resource_id,resource,unit,period,area_id,share_percent,amount,change_vs_today,\
-         principle_id,rating,not_at_all,a_little,mostly,fully,score"
+         principle_id,rating,not_at_all,a_little,mostly,fully,score,\
+         note_id,note_kind,note_text,agreements,card_agreements,merged_into,hidden"
     );
 }
 
@@ -325,8 +326,9 @@ fn formulas_are_defused_and_quotes_doubled() {
     // figures and leaves the partnership check's empty.
     for row in &p.rows {
         for (i, cell) in row.iter().enumerate() {
-            let figure =
-                (col("share_percent")..col("principle_id")).contains(&i) || i >= col("not_at_all");
+            let figure = (col("share_percent")..col("principle_id")).contains(&i)
+                || (col("not_at_all")..=col("score")).contains(&i)
+                || (col("agreements")..=col("card_agreements")).contains(&i);
             assert_eq!(cell.quoted, !figure, "{:?} in column {i}", cell.text);
             let allocation_figure = i >= col("share_percent") && i < col("principle_id");
             if allocation_figure {

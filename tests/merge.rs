@@ -10,7 +10,8 @@ use std::collections::BTreeMap;
 use co_produce::model::merge::{newer_ballot, sort_ballots, NotTheSameWorkshop};
 use co_produce::model::{
     merge_ballots, merge_into, merge_workshops, validate, Area, AreaShares, Ballot, Id,
-    ImportError, MergeReport, PartnershipCheck, Principle, Rating, Role, Timestamp, Workshop,
+    ImportError, MergeReport, NoteKind, PartnershipCheck, Principle, Rating, Role, Timestamp,
+    Workshop,
 };
 use common::{at, id, realistic_workshop};
 use proptest::prelude::*;
@@ -775,6 +776,22 @@ enum Edit {
     Decide(prop::sample::Index, Area, u32, String),
     Rate(prop::sample::Index, Principle, Option<Rating>),
     Check(PartnershipCheck),
+    Note(prop::sample::Index, Area, String),
+    Agree(prop::sample::Index, prop::sample::Index),
+    Hide(prop::sample::Index),
+    MergeNotes(prop::sample::Index, prop::sample::Index),
+    ApproveFirst(bool),
+}
+
+/// Every note id of a workshop, in order.
+fn note_ids(w: &Workshop) -> Vec<Id> {
+    let mut ids: Vec<Id> = w
+        .ballots
+        .iter()
+        .flat_map(|b| b.notes.iter().map(|n| n.id))
+        .collect();
+    ids.sort();
+    ids
 }
 
 fn principle() -> impl Strategy<Value = Principle> {
@@ -826,6 +843,14 @@ fn an_edit() -> impl Strategy<Value = Edit> {
         (any::<prop::sample::Index>(), principle(), rating())
             .prop_map(|(b, p, r)| Edit::Rate(b, p, r)),
         check().prop_map(Edit::Check),
+        (any::<prop::sample::Index>(), area(), short_text())
+            .prop_map(|(b, a, t)| Edit::Note(b, a, t)),
+        (any::<prop::sample::Index>(), any::<prop::sample::Index>())
+            .prop_map(|(b, n)| Edit::Agree(b, n)),
+        any::<prop::sample::Index>().prop_map(Edit::Hide),
+        (any::<prop::sample::Index>(), any::<prop::sample::Index>())
+            .prop_map(|(a, b)| Edit::MergeNotes(a, b)),
+        any::<bool>().prop_map(Edit::ApproveFirst),
     ]
 }
 
@@ -882,6 +907,35 @@ fn apply(w: &mut Workshop, window: u8, step: usize, e: &Edit, minutes: i64) {
             }
         }
         Edit::Check(check) => w.partnership_check = *check,
+        // Refused note changes leave the workshop as it was, which is fine here.
+        Edit::Note(b, area, text) => {
+            if !w.ballots.is_empty() {
+                let ballot = w.ballots[b.index(w.ballots.len())].id;
+                let note = Id(0xC0DE_0000 + u128::from(window) * 1_000 + step as u128);
+                let _ = w.add_note(ballot, note, *area, NoteKind::Like, text, now);
+            }
+        }
+        Edit::Agree(b, n) => {
+            let notes = note_ids(w);
+            if !w.ballots.is_empty() && !notes.is_empty() {
+                let ballot = w.ballots[b.index(w.ballots.len())].id;
+                let _ = w.set_agree(ballot, notes[n.index(notes.len())], true, now);
+            }
+        }
+        Edit::Hide(n) => {
+            let notes = note_ids(w);
+            if !notes.is_empty() {
+                let _ = w.hide_note(notes[n.index(notes.len())], now);
+            }
+        }
+        Edit::MergeNotes(x, y) => {
+            let notes = note_ids(w);
+            if !notes.is_empty() {
+                let (x, y) = (notes[x.index(notes.len())], notes[y.index(notes.len())]);
+                let _ = w.merge_notes(x, y, now);
+            }
+        }
+        Edit::ApproveFirst(on) => w.moderation.approve_first = *on,
     });
 }
 
@@ -966,6 +1020,10 @@ proptest! {
             r
         };
         prop_assert_eq!(&ab.removed_ballots, &removed);
+        // The moderation is not newer-wins: every hide of either copy is kept.
+        let hidden: std::collections::BTreeSet<Id> =
+            a.moderation.hidden.union(&b.moderation.hidden).copied().collect();
+        prop_assert_eq!(&ab.moderation.hidden, &hidden);
         for ballot in a.ballots.iter().chain(&b.ballots) {
             let kept = ab.ballot(ballot.id);
             if removed.contains(&ballot.id) {

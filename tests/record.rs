@@ -309,7 +309,7 @@ fn truncated_export_is_not_json() {
 #[test]
 fn wrong_schema_version_is_refused() {
     for version in [
-        json!(3),
+        json!(4),
         json!(0),
         json!(4_294_967_297u64),
         json!("1"),
@@ -326,9 +326,9 @@ fn wrong_schema_version_is_refused() {
         );
         assert!(message.contains("schema_version"), "{message}");
     }
-    let (_, message) = refused(&json!({"schema_version": 3}));
+    let (_, message) = refused(&json!({"schema_version": 4}));
     assert!(
-        message.contains("schema_version is 3, this app reads versions 1 to 2"),
+        message.contains("schema_version is 4, this app reads versions 1 to 3"),
         "{message}"
     );
 }
@@ -1249,9 +1249,9 @@ fn a_version_1_record_still_imports() {
     );
     assert!(w.ballots.iter().all(|b| b.partnership.is_empty()));
     assert_sound(&w);
-    // Written again, it is a version 2 record with the same workshop.
+    // Written again, it is a record of this version with the same workshop.
     let again: Value = serde_json::from_str(&export_json(&w)).expect("JSON");
-    assert_eq!(again["schema_version"], json!(2));
+    assert_eq!(again["schema_version"], json!(SCHEMA_VERSION));
     assert_eq!(
         again["workshop"], v["workshop"],
         "the workshop is written as before"
@@ -1285,11 +1285,11 @@ fn a_version_2_record_with_ratings_round_trips_byte_for_byte() {
         json!("recognising_power_imbalances")
     );
     assert_eq!(results["principles"].as_array().map(Vec::len), Some(6));
-    // The working copy holds them too, as version 2.
+    // The working copy holds them too, as version 2 (it has no notes).
     let copy = working_copy_json(&w);
     assert_eq!(import_json(&copy).expect("imports"), w);
     let copy: Value = serde_json::from_str(&copy).expect("JSON");
-    assert_eq!(copy["schema_version"], json!(SCHEMA_VERSION));
+    assert_eq!(copy["schema_version"], json!(2));
     assert!(
         copy.get("partnership_results").is_none(),
         "derived, not stored"

@@ -1,8 +1,9 @@
 #![cfg(not(target_arch = "wasm32"))]
 //! The JSON Schema of the decision record: generated from the Rust types,
-//! checked in at `public/schema/decision-record.v2.json`, and kept in step.
-//! Each version keeps its file: `decision-record.v1.json` stays as published,
-//! and files of version 1 still match it.
+//! checked in at `public/schema/decision-record.v3.json`, and kept in step.
+//! Each version keeps its file: `decision-record.v1.json` and
+//! `decision-record.v2.json` stay as published, and files of those versions
+//! still match them.
 
 mod common;
 
@@ -195,7 +196,7 @@ fn the_schema_refuses_what_the_shape_check_refuses() {
     let text = export_json(&common::realistic_workshop());
     let base: Value = serde_json::from_str(&text).unwrap();
     let cases: [(&str, Value); 8] = [
-        ("/schema_version", json!(3)),
+        ("/schema_version", json!(SCHEMA_VERSION + 1)),
         ("/workshop/id", json!("ABC")),
         ("/workshop/ballots/0/role", json!("mayor")),
         ("/workshop/ballots/0/updated_at", json!("2026-11-25 10:00")),
@@ -278,4 +279,62 @@ fn the_first_versions_schema_stays_published_and_its_files_still_match_it() {
     let new: Value = serde_json::from_str(&export_json(&common::realistic_workshop())).unwrap();
     assert!(!validator.is_valid(&new));
     assert!(SCHEMA_PATH.ends_with(&format!("v{SCHEMA_VERSION}.json")));
+}
+
+#[test]
+fn the_second_versions_schema_stays_published_and_its_files_still_match_it() {
+    let path =
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("public/schema/decision-record.v2.json");
+    let text = std::fs::read_to_string(path).expect("the v2 schema is kept");
+    let v2: Value = serde_json::from_str(&text).expect("JSON");
+    assert_eq!(v2["$id"], json!("urn:co-produce:schema:decision-record:v2"));
+    let validator = jsonschema::validator_for(&v2).expect("the v2 schema compiles");
+    let old: Value = serde_json::from_str(include_str!("fixtures/record-v2.json")).unwrap();
+    let errors: Vec<String> = validator.iter_errors(&old).map(|e| e.to_string()).collect();
+    assert!(errors.is_empty(), "{errors:#?}");
+    // A version 3 record is not a version 2 record.
+    let new: Value =
+        serde_json::from_str(&export_json(&common::realistic_workshop_with_notes())).unwrap();
+    assert!(!validator.is_valid(&new));
+}
+
+#[test]
+fn an_export_with_notes_matches_the_schema() {
+    let record: Value =
+        serde_json::from_str(&export_json(&common::realistic_workshop_with_notes())).unwrap();
+    let errors = schema_errors(&record);
+    assert!(errors.is_empty(), "{errors:#?}");
+    let i = record["workshop"]["ballots"]
+        .as_array()
+        .and_then(|b| b.iter().position(|b| b.get("notes").is_some()))
+        .expect("a ballot with notes");
+    // Unknown kinds, areas, ids and fields fail the schema and the import.
+    let cases: Vec<(String, Value)> = vec![
+        (format!("/workshop/ballots/{i}/notes/0/kind"), json!("rant")),
+        (
+            format!("/workshop/ballots/{i}/notes/0/area"),
+            json!("garden"),
+        ),
+        (format!("/workshop/ballots/{i}/notes/0/id"), json!("ABC")),
+        (format!("/workshop/ballots/{i}/notes/0/text"), json!(7)),
+        (
+            format!("/workshop/ballots/{i}/notes/0"),
+            json!({"text": "x"}),
+        ),
+        ("/workshop/moderation/hidden".into(), json!(["nope"])),
+        ("/workshop/moderation/approve_first".into(), json!("yes")),
+        ("/workshop/moderation/merged".into(), json!({"nope": []})),
+    ];
+    for (pointer, bad) in cases {
+        let mut broken = record.clone();
+        *broken.pointer_mut(&pointer).expect(&pointer) = bad.clone();
+        assert!(
+            !schema_errors(&broken).is_empty(),
+            "the schema accepts {bad} at {pointer}"
+        );
+        assert!(
+            import_json(&serde_json::to_string(&broken).unwrap()).is_err(),
+            "import accepts {bad} at {pointer}"
+        );
+    }
 }

@@ -7,9 +7,12 @@ use serde::{Deserialize, Serialize};
 use super::area::{Area, AreaShares};
 use super::encoding::{base64url, crc32, is_base64url_char, unbase64url};
 use super::id::Id;
+use super::notes::{NoteKind, ParticipantNote};
 use super::parse::{parse_typed, ImportError};
 use super::partnership::{Principle, Rating};
-use super::record::{ballot_needs_v2, import_json, OLDEST_SCHEMA_VERSION, SCHEMA_VERSION};
+use super::record::{
+    ballot_version, import_json, newer_than, OLDEST_SCHEMA_VERSION, SCHEMA_VERSION,
+};
 use super::time::Timestamp;
 use super::workshop::{Ballot, KindAllocation, Role, Workshop};
 
@@ -17,8 +20,8 @@ use super::workshop::{Ballot, KindAllocation, Role, Workshop};
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct BallotFile {
-    /// The record's schema version of its shape: 1, or 2 when the ballot
-    /// carries partnership ratings.
+    /// The record's schema version of its shape: 1, 2 when the ballot
+    /// carries partnership ratings, 3 when it carries notes or agreements.
     pub schema_version: u32,
     /// Always "co-produce-ballot", to tell it from a whole record.
     pub kind: String,
@@ -29,7 +32,8 @@ pub struct BallotFile {
 const BALLOT_FILE_KIND: &str = "co-produce-ballot";
 /// Every compact code starts with this, so stray text is recognised at once.
 /// It names the family of codes (base64url with a CRC-32); the first byte
-/// inside says which layout ([`LAYOUT_ALLOCATIONS`] or [`LAYOUT_PARTNERSHIP`]).
+/// inside says which layout ([`LAYOUT_ALLOCATIONS`], [`LAYOUT_PARTNERSHIP`]
+/// or [`LAYOUT_NOTES`]).
 pub const CODE_PREFIX: &str = "CP1-";
 
 /// The first layout: allocations only. A ballot without partnership ratings
@@ -41,17 +45,21 @@ pub const LAYOUT_ALLOCATIONS: u8 = 1;
 /// older app reading one says it was made by a newer version, not that it is
 /// damaged.
 pub const LAYOUT_PARTNERSHIP: u8 = 2;
+/// The allocations, the partnership ratings as in [`LAYOUT_PARTNERSHIP`] but
+/// with a count that may be 0, then the participant's notes and agreements:
+/// a count of notes (0 to 255) and per note, in the ballot's order, its id
+/// (16 bytes), its area's index, its kind's index (0 good life, 1 like,
+/// 2 dislike), its `updated_at` (8 bytes, milliseconds) and its text; then a
+/// two-byte count of agreements and each note id agreed with (16 bytes), in
+/// increasing order. Only a ballot with notes or agreements is written so.
+pub const LAYOUT_NOTES: u8 = 3;
 
 /// A ballot as a pretty JSON file.
 pub fn export_ballot_json(ballot: &Ballot) -> String {
     // The oldest version that holds it, as for ballot codes: a ballot without
     // ratings is the file it always was, which an older app still reads.
     let file = BallotFile {
-        schema_version: if ballot_needs_v2(ballot) {
-            SCHEMA_VERSION
-        } else {
-            OLDEST_SCHEMA_VERSION
-        },
+        schema_version: ballot_version(ballot),
         kind: BALLOT_FILE_KIND.into(),
         ballot: ballot.clone(),
     };
@@ -85,13 +93,11 @@ pub fn read_gathered(text: &str) -> Result<Gathered, ImportError> {
                 found: format!("a ballot file of version {}", file.schema_version),
             });
         }
-        // As for a record: version 1 had no partnership check.
-        if file.schema_version == OLDEST_SCHEMA_VERSION && ballot_needs_v2(&file.ballot) {
+        // As for a record: version 1 had no partnership check, version 2 no notes.
+        if let Some((path, reason)) = newer_than(&file.ballot, file.schema_version) {
             return Err(ImportError::Invalid {
-                path: "ballot.partnership".into(),
-                reason: "a version 1 ballot file has no partnership check; this needs \
-                         schema_version 2"
-                    .into(),
+                path: format!("ballot.{path}"),
+                reason: format!("a version {} ballot file {reason}", file.schema_version),
             });
         }
         return Ok(Gathered::Ballots(vec![file.ballot]));
@@ -136,13 +142,17 @@ fn push_text(out: &mut Vec<u8>, text: &str) {
 }
 
 /// A ballot as a compact code: `CP1-` then URL-safe base64 of a small binary
-/// form with a checksum. Model splits within areas and partnership ratings
-/// travel too.
+/// form with a checksum. Model splits within areas, partnership ratings,
+/// notes and agreements travel too.
 pub fn encode_ballot(ballot: &Ballot) -> String {
-    let layout = if ballot.partnership.is_empty() {
-        LAYOUT_ALLOCATIONS
-    } else {
+    // The oldest layout that holds the ballot, so a ballot without notes has
+    // the code it always had and an older app still reads it.
+    let layout = if !ballot.notes.is_empty() || !ballot.agrees.is_empty() {
+        LAYOUT_NOTES
+    } else if !ballot.partnership.is_empty() {
         LAYOUT_PARTNERSHIP
+    } else {
+        LAYOUT_ALLOCATIONS
     };
     let mut out = vec![layout];
     out.extend_from_slice(&ballot.workshop_id.0.to_be_bytes());
@@ -168,12 +178,29 @@ pub fn encode_ballot(ballot: &Ballot) -> String {
             }
         }
     }
-    if layout == LAYOUT_PARTNERSHIP {
+    if layout != LAYOUT_ALLOCATIONS {
         // At most six entries: the map is keyed by the six principles.
         out.push(ballot.partnership.len() as u8);
         for (principle, rating) in &ballot.partnership {
             out.push(principle.index() as u8);
             out.push(rating.score());
+        }
+    }
+    if layout == LAYOUT_NOTES {
+        // The counts are far above the rules' limits (30 notes, 300
+        // agreements); what is beyond them is never valid and is left out.
+        out.push(ballot.notes.len().min(255) as u8);
+        for note in ballot.notes.iter().take(255) {
+            out.extend_from_slice(&note.id.0.to_be_bytes());
+            out.push(note.area.index() as u8);
+            out.push(note.kind.index() as u8);
+            out.extend_from_slice(&note.updated_at.0.to_be_bytes());
+            push_text(&mut out, &note.text);
+        }
+        let agrees = ballot.agrees.len().min(usize::from(u16::MAX));
+        out.extend_from_slice(&(agrees as u16).to_be_bytes());
+        for id in ballot.agrees.iter().take(agrees) {
+            out.extend_from_slice(&id.0.to_be_bytes());
         }
     }
     let crc = crc32(&out);
@@ -245,7 +272,7 @@ pub fn decode_ballot(code: &str) -> Result<Ballot, ImportError> {
         at: 0,
     };
     let layout = r.u8().ok_or_else(broken)?;
-    if layout != LAYOUT_ALLOCATIONS && layout != LAYOUT_PARTNERSHIP {
+    if !(LAYOUT_ALLOCATIONS..=LAYOUT_NOTES).contains(&layout) {
         return Err(bad_code("it was made by a newer version of Co-produce"));
     }
     let workshop_id = Id(u128::from_be_bytes(r.array().ok_or_else(broken)?));
@@ -288,11 +315,13 @@ pub fn decode_ballot(code: &str) -> Result<Ballot, ImportError> {
         );
     }
     let mut partnership = std::collections::BTreeMap::new();
-    if layout == LAYOUT_PARTNERSHIP {
+    if layout != LAYOUT_ALLOCATIONS {
         let count = r.u8().ok_or_else(broken)?;
-        // One spelling per ballot: no empty section (that ballot is written
-        // in the first layout), principles once each and in order.
-        if count == 0 || usize::from(count) > Principle::ALL.len() {
+        // One spelling per ballot: no empty section in the second layout
+        // (that ballot is written in the first), principles once each and in
+        // order.
+        let empty_ok = layout == LAYOUT_NOTES;
+        if (count == 0 && !empty_ok) || usize::from(count) > Principle::ALL.len() {
             return Err(broken());
         }
         let mut last = None;
@@ -307,6 +336,40 @@ pub fn decode_ballot(code: &str) -> Result<Ballot, ImportError> {
             partnership.insert(principle, rating);
         }
     }
+    let mut notes = Vec::new();
+    let mut agrees = std::collections::BTreeSet::new();
+    if layout == LAYOUT_NOTES {
+        for _ in 0..r.u8().ok_or_else(broken)? {
+            let id = Id(u128::from_be_bytes(r.array().ok_or_else(broken)?));
+            let area =
+                Area::from_index(usize::from(r.u8().ok_or_else(broken)?)).ok_or_else(broken)?;
+            let kind =
+                NoteKind::from_index(usize::from(r.u8().ok_or_else(broken)?)).ok_or_else(broken)?;
+            let updated_at = Timestamp(i64::from_be_bytes(r.array().ok_or_else(broken)?));
+            let text = r.text().ok_or_else(broken)?;
+            notes.push(ParticipantNote {
+                id,
+                area,
+                kind,
+                text,
+                updated_at,
+            });
+        }
+        let mut last: Option<Id> = None;
+        for _ in 0..r.u16().ok_or_else(broken)? {
+            let id = Id(u128::from_be_bytes(r.array().ok_or_else(broken)?));
+            // In increasing order, once each: one spelling per ballot.
+            if last.is_some_and(|l| id <= l) {
+                return Err(broken());
+            }
+            last = Some(id);
+            agrees.insert(id);
+        }
+        // A ballot without notes or agreements is written in an older layout.
+        if notes.is_empty() && agrees.is_empty() {
+            return Err(broken());
+        }
+    }
     if r.at != payload.len() {
         return Err(broken());
     }
@@ -317,6 +380,8 @@ pub fn decode_ballot(code: &str) -> Result<Ballot, ImportError> {
         role,
         allocations,
         partnership,
+        notes,
+        agrees,
         updated_at,
     })
 }

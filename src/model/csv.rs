@@ -4,11 +4,16 @@
 //! decision; then, if anyone rated the partnership, one row
 //! per participant × rated principle, and per principle the room's and each
 //! role's counts and mean score. One table, so a spreadsheet filters it by
-//! `row_type`; the partnership columns come last, so the first twelve stay
-//! where they always were.
+//! `row_type`; the partnership columns come after the first twelve, which
+//! stay where they always were. Then, if anyone wrote a note, one row
+//! (`note`) per participant's note, area by area, newest first, with its
+//! author's role (not their name: the room never sees who wrote what), how
+//! many agree, and whether the facilitator hid or merged it; its columns come
+//! last, so every earlier column stays where it was.
 
 use super::aggregate::aggregate;
 use super::area::{Area, AreaShares};
+use super::note_wall::{note_reviews, note_wall};
 use super::partnership::Rating;
 use super::partnership_results::{partnership_results, RatingGroup};
 use super::resource::{Period, ResourceKind, Unit};
@@ -16,8 +21,12 @@ use super::workshop::Workshop;
 
 /// The header row. `score` is a participant's score (0 = not at all to
 /// 3 = fully) or a group's mean score; the four rating columns count a group's
-/// answers.
-pub const CSV_HEADER: [&str; 19] = [
+/// answers. For a note: `agreements` counts the participants who agree with
+/// that note itself, `card_agreements` (on the row of a note shown as a card,
+/// not hidden and not merged into another) those who agree with the card,
+/// the notes merged into it included and each person once; `merged_into` is
+/// the note whose card it joined; `hidden` is `true` or `false`.
+pub const CSV_HEADER: [&str; 26] = [
     "row_type",
     "participant",
     "role",
@@ -37,13 +46,23 @@ pub const CSV_HEADER: [&str; 19] = [
     "mostly",
     "fully",
     "score",
+    "note_id",
+    "note_kind",
+    "note_text",
+    "agreements",
+    "card_agreements",
+    "merged_into",
+    "hidden",
 ];
+
+/// How many columns come before the notes' own.
+const BEFORE_NOTE_COLUMNS: usize = 19;
 
 /// How many of the columns are about allocations (the rest are the partnership check's).
 const ALLOCATION_COLUMNS: usize = 12;
 
 /// The columns that hold numbers; the others hold text, quoted even when empty.
-const NUMBER_COLUMNS: [&str; 8] = [
+const NUMBER_COLUMNS: [&str; 10] = [
     "share_percent",
     "amount",
     "change_vs_today",
@@ -52,6 +71,8 @@ const NUMBER_COLUMNS: [&str; 8] = [
     "mostly",
     "fully",
     "score",
+    "agreements",
+    "card_agreements",
 ];
 
 /// An empty cell of a column: `""` for text, nothing for a number, as the
@@ -227,6 +248,49 @@ fn push_partnership(out: &mut String, workshop: &Workshop) {
     }
 }
 
+/// Every participant's note, area by area, newest first.
+fn push_notes(out: &mut String, workshop: &Workshop) {
+    if workshop.ballots.iter().all(|b| b.notes.is_empty()) {
+        return;
+    }
+    for area in Area::ALL {
+        let wall = note_wall(workshop, area, false);
+        for review in note_reviews(workshop, area) {
+            let mut cells = vec![
+                text_cell("note"),
+                // Never the name: the role says enough, as on the room's screen.
+                text_cell(""),
+                text_cell(review.author_role.id()),
+            ];
+            cells.extend((cells.len()..ALLOCATION_COLUMNS).map(|column| {
+                if CSV_HEADER.get(column) == Some(&"area_id") {
+                    text_cell(area.id())
+                } else {
+                    blank(column)
+                }
+            }));
+            cells.extend((ALLOCATION_COLUMNS..BEFORE_NOTE_COLUMNS).map(blank));
+            let card = wall
+                .cards
+                .iter()
+                .find(|c| c.note_id == review.note_id && !review.hidden);
+            cells.push(text_cell(&review.note_id.to_string()));
+            cells.push(text_cell(review.kind.id()));
+            cells.push(text_cell(&review.text));
+            cells.push(review.agreements.to_string());
+            cells.push(card.map(|c| c.agreements.to_string()).unwrap_or_default());
+            cells.push(text_cell(
+                &review
+                    .merged_into
+                    .map(|m| m.to_string())
+                    .unwrap_or_default(),
+            ));
+            cells.push(text_cell(if review.hidden { "true" } else { "false" }));
+            push_row(out, &cells);
+        }
+    }
+}
+
 /// Rows for a whole split, whose amounts add up to the kind's total.
 fn push_split(out: &mut String, label: &RowLabel, kind: &ResourceKind, shares: AreaShares) {
     push_rows(out, label, kind, shares.to_array(), kind.amounts(shares));
@@ -303,5 +367,6 @@ pub fn to_csv(workshop: &Workshop) -> String {
         }
     }
     push_partnership(&mut out, workshop);
+    push_notes(&mut out, workshop);
     out
 }

@@ -72,6 +72,8 @@ pub fn read_join_code(code: &str, now: Timestamp) -> Result<Workshop, ImportErro
         agreed_decision: None,
         removed_ballots: Vec::new(),
         room: RoomControls::default(),
+        // Moderation reaches a tablet with the facilitator's live messages.
+        moderation: Default::default(),
         setup_updated_at: setup.setup_updated_at,
         created_at: now,
         updated_at: now,

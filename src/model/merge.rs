@@ -1,8 +1,10 @@
 //! Merging: ballots gathered from files, codes or other windows, and two copies
 //! of the same workshop. Pure functions: each piece (set-up, an area's notes, a
 //! ballot, the room controls, the decision) has one writer and a time stamp, so
-//! the newer copy of each piece wins and an exact tie is broken by content. Any
-//! order of merges gives the same workshop.
+//! the newer copy of each piece wins and an exact tie is broken by content. The
+//! facilitator's moderation of participants' notes is the exception: it only
+//! grows, and two copies merge by union (`NoteModeration::absorb`). Any order
+//! of merges gives the same workshop.
 
 use std::cmp::Ordering;
 
@@ -57,6 +59,8 @@ pub fn sort_ballots(ballots: &mut [Ballot]) {
 pub fn merge_ballots(workshop: &mut Workshop, incoming: Vec<Ballot>, source: &str) -> MergeReport {
     let mut report = MergeReport::default();
     let mut changed = false;
+    // Note id → the ballot it is on, built only once a ballot with notes comes.
+    let mut note_owners: Option<std::collections::HashMap<Id, Id>> = None;
     // Where each ballot id sits, so gathering thousands stays linear.
     let mut index: std::collections::HashMap<Id, usize> = workshop
         .ballots
@@ -86,6 +90,29 @@ pub fn merge_ballots(workshop: &mut Workshop, incoming: Vec<Ballot>, source: &st
             report.removed += 1;
             continue;
         }
+        // Note ids are random, so one already on another ballot means a
+        // crafted ballot: refused, so it cannot take over another's note.
+        if !ballot.notes.is_empty() {
+            let owners = note_owners.get_or_insert_with(|| owners_of(&workshop.ballots));
+            if let Some(j) = ballot
+                .notes
+                .iter()
+                .position(|n| owners.get(&n.id).is_some_and(|owner| *owner != ballot.id))
+            {
+                report.refused.push(ImportError::Invalid {
+                    path: format!("{path}.notes[{j}].id"),
+                    reason: format!(
+                        "note {} of {} is another participant's note",
+                        ballot.notes[j].id.short(),
+                        super::text::clip(&ballot.participant, 40)
+                    ),
+                });
+                continue;
+            }
+            for n in &ballot.notes {
+                owners.insert(n.id, ballot.id);
+            }
+        }
         match index
             .get(&ballot.id)
             .and_then(|&at| workshop.ballots.get_mut(at))
@@ -111,6 +138,14 @@ pub fn merge_ballots(workshop: &mut Workshop, incoming: Vec<Ballot>, source: &st
         sort_ballots(&mut workshop.ballots);
     }
     report
+}
+
+/// Every note id of these ballots → the ballot it is on.
+fn owners_of(ballots: &[Ballot]) -> std::collections::HashMap<Id, Id> {
+    ballots
+        .iter()
+        .flat_map(|b| b.notes.iter().map(move |n| (n.id, b.id)))
+        .collect()
 }
 
 /// Why two workshops cannot be merged.
@@ -184,6 +219,9 @@ pub fn merge_into(ours: &mut Workshop, theirs: &Workshop) -> Result<bool, NotThe
         }
     }
     changed |= take_newer(&mut ours.room, |r| &r.updated_at, &theirs.room);
+    // Not newer-wins: every hide, merge and approval of either copy is kept,
+    // so a hide made anywhere wins over everything.
+    changed |= ours.moderation.absorb(&theirs.moderation);
     match (&mut ours.agreed_decision, &theirs.agreed_decision) {
         (Some(mine), Some(other)) => changed |= take_newer(mine, |d| &d.updated_at, other),
         (None, Some(other)) => {

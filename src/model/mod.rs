@@ -14,6 +14,9 @@ pub mod id;
 pub mod join;
 pub mod live;
 pub mod merge;
+pub mod note_edit;
+pub mod note_wall;
+pub mod notes;
 pub mod parse;
 pub mod partnership;
 pub mod partnership_results;
@@ -37,6 +40,8 @@ pub use catalogue::{AreaContent, Catalogue, CatalogueRef, Source, SupportModel};
 pub use fair_split::{fair_split, fair_split_working, FairSplitWorking};
 pub use id::Id;
 pub use merge::{merge_ballots, merge_into, merge_workshops, MergeReport};
+pub use note_wall::{note_reviews, note_wall, NoteCard, NoteReview, NoteWall};
+pub use notes::{NoteError, NoteKind, NoteModeration, ParticipantNote};
 pub use parse::ImportError;
 pub use partnership::{PartnershipCheck, PartnershipRatings, Principle, Rating};
 pub use partnership_results::{

@@ -15,9 +15,15 @@ use super::workshop::{Ballot, Workshop};
 
 /// The version of the record's JSON shape this app writes. Version 2 added
 /// the partnership check (ballots' `partnership`, the workshop's
-/// `partnership_check`, the derived `partnership_results`); every field it
-/// added is optional on the way in, so a version 1 file reads as it always did.
-pub const SCHEMA_VERSION: u32 = 2;
+/// `partnership_check`, the derived `partnership_results`); version 3
+/// participants' own notes and agreements (ballots' `notes` and `agrees`) and
+/// the facilitator's moderation of them (the workshop's `moderation`). Every
+/// field they added is optional on the way in, so a version 1 or 2 file reads
+/// as it always did.
+pub const SCHEMA_VERSION: u32 = 3;
+
+/// The version that added the partnership check.
+pub const PARTNERSHIP_SCHEMA_VERSION: u32 = 2;
 
 /// The oldest version of the record this app still reads.
 pub const OLDEST_SCHEMA_VERSION: u32 = 1;
@@ -25,7 +31,7 @@ pub const OLDEST_SCHEMA_VERSION: u32 = 1;
 /// Where the published JSON Schema of [`SCHEMA_VERSION`] is served, relative
 /// to the app (each version keeps its own file, so older files' readers
 /// still find theirs).
-pub const SCHEMA_PATH: &str = "schema/decision-record.v2.json";
+pub const SCHEMA_PATH: &str = "schema/decision-record.v3.json";
 
 /// The whole workshop as exported: its set-up, notes, ballots and agreed
 /// decision, with the aggregates derived from the ballots for readers that
@@ -34,7 +40,8 @@ pub const SCHEMA_PATH: &str = "schema/decision-record.v2.json";
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct DecisionRecord {
-    /// 2 for this shape (1 for files written before the partnership check).
+    /// 3 for this shape (2 for files written before participants' notes, 1
+    /// before the partnership check).
     pub schema_version: u32,
     /// The app that wrote it.
     pub generator: String,
@@ -87,21 +94,60 @@ pub fn working_copy_json(workshop: &Workshop) -> String {
 }
 
 /// The oldest version that holds everything in the workshop. A working copy
-/// of a workshop that does not use the partnership check says version 1 and
-/// is then exactly what it was before, so a window still running the older
-/// app (open since before an update) keeps reading this one's changes.
+/// of a workshop that uses neither the partnership check nor participants'
+/// notes says version 1 and is then exactly what it was before, so a window
+/// still running an older app (open since before an update) keeps reading
+/// this one's changes; one with ratings but no notes says version 2.
 fn version_needed(w: &Workshop) -> u32 {
-    let uses_check = !w.partnership_check.is_off() || w.ballots.iter().any(ballot_needs_v2);
-    if uses_check {
+    let ballots = w.ballots.iter().map(ballot_version).max();
+    let moderation = if w.moderation.is_default() {
+        OLDEST_SCHEMA_VERSION
+    } else {
         SCHEMA_VERSION
+    };
+    let check = if w.partnership_check.is_off() {
+        OLDEST_SCHEMA_VERSION
+    } else {
+        PARTNERSHIP_SCHEMA_VERSION
+    };
+    ballots
+        .unwrap_or(OLDEST_SCHEMA_VERSION)
+        .max(moderation)
+        .max(check)
+}
+
+/// The oldest version that holds a ballot: 3 with notes or agreements, 2
+/// with partnership ratings, else 1.
+pub(crate) fn ballot_version(b: &Ballot) -> u32 {
+    if !b.notes.is_empty() || !b.agrees.is_empty() {
+        SCHEMA_VERSION
+    } else if !b.partnership.is_empty() {
+        PARTNERSHIP_SCHEMA_VERSION
     } else {
         OLDEST_SCHEMA_VERSION
     }
 }
 
-/// Whether a ballot holds what only version 2 has (partnership ratings).
-pub(crate) fn ballot_needs_v2(b: &Ballot) -> bool {
-    !b.partnership.is_empty()
+/// What a ballot holds that a file of `version` cannot: its field, and why
+/// (to follow "a version 1 record …").
+pub(crate) fn newer_than(b: &Ballot, version: u32) -> Option<(&'static str, String)> {
+    let needs = |what: &str, v: u32| format!("{what}; this needs schema_version {v}");
+    if version < SCHEMA_VERSION && !b.notes.is_empty() {
+        return Some(("notes", needs("has no participants' notes", SCHEMA_VERSION)));
+    }
+    if version < SCHEMA_VERSION && !b.agrees.is_empty() {
+        return Some((
+            "agrees",
+            needs("has no participants' notes", SCHEMA_VERSION),
+        ));
+    }
+    if version < PARTNERSHIP_SCHEMA_VERSION && !b.partnership.is_empty() {
+        return Some((
+            "partnership",
+            needs("has no partnership check", PARTNERSHIP_SCHEMA_VERSION),
+        ));
+    }
+    None
 }
 
 /// Reads a decision record from untrusted text. On success the workshop is
@@ -146,26 +192,38 @@ pub fn import_json(text: &str) -> Result<Workshop, ImportError> {
         }
     };
     let record: DecisionRecord = parse_typed(text)?;
-    if version == OLDEST_SCHEMA_VERSION {
-        refuse_newer_fields(&record.workshop)?;
-    }
+    refuse_newer_fields(&record.workshop, version)?;
     validate(&record.workshop)?;
     Ok(record.workshop)
 }
 
 /// A version 1 record cannot hold the partnership check, which came with
-/// version 2: one that does was not written by Co-produce, so it is refused
+/// version 2, and neither version participants' notes, which came with
+/// version 3: one that does was not written by Co-produce, so it is refused
 /// rather than read as something it does not claim to be.
-fn refuse_newer_fields(w: &Workshop) -> Result<(), ImportError> {
-    let newer = |path: String| ImportError::Invalid {
+fn refuse_newer_fields(w: &Workshop, version: u32) -> Result<(), ImportError> {
+    let newer = |path: String, reason: String| ImportError::Invalid {
         path,
-        reason: "a version 1 record has no partnership check; this needs schema_version 2".into(),
+        reason: format!("a version {version} record {reason}"),
     };
-    if !w.partnership_check.is_off() {
-        return Err(newer("workshop.partnership_check".into()));
+    if version < PARTNERSHIP_SCHEMA_VERSION && !w.partnership_check.is_off() {
+        return Err(newer(
+            "workshop.partnership_check".into(),
+            format!(
+                "has no partnership check; this needs schema_version {PARTNERSHIP_SCHEMA_VERSION}"
+            ),
+        ));
     }
-    match w.ballots.iter().position(ballot_needs_v2) {
-        Some(i) => Err(newer(format!("workshop.ballots[{i}].partnership"))),
-        None => Ok(()),
+    if version < SCHEMA_VERSION && !w.moderation.is_default() {
+        return Err(newer(
+            "workshop.moderation".into(),
+            format!("has no participants' notes; this needs schema_version {SCHEMA_VERSION}"),
+        ));
     }
+    for (i, b) in w.ballots.iter().enumerate() {
+        if let Some((field, reason)) = newer_than(b, version) {
+            return Err(newer(format!("workshop.ballots[{i}].{field}"), reason));
+        }
+    }
+    Ok(())
 }

@@ -7,6 +7,7 @@ use std::collections::BTreeSet;
 
 use super::area::AreaShares;
 use super::id::Id;
+use super::notes::{NoteError, NoteModeration, ParticipantNote};
 use super::parse::ImportError;
 use super::resource::Unit;
 use super::text::clip;
@@ -39,6 +40,20 @@ pub const MAX_PROJECTED_YEARS: usize = 10;
 pub const MAX_CATALOGUE_REF_CHARS: usize = 100;
 /// Longest support model id within an area's split, in bytes.
 pub const MAX_MODEL_ID_BYTES: usize = 60;
+/// Longest note a participant writes, in characters after trimming: a short
+/// card the back of the hall can read.
+pub const MAX_PARTICIPANT_NOTE_CHARS: usize = 280;
+/// Most notes one participant may write, over all areas.
+pub const MAX_NOTES_PER_BALLOT: usize = 30;
+/// Most notes of others one participant may agree with. With
+/// [`MAX_NOTES_PER_BALLOT`] notes of the longest text this keeps a ballot
+/// inside a live message (`live::MAX_BALLOT_PAYLOAD`, 64 KiB).
+pub const MAX_AGREES_PER_BALLOT: usize = 300;
+/// Most notes the facilitator may hide, most merged, and most approved (each
+/// a list of its own). These only grow, and travel in every facilitator's
+/// live message (`live::MAX_FACILITATOR_PAYLOAD`, 256 KiB), so they are
+/// bounded well below it.
+pub const MAX_MODERATED_NOTES: usize = 1_000;
 
 /// A broken rule at a JSON path.
 fn invalid(path: impl Into<String>, reason: impl Into<String>) -> ImportError {
@@ -188,6 +203,7 @@ pub fn validate(w: &Workshop) -> Result<(), ImportError> {
             ));
         }
     }
+    check_moderation(&w.moderation)?;
     if w.room.revealed.windows(2).any(|w| w[0] >= w[1]) {
         return Err(invalid(
             "workshop.room.revealed",
@@ -215,7 +231,15 @@ pub fn validate(w: &Workshop) -> Result<(), ImportError> {
 }
 
 /// Checks one ballot against its workshop: same workshop id, a name, known
-/// resource kinds and splits that add up to 100%. `p` is its JSON path.
+/// resource kinds, splits that add up to 100%, and its notes and agreements
+/// within their limits ([`check_ballot_notes`]). `p` is its JSON path.
+///
+/// That a note's id is used by no other ballot is checked where a single
+/// ballot comes in (`merge_ballots`, `add_note`), not here or in
+/// [`validate`]: two copies of a workshop that are each valid must merge into
+/// one that is valid too, or a crafted collision could leave a device with a
+/// workshop it can no longer load or change. The room's cards take such a
+/// note once (from the ballot with the smaller id).
 ///
 /// Its partnership ratings need no check here: their types hold only the six
 /// principles and four ratings, so an unknown one is refused while parsing,
@@ -241,6 +265,9 @@ pub fn check_ballot(w: &Workshop, b: &Ballot, p: &str) -> Result<(), ImportError
             MAX_NAME_CHARS,
             true,
         )?;
+    }
+    if !b.notes.is_empty() || !b.agrees.is_empty() {
+        check_ballot_notes(b).map_err(|(sub, e)| note_invalid(b, p, &sub, &e))?;
     }
     for (kind_id, a) in &b.allocations {
         let pa = || format!("{p}.allocations.{}", clip(kind_id, 40));
@@ -270,6 +297,118 @@ pub fn check_ballot(w: &Workshop, b: &Ballot, p: &str) -> Result<(), ImportError
                     format!("a model id is 1 to {MAX_MODEL_ID_BYTES} characters"),
                 ));
             }
+        }
+    }
+    Ok(())
+}
+
+/// Checks a note's words as a participant gives them: after trimming, 1 to
+/// [`MAX_PARTICIPANT_NOTE_CHARS`] characters (not bytes: Welsh and Chinese
+/// count as English does), and no control characters but line breaks, which
+/// would garble the room's cards. `add_note` and `edit_note` store the
+/// trimmed text, so what they store always passes.
+pub fn check_note_text(text: &str) -> Result<(), NoteError> {
+    let trimmed = text.trim();
+    if trimmed.is_empty() {
+        return Err(NoteError::EmptyText);
+    }
+    // The whole text counts, so untrusted padding cannot grow a ballot.
+    let chars = text.chars().count();
+    if chars > MAX_PARTICIPANT_NOTE_CHARS {
+        return Err(NoteError::TooLong {
+            chars,
+            max: MAX_PARTICIPANT_NOTE_CHARS,
+        });
+    }
+    if text.chars().any(|c| c.is_control() && c != '\n') {
+        return Err(NoteError::ControlCharacter);
+    }
+    Ok(())
+}
+
+/// Checks a ballot's notes and agreements on their own: how many, each
+/// note's words, ids used once on the ballot, no agreeing with its own notes.
+/// On failure, the path below the ballot (`.notes[2].text`) and why.
+pub(crate) fn check_ballot_notes(b: &Ballot) -> Result<(), (String, NoteError)> {
+    if b.notes.len() > MAX_NOTES_PER_BALLOT {
+        return Err((
+            ".notes".into(),
+            NoteError::TooManyNotes {
+                max: MAX_NOTES_PER_BALLOT,
+            },
+        ));
+    }
+    for (j, note) in b.notes.iter().enumerate() {
+        check_note_text(&note.text).map_err(|e| (format!(".notes[{j}].text"), e))?;
+        // At most 30 notes, so comparing with the earlier ones is cheap.
+        if b.notes[..j].iter().any(|n| n.id == note.id) {
+            return Err((format!(".notes[{j}].id"), NoteError::IdInUse(note.id)));
+        }
+    }
+    if b.agrees.len() > MAX_AGREES_PER_BALLOT {
+        return Err((
+            ".agrees".into(),
+            NoteError::TooManyAgrees {
+                max: MAX_AGREES_PER_BALLOT,
+            },
+        ));
+    }
+    // Refused rather than quietly not counted: the app never offers it, so
+    // one that says so was not made by the app.
+    if let Some(own) = b.notes.iter().find(|n| b.agrees.contains(&n.id)) {
+        return Err((".agrees".into(), NoteError::OwnNote(own.id)));
+    }
+    Ok(())
+}
+
+/// A broken note rule of a ballot, as an import error at its path, naming
+/// the note by its id where there is one.
+fn note_invalid(b: &Ballot, p: &str, sub: &str, e: &NoteError) -> ImportError {
+    let note = sub
+        .strip_prefix(".notes[")
+        .and_then(|rest| rest.split(']').next())
+        .and_then(|j| j.parse::<usize>().ok())
+        .and_then(|j| b.notes.get(j));
+    let reason = match note {
+        Some(ParticipantNote { id, .. }) => format!("note {}: {e}", id.short()),
+        None => e.to_string(),
+    };
+    invalid(format!("{p}{sub}"), reason)
+}
+
+/// Checks the facilitator's moderation: within its limits, and no note
+/// merged into itself. Notes it names need not exist: a note may have been
+/// withdrawn, or its ballot not have arrived yet.
+fn check_moderation(m: &NoteModeration) -> Result<(), ImportError> {
+    let p = "workshop.moderation";
+    for (list, len) in [("hidden", m.hidden.len()), ("approved", m.approved.len())] {
+        if len > MAX_MODERATED_NOTES {
+            return Err(invalid(
+                format!("{p}.{list}"),
+                NoteError::TooManyModerated {
+                    max: MAX_MODERATED_NOTES,
+                }
+                .to_string(),
+            ));
+        }
+    }
+    let merges: usize = m.merged.values().map(|into| into.len()).sum();
+    if merges > MAX_MODERATED_NOTES {
+        return Err(invalid(
+            format!("{p}.merged"),
+            NoteError::TooManyModerated {
+                max: MAX_MODERATED_NOTES,
+            }
+            .to_string(),
+        ));
+    }
+    for (from, into) in &m.merged {
+        // One spelling of "merged into nothing": the note is not listed.
+        if into.is_empty() || into.contains(from) {
+            return Err(invalid(
+                format!("{p}.merged.{from}"),
+                NoteError::SameNote(*from).to_string(),
+            ));
         }
     }
     Ok(())

@@ -1,12 +1,13 @@
 //! The workshop: set-up, notes, participants' ballots and the agreed decision.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use serde::{Deserialize, Deserializer, Serialize};
 
 use super::area::{Area, AreaShares};
 use super::catalogue::{Catalogue, CatalogueRef};
 use super::id::Id;
+use super::notes::{NoteModeration, ParticipantNote};
 use super::partnership::{PartnershipCheck, PartnershipRatings, Principle, Rating};
 use super::resource::ResourceKind;
 use super::shares::{self, TOTAL_BP};
@@ -179,6 +180,15 @@ pub struct Ballot {
     /// without ratings is written exactly as before the check existed.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub partnership: PartnershipRatings,
+    /// The notes this participant wrote (their own words, per area). Left out
+    /// when empty, so a ballot without notes is written exactly as before.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<ParticipantNote>,
+    /// The notes of others this participant agrees with, by id. On the
+    /// ballot, so an agreement counts once per participant and only its own
+    /// device can give or take it back. Left out when empty.
+    #[serde(default, skip_serializing_if = "BTreeSet::is_empty")]
+    pub agrees: BTreeSet<Id>,
     /// When it last changed.
     pub updated_at: Timestamp,
 }
@@ -308,6 +318,12 @@ pub struct Workshop {
     /// What the room may see on the projector.
     #[serde(default)]
     pub room: RoomControls,
+    /// What the facilitator decided about participants' notes: hidden,
+    /// merged, approved, and whether the room sees only approved ones. Grows
+    /// only and merges by union (see [`NoteModeration`]); left out while
+    /// nothing was decided, so a workshop without notes is written as before.
+    #[serde(default, skip_serializing_if = "NoteModeration::is_default")]
+    pub moderation: NoteModeration,
     /// When the set-up (name, place, date, catalogue, resource kinds, the
     /// partnership check) last changed.
     #[serde(default)]
@@ -335,6 +351,7 @@ impl Workshop {
             agreed_decision: None,
             removed_ballots: Vec::new(),
             room: RoomControls::default(),
+            moderation: NoteModeration::default(),
             setup_updated_at: now,
             created_at: now,
             updated_at: now,
@@ -381,6 +398,8 @@ impl Workshop {
             role,
             allocations,
             partnership: BTreeMap::new(),
+            notes: Vec::new(),
+            agrees: BTreeSet::new(),
             updated_at: now,
         });
         self.updated_at = now;
@@ -503,6 +522,9 @@ impl Workshop {
             agreed_decision: self.agreed_decision.clone(),
             removed_ballots: self.removed_ballots.clone(),
             room: self.room.clone(),
+            // The facilitator's decisions about notes travel with the set-up,
+            // so a tablet hides a note even when it gets no ballots.
+            moderation: self.moderation.clone(),
             setup_updated_at: self.setup_updated_at,
             created_at: self.created_at,
             updated_at: self.updated_at,
@@ -510,7 +532,8 @@ impl Workshop {
     }
 
     /// Stamps `now` on every piece that differs from `before`: the set-up, each
-    /// area's notes, the room controls and the decision. Each piece has one
+    /// area's notes, the room controls, the moderation's `approve_first` and
+    /// the decision. Each piece has one
     /// writer, so merging by these stamps loses nothing. Ballots keep the stamp
     /// their own device gave them (see [`Workshop::update_allocation`]), so a
     /// gathered ballot is not made to look newer than it is.
@@ -534,6 +557,11 @@ impl Workshop {
             if !same {
                 notes.updated_at = now;
             }
+        }
+        // Only the one flag of the moderation has a stamp; the rest only grows
+        // and needs none.
+        if self.moderation.approve_first != before.moderation.approve_first {
+            self.moderation.approve_first_updated_at = now;
         }
         let mut room = self.room.clone();
         room.updated_at = before.room.updated_at;

@@ -243,3 +243,67 @@ pub fn realistic_workshop_with_ratings() -> Workshop {
     }
     w
 }
+
+/// The id of the `n`th note of [`realistic_workshop_with_notes`].
+pub fn note_id(n: u8) -> Id {
+    Id(0xA0_0000 + u128::from(n))
+}
+
+/// The realistic workshop with ratings, and notes in everyone's own words:
+/// awkward text, agreements (one person agreeing with two notes that are
+/// then merged), a hidden note, a merge and an approval, and the room's
+/// screen showing approved notes only.
+pub fn realistic_workshop_with_notes() -> Workshop {
+    use co_produce::model::NoteKind::*;
+    let mut w = realistic_workshop_with_ratings();
+    let notes: [(u8, u8, Area, co_produce::model::NoteKind, &str); 7] = [
+        (
+            10,
+            1,
+            Area::OwnHome,
+            GoodLife,
+            "Choosing who comes through my door",
+        ),
+        (
+            11,
+            2,
+            Area::OwnHome,
+            Like,
+            "Carers who stay for a cup of tea ☕",
+        ),
+        (12, 3, Area::OwnHome, Like, "Carers who stay and chat"),
+        (
+            13,
+            4,
+            Area::OwnHome,
+            Dislike,
+            "=HYPERLINK(\"x\") \"15-minute\" visits,\nrushed",
+        ),
+        (14, 5, Area::OwnHome, Dislike, "Something rude"),
+        (
+            15,
+            6,
+            Area::WholeCommunity,
+            GoodLife,
+            "Bod yn rhan o'r gymuned 李",
+        ),
+        (10, 7, Area::WholeCommunity, Like, "The library café"),
+    ];
+    for (i, (ballot, n, area, kind, text)) in notes.into_iter().enumerate() {
+        w.add_note(id(ballot), note_id(n), area, kind, text, at(100 + i as i64))
+            .expect("a good note");
+    }
+    // Agreements: 10 agrees with both notes 2 and 3 (merged below: counted
+    // once), 14 with 2, 15 with 3 and 4, 11 with 6.
+    for (ballot, n) in [(10, 2), (10, 3), (14, 2), (15, 3), (15, 4), (11, 6)] {
+        w.set_agree(id(ballot), note_id(n), true, at(110))
+            .expect("a good agreement");
+    }
+    w.hide_note(note_id(5), at(111)).expect("there");
+    w.merge_notes(note_id(3), note_id(2), at(112))
+        .expect("same area");
+    w.approve_note(note_id(2), at(113)).expect("there");
+    w.set_approve_first(true, at(114));
+    w.updated_at = at(115);
+    w
+}
