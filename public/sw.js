@@ -50,6 +50,11 @@ const inScope = (url) => url.startsWith(SCOPE);
 const abs = (path) => new URL(path, SCOPE).href;
 // Trunk's hashed names: co-produce-<16 hex>.js, …_bg.wasm, main-<16 hex>.css.
 const isHashed = (url) => /-[0-9a-f]{16}(_bg)?\.[a-z0-9]+$/.test(new URL(url).pathname);
+// The facilitator's build (co-produce-<16 hex>.js and _bg.wasm; the tablet's is
+// co-produce-tablet-…) is kept only on a device that opens it: index.html asks
+// for it again once this worker runs the page, and cacheFirst keeps it. A room
+// of tablets then never downloads it.
+const isFacilitatorBuild = (url) => /\/co-produce-[0-9a-f]{16}(_bg\.wasm|\.js)$/.test(new URL(url).pathname);
 const isCatalogue = (url) => /\/catalogue(\.[A-Za-z-]+)?\.json$/.test(new URL(url).pathname);
 
 /** Every file of this folder that index.html names (href, src, or a './…' string in its loader). */
@@ -99,6 +104,7 @@ self.addEventListener('install', (event) => {
     required.delete(abs('./'));
     required.delete(abs('./index.html'));
     for (const url of OPTIONAL.map(abs)) required.delete(url);
+    for (const url of [...required]) if (isFacilitatorBuild(url)) required.delete(url);
     // Any one missing required file fails the install; the browser tries again on the next visit.
     await Promise.all([...required].map(async (url) => put(cache, url, await fetchForCache(url))));
     await Promise.all(OPTIONAL.map(abs).map(async (url) => {

@@ -23,12 +23,29 @@ set -euo pipefail
 #              (+35,272 B; budget 563,200)
 BUDGET_GZ_BYTES=563200
 
-# Prints the sizes of DIST's shell and checks them against BUDGET.
-check() {
-  local dist=$1 budget=$2 total=0 raw gz f found=0
+# The files of one build's shell in DIST: that build's wasm and js (NAME-<16
+# hex>_bg.wasm and NAME-<16 hex>.js), and what every page loads (the service
+# worker, the css and index.html).
+shell_files() {
+  local dist=$1 name=$2 f base
   shopt -s nullglob
-  local files=("$dist"/*.wasm "$dist"/*.js "$dist"/*.css "$dist"/index.html)
+  for f in "$dist"/*.wasm "$dist"/*.js "$dist"/*.css "$dist"/index.html; do
+    base=${f##*/}
+    if [[ $base =~ ^(co-produce(-tablet)?)-[0-9a-f]{16}(_bg\.wasm|\.js)$ ]]; then
+      [[ ${BASH_REMATCH[1]} == "$name" ]] || continue
+    elif [[ $base == *.wasm ]]; then
+      continue
+    fi
+    echo "$f"
+  done
   shopt -u nullglob
+}
+
+# Prints the sizes of the shell of build NAME in DIST and checks them against BUDGET.
+check() {
+  local dist=$1 name=$2 budget=$3 total=0 raw gz f found=0
+  local files=()
+  mapfile -t files < <(shell_files "$dist" "$name")
   for f in "${files[@]}"; do
     [[ -f $f ]] || continue
     [[ $f == *.wasm ]] && found=1
@@ -36,18 +53,18 @@ check() {
     # -n: without the file's name and time in the header, as a server sends it.
     gz=$(gzip -9nc "$f" | wc -c)
     total=$((total + gz))
-    printf '%-50s %9d bytes raw %9d bytes gzipped\n' "$f" "$raw" "$gz"
+    printf '%-58s %9d bytes raw %9d bytes gzipped\n' "$f" "$raw" "$gz"
   done
   if [[ $found == 0 || ! -f $dist/index.html ]]; then
-    echo "size budget: no wasm or no index.html in $dist (build it first: trunk build --release)" >&2
+    echo "size budget: no $name wasm or no index.html in $dist (build it first: trunk build --release)" >&2
     return 2
   fi
-  printf 'app shell (wasm + js + css + html) gzipped: %d bytes (%.1f KB); budget %d bytes (%.1f KB)\n' \
-    "$total" "$(echo "$total/1024" | bc -l)" "$budget" "$(echo "$budget/1024" | bc -l)"
+  printf '%s shell (wasm + js + css + html) gzipped: %d bytes (%.1f KB); budget %d bytes (%.1f KB)\n' \
+    "$name" "$total" "$(echo "$total/1024" | bc -l)" "$budget" "$(echo "$budget/1024" | bc -l)"
   if ((total > budget)); then
-    printf 'size budget exceeded: the app shell is %d bytes gzipped, over the budget of %d bytes by %d.\n' \
-      "$total" "$budget" "$((total - budget))" >&2
-    echo 'Make it smaller, or raise BUDGET_GZ_BYTES in scripts/size_budget.sh and say why.' >&2
+    printf 'size budget exceeded: the %s shell is %d bytes gzipped, over the budget of %d bytes by %d.\n' \
+      "$name" "$total" "$budget" "$((total - budget))" >&2
+    echo 'Make it smaller, or raise its budget in scripts/size_budget.sh and say why.' >&2
     return 1
   fi
 }
@@ -58,13 +75,17 @@ self_test() {
   local tmp problems=0 total
   tmp=$(mktemp -d)
   mkdir "$tmp/dist" "$tmp/empty"
-  head -c 5000 /dev/urandom >"$tmp/dist/app_bg.wasm"
-  echo 'export default function init() {}' >"$tmp/dist/app.js"
+  head -c 5000 /dev/urandom >"$tmp/dist/co-produce-tablet-00000000000000aa_bg.wasm"
+  echo 'export default function init() {}' >"$tmp/dist/co-produce-tablet-00000000000000aa.js"
+  # The other build's files are not part of this shell.
+  head -c 9000 /dev/urandom >"$tmp/dist/co-produce-00000000000000bb_bg.wasm"
+  echo 'export default function init() { return 1 }' >"$tmp/dist/co-produce-00000000000000bb.js"
+  echo 'self.addEventListener("fetch", () => {})' >"$tmp/dist/sw.js"
   echo 'body { margin: 0 }' >"$tmp/dist/main.css"
   echo '<!doctype html><title>x</title>' >"$tmp/dist/index.html"
   echo '<!doctype html>' >"$tmp/empty/index.html"
   total=0
-  for f in "$tmp"/dist/*; do total=$((total + $(gzip -9nc "$f" | wc -c))); done
+  for f in "$tmp"/dist/{co-produce-tablet-*,sw.js,main.css,index.html}; do total=$((total + $(gzip -9nc "$f" | wc -c))); done
 
   expect() { # expect STATUS DESCRIPTION -- command...
     local want=$1 what=$2 got=0
@@ -76,23 +97,28 @@ self_test() {
       problems=1
     fi
   }
-  expect 1 "a budget of 1 byte" -- check "$tmp/dist" 1
-  grep -q "size budget exceeded: the app shell is $total bytes gzipped, over the budget of 1 bytes" "$tmp/out" ||
-    { echo "self-test: the failure does not name the total and the budget"; problems=1; }
-  expect 1 "one byte over budget" -- check "$tmp/dist" $((total - 1))
-  expect 0 "exactly at budget" -- check "$tmp/dist" "$total"
-  expect 0 "well under budget" -- check "$tmp/dist" 10000000
-  expect 2 "a dist without wasm" -- check "$tmp/empty" 10000000
-  expect 2 "a missing dist" -- check "$tmp/nowhere" 10000000
+  local t=co-produce-tablet
+  expect 1 "a budget of 1 byte" -- check "$tmp/dist" $t 1
+  grep -q "size budget exceeded: the $t shell is $total bytes gzipped, over the budget of 1 bytes" "$tmp/out" ||
+    { echo "self-test: the failure does not name the build, its total and the budget"; problems=1; }
+  expect 1 "one byte over budget" -- check "$tmp/dist" $t $((total - 1))
+  expect 0 "exactly at budget (the other build's files not counted)" -- check "$tmp/dist" $t "$total"
+  expect 0 "well under budget" -- check "$tmp/dist" $t 10000000
+  expect 2 "a dist without wasm" -- check "$tmp/empty" $t 10000000
+  expect 2 "a missing dist" -- check "$tmp/nowhere" $t 10000000
   rm -rf "$tmp"
   echo "size budget self-test: $([[ $problems == 0 ]] && echo ok || echo failed)"
   return "$problems"
 }
 
-budget=$BUDGET_GZ_BYTES
+tablet_budget=$BUDGET_TABLET_GZ_BYTES
+facilitator_budget=$BUDGET_FACILITATOR_GZ_BYTES
 case ${1:-} in
   --self-test) self_test; exit ;;
-  --budget) budget=$2; shift 2 ;;
+  --budget) tablet_budget=$2; facilitator_budget=$2; shift 2 ;;
 esac
 if (($# == 0)); then cd "$(dirname "$0")/.." && set -- dist; fi
-check "$1" "$budget"
+status=0
+check "$1" co-produce-tablet "$tablet_budget" || status=$?
+check "$1" co-produce "$facilitator_budget" || { s=$?; ((status)) || status=$s; }
+exit "$status"

@@ -11,8 +11,39 @@ use crate::ui::labels::tr;
 use crate::ui::layout::{Header, StorageBanner};
 use crate::ui::pages;
 
-/// Starts the app in the page's body.
+/// Starts the facilitator's app (every screen) in the page's body.
 pub fn mount() {
+    start(FACILITATOR);
+}
+
+/// Starts the tablet's app in the page's body: joining and a participant's
+/// own turn, and nothing a facilitator needs, so the module that 200 tablets
+/// download over one venue's Wi-Fi is small. Any other screen loads the
+/// facilitator's build in its place (`Route::in_tablet_build`).
+pub fn mount_tablet() {
+    start(TABLET);
+}
+
+/// Which screens a build draws: its own switch and header, as plain function
+/// pointers, so a build that never names the facilitator's pages leaves them
+/// (and everything only they use) out of its module.
+#[derive(Clone, Copy)]
+struct Screens {
+    header: fn(ReadSignal<Route>) -> AnyView,
+    screen: fn(Route) -> AnyView,
+}
+
+const FACILITATOR: Screens = Screens {
+    header: facilitator_header,
+    screen: facilitator_screen,
+};
+
+const TABLET: Screens = Screens {
+    header: |_| ().into_any(),
+    screen: tablet_screen,
+};
+
+fn start(screens: Screens) {
     // Panic messages in the console help during development; a release build
     // leaves the hook (and its formatting code) out to stay small.
     #[cfg(debug_assertions)]
@@ -22,13 +53,13 @@ pub fn mount() {
     // timeout after it. Where the download was quick this costs one frame;
     // without it a fast device could go from a blank page to the app, and the
     // first screen would never be what people (and page-speed tools) see first.
-    request_animation_frame(|| {
+    request_animation_frame(move || {
         set_timeout(
-            || {
+            move || {
                 if let Some(splash) = document().get_element_by_id("splash") {
                     splash.remove();
                 }
-                leptos::mount::mount_to_body(App);
+                leptos::mount::mount_to_body(move || view! { <App screens=screens /> });
             },
             std::time::Duration::ZERO,
         )
@@ -36,20 +67,20 @@ pub fn mount() {
 }
 
 #[component]
-fn App() -> impl IntoView {
+fn App(screens: Screens) -> impl IntoView {
     crate::platform::keyboard::keep_fields_visible();
     let state = AppState::new();
     provide_context(state);
     view! {
         <I18nContextProvider>
-            <Shell />
+            <Shell screens=screens />
         </I18nContextProvider>
     }
 }
 
 /// Everything inside the language context: header, banners and the screen.
 #[component]
-fn Shell() -> impl IntoView {
+fn Shell(screens: Screens) -> impl IntoView {
     let state = crate::state::use_app();
     let i18n = use_i18n();
     let start = crate::state::locale::start_language(state, i18n);
@@ -80,7 +111,7 @@ fn Shell() -> impl IntoView {
                 let r = route.get();
                 !(r.is_tablet() || matches!(r, Route::Present(_) | Route::LiveJoin(_)))
             }>
-                <Header route=route />
+                {(screens.header)(route)}
             </Show>
             <Show when=move || { let r = route.get(); r.is_tablet() || matches!(r, Route::Join(_) | Route::LiveJoin(_)) }>
                 <div class="tablet-bar"><DeviceBar /></div>
@@ -96,28 +127,63 @@ fn Shell() -> impl IntoView {
                 // A new language or Easy Read draws the screen again, so every
                 // figure and sentence follows it; the workshop itself is untouched.
                 let _ = (i18n.get_locale(), easy.get());
-                match route.get() {
-                    Route::Setup => pages::setup::SetupPage().into_any(),
-                    Route::Area(i) => view! { <pages::walkthrough::AreaStep index=i /> }.into_any(),
-                    Route::Participants => pages::participants::ParticipantsPage().into_any(),
-                    Route::Allocate { ballot, kind } => {
-                        view! { <pages::allocate::AllocatePage ballot=ballot kind=kind /> }.into_any()
-                    }
-                    Route::Results(kind) => view! { <pages::results::ResultsPage kind=kind /> }.into_any(),
-                    Route::Decision => pages::decision::DecisionPage().into_any(),
-                    Route::Data => pages::data::DataPage().into_any(),
-                    Route::Present(kind) => view! { <pages::presenter::PresenterPage kind=kind /> }.into_any(),
-                    Route::Tablet { ballot: None, .. } => pages::tablet::TabletStart().into_any(),
-                    Route::Tablet { ballot: Some(ballot), kind } => {
-                        view! { <pages::allocate::AllocatePage ballot=ballot kind=kind tablet=true /> }.into_any()
-                    }
-                    Route::TabletFinished => pages::tablet::TabletFinished().into_any(),
-                    Route::Partnership { ballot, tablet } => view! { <pages::partnership::PartnershipPage ballot=ballot tablet=tablet /> }.into_any(),
-                    Route::Print => pages::print::PrintPage().into_any(),
-                    Route::Join(code) => view! { <pages::tablet::JoinPage code=code /> }.into_any(),
-                    Route::LiveJoin(fragment) => view! { <pages::live_join::LiveJoinPage fragment=fragment /> }.into_any(),
-                }}}
+                (screens.screen)(route.get())
+                }}
             </main>
             <div class="visually-hidden" role="status" aria-live="polite">{move || state.announcement.get()}</div>
+    }
+}
+
+fn facilitator_header(route: ReadSignal<Route>) -> AnyView {
+    view! { <Header route=route /> }.into_any()
+}
+
+/// Every screen of the app.
+fn facilitator_screen(route: Route) -> AnyView {
+    match route {
+        Route::Setup => pages::setup::SetupPage().into_any(),
+        Route::Area(i) => view! { <pages::walkthrough::AreaStep index=i /> }.into_any(),
+        Route::Participants => pages::participants::ParticipantsPage().into_any(),
+        Route::Allocate { ballot, kind } => {
+            view! { <pages::allocate::AllocatePage ballot=ballot kind=kind /> }.into_any()
+        }
+        Route::Results(kind) => view! { <pages::results::ResultsPage kind=kind /> }.into_any(),
+        Route::Decision => pages::decision::DecisionPage().into_any(),
+        Route::Data => pages::data::DataPage().into_any(),
+        Route::Present(kind) => view! { <pages::presenter::PresenterPage kind=kind /> }.into_any(),
+        Route::Print => pages::print::PrintPage().into_any(),
+        Route::Partnership {
+            ballot,
+            tablet: false,
+        } => view! { <pages::partnership::PartnershipPage ballot=ballot tablet=false /> }
+            .into_any(),
+        tablet => tablet_screen(tablet),
+    }
+}
+
+/// A participant's screens: joining and their own turn. Anything else asks
+/// for the facilitator's build (see `mount_tablet`).
+fn tablet_screen(route: Route) -> AnyView {
+    match route {
+        Route::Tablet { ballot: None, .. } => pages::tablet::TabletStart().into_any(),
+        Route::Tablet {
+            ballot: Some(ballot),
+            kind,
+        } => view! { <pages::allocate::AllocatePage ballot=ballot kind=kind tablet=true /> }
+            .into_any(),
+        Route::TabletFinished => pages::tablet::TabletFinished().into_any(),
+        Route::Partnership {
+            ballot,
+            tablet: true,
+        } => view! { <pages::partnership::PartnershipPage ballot=ballot tablet=true /> }
+            .into_any(),
+        Route::Join(code) => view! { <pages::tablet::JoinPage code=code /> }.into_any(),
+        Route::LiveJoin(fragment) => {
+            view! { <pages::live_join::LiveJoinPage fragment=fragment /> }.into_any()
+        }
+        _ => {
+            crate::platform::address::load_facilitator_build();
+            ().into_any()
+        }
     }
 }

@@ -115,6 +115,23 @@ impl Route {
         )
     }
 
+    /// Whether the tablet's build (the small module that tablets download,
+    /// `src/bin/tablet.rs`) shows this screen: joining, and a participant's
+    /// own turn. Every other screen needs the facilitator's build, which the
+    /// page loads in its place. index.html's loader picks the build with the
+    /// same rule before the app starts.
+    pub fn in_tablet_build(&self) -> bool {
+        match self {
+            Route::Join(_) => true,
+            // The room's screen of a live workshop is the presenter.
+            Route::LiveJoin(fragment) => {
+                crate::model::live::LiveLink::audience_in(fragment)
+                    == crate::model::live::Audience::Tablet
+            }
+            _ => self.is_tablet(),
+        }
+    }
+
     /// Reads a fragment such as `#/allocate/<id>/state_money`; anything unknown is set-up.
     pub fn parse(hash: &str) -> Route {
         let fragment = hash.trim_start_matches('#');

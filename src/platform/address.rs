@@ -64,3 +64,21 @@ pub fn open_window(fragment: &str) -> bool {
     .flatten()
     .is_some()
 }
+
+/// The key by which the tablet's build asks index.html's loader for the
+/// facilitator's build on the next load (see `load_facilitator_build`).
+const WANT_FACILITATOR: &str = "co-produce.facilitator-build";
+
+/// Loads the page again with the facilitator's build, for a screen the
+/// tablet's build does not have (say a facilitator leaves pass-the-tablet
+/// mode). The mark in session storage makes index.html's loader pick the
+/// facilitator's build whatever the address says, so this can never loop.
+pub fn load_facilitator_build() {
+    let Some(w) = web_sys::window() else {
+        return;
+    };
+    if let Ok(Some(session)) = w.session_storage() {
+        let _ = session.set_item(WANT_FACILITATOR, "1");
+    }
+    let _ = w.location().reload();
+}
