@@ -35,6 +35,7 @@ const FIXED = [
   './app-icons/apple-touch-icon.png',
   './schema/decision-record.v1.json',
   './schema/decision-record.v2.json',
+  './schema/decision-record.v3.json',
   ...ICONS,
 ];
 // A council may replace or remove these (the app then uses its built-in copy),

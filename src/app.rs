@@ -155,8 +155,9 @@ fn facilitator_screen(route: Route) -> AnyView {
         Route::Partnership {
             ballot,
             tablet: false,
-        } => view! { <pages::partnership::PartnershipPage ballot=ballot tablet=false /> }
-            .into_any(),
+        } => {
+            view! { <pages::partnership::PartnershipPage ballot=ballot tablet=false /> }.into_any()
+        }
         tablet => tablet_screen(tablet),
     }
 }
@@ -175,8 +176,7 @@ fn tablet_screen(route: Route) -> AnyView {
         Route::Partnership {
             ballot,
             tablet: true,
-        } => view! { <pages::partnership::PartnershipPage ballot=ballot tablet=true /> }
-            .into_any(),
+        } => view! { <pages::partnership::PartnershipPage ballot=ballot tablet=true /> }.into_any(),
         Route::Join(code) => view! { <pages::tablet::JoinPage code=code /> }.into_any(),
         Route::LiveJoin(fragment) => {
             view! { <pages::live_join::LiveJoinPage fragment=fragment /> }.into_any()

@@ -337,3 +337,24 @@ fn the_partnership_check_comes_where_the_workshop_asks_it() {
         assert_eq!(check.is_tablet(), tablet);
     }
 }
+
+/// The builds' table: which screens the tablet's build shows. index.html's
+/// loader reads the same table in `tests/e2e/builds.spec.mjs`, so the loader
+/// and the app can never disagree about which build an address needs.
+#[test]
+fn the_tablet_build_shows_joining_and_a_participants_turn() {
+    let text = include_str!("fixtures/builds.json");
+    let table: serde_json::Value = serde_json::from_str(text).expect("builds.json is JSON");
+    let addresses = table["addresses"].as_array().expect("a list of addresses");
+    assert!(addresses.len() > 20);
+    for pair in addresses {
+        let hash = pair[0].as_str().expect("an address");
+        let tablet = pair[1].as_bool().expect("true or false");
+        assert_eq!(
+            Route::parse(hash).in_tablet_build(),
+            tablet,
+            "{hash} opens the {} build",
+            if tablet { "tablet's" } else { "facilitator's" }
+        );
+    }
+}

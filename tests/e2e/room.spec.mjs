@@ -304,7 +304,8 @@ test('the CSV for spreadsheets has a row per person, resource and area', async (
   const [header, ...rows] = parseCsv(text);
   expect(header).toEqual(['row_type', 'participant', 'role', 'ballot_id', 'resource_id', 'resource', 'unit',
     'period', 'area_id', 'share_percent', 'amount', 'change_vs_today',
-    'principle_id', 'rating', 'not_at_all', 'a_little', 'mostly', 'fully', 'score']);
+    'principle_id', 'rating', 'not_at_all', 'a_little', 'mostly', 'fully', 'score',
+    'note_id', 'note_kind', 'note_text', 'agreements', 'card_agreements', 'merged_into', 'hidden']);
   for (const r of rows) expect(r, `row ${r.join(',')}`).toHaveLength(header.length);
   const kinds = (await savedRecord(page)).workshop.kinds.map((k) => k.id);
   expect(kinds).toHaveLength(4);

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use crate::i18n::*;
 use crate::model::csv::to_csv;
 use crate::model::text::file_slug;
-use crate::model::{export_json, Workshop, SCHEMA_PATH};
+use crate::model::{export_json, Workshop, SCHEMA_PATH, SCHEMA_VERSION};
 use crate::platform::files;
 use crate::route::Route;
 use crate::state::use_app;
@@ -54,7 +54,7 @@ pub fn DownloadDecisions(
             </div>
             <p class="small">
                 {tr!(i18n, data.schema_note)} " "
-                <a href=format!("./{SCHEMA_PATH}")>{tr!(i18n, data.schema_link)}</a>
+                <a href=format!("./{SCHEMA_PATH}")>{t!(i18n, data.schema_link, version = SCHEMA_VERSION)}</a>
             </p>
         </section>
     }

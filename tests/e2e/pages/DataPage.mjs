@@ -48,8 +48,9 @@ export class DataPage extends AppPage {
     await this.page.getByRole('button', { name: EN.data.new }).tap();
   }
 
-  schemaLink() {
-    return this.page.getByRole('link', { name: EN.data.schema_link });
+  /** The link to the published schema of the record this app writes (version `version`). */
+  schemaLink(version) {
+    return this.page.getByRole('link', { name: fill(EN.data.schema_link, { version }) });
   }
 
   /** "Download for spreadsheets (CSV)"; resolves with the file's name and text. */

@@ -1,0 +1,137 @@
+// The two builds of one app (issue 11): a tablet that opens a join link, or is
+// passed round in pass-the-tablet mode, downloads only the tablet's build, and
+// its offline copy never fetches the facilitator's; a screen the tablet's build
+// does not have loads the facilitator's build in its place, once, with nothing
+// lost.
+import { test, expect, EN, ROLES } from './fixtures.mjs';
+import { ResultsPage, TabletPage } from './pages/index.mjs';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+// The same table as the host test of Route::in_tablet_build (tests/route.rs).
+const TABLE = JSON.parse(readFileSync(join(import.meta.dirname, '../fixtures/builds.json'), 'utf8')).addresses;
+
+const FACILITATOR_BUILD = /\/co-produce-[0-9a-f]{16}(_bg\.wasm|\.js)$/;
+const TABLET_BUILD = /\/co-produce-tablet-[0-9a-f]{16}(_bg\.wasm|\.js)$/;
+
+/** Every address that `source` (a page, or a context with its service worker) asks for, from now on. */
+function watchRequests(source) {
+  const seen = [];
+  source.on('request', (r) => seen.push(r.url()));
+  return seen;
+}
+
+/** The files of this copy's offline cache, once the service worker runs the page and holds `wanted`. */
+async function offlineCopy(page, wanted) {
+  await expect.poll(() => page.evaluate(() => navigator.serviceWorker?.controller != null), { timeout: 30_000 }).toBe(true);
+  const cached = () => page.evaluate(async () => {
+    const reg = await navigator.serviceWorker.ready;
+    const out = [];
+    for (const name of (await caches.keys()).filter((n) => n.startsWith(`co-produce ${reg.scope} `))) {
+      for (const req of await (await caches.open(name)).keys()) out.push(req.url);
+    }
+    return out;
+  });
+  await expect.poll(async () => { const now = await cached(); return wanted.every((re) => now.some((u) => re.test(u))); }, {
+    message: `the offline copy holds ${wanted.join(', ')}`, timeout: 15_000,
+  }).toBe(true);
+  return cached();
+}
+
+test('a facilitator gets the facilitator\'s build, and keeps it for offline use', async ({ page }) => {
+  // The page's own requests: the service worker also keeps the tablet's build, for a
+  // tablet screen opened offline on this device.
+  const requests = watchRequests(page);
+  const results = new ResultsPage(page);
+  await results.open();
+  expect(requests.filter((u) => FACILITATOR_BUILD.test(u)).length, 'the facilitator\'s js and wasm').toBeGreaterThanOrEqual(2);
+  expect(requests.filter((u) => TABLET_BUILD.test(u)), 'the page loads nothing of the tablet\'s build').toEqual([]);
+  const cached = await offlineCopy(page, [FACILITATOR_BUILD, TABLET_BUILD]);
+  expect(cached.filter((u) => FACILITATOR_BUILD.test(u))).toHaveLength(2);
+});
+
+test('a tablet opening the join link gets only the tablet\'s build, online and offline', async ({ page, newPage }) => {
+  // The facilitator's device hands out the join link.
+  const results = new ResultsPage(page);
+  await results.open();
+  const joinLink = await page.locator('a.join-anchor').getAttribute('href');
+  expect(joinLink).toMatch(/#\/join\/[^/]+$/);
+
+  const tabletPage = await newPage({ fresh: true });
+  const requests = watchRequests(tabletPage.context());
+  await tabletPage.goto(joinLink);
+  const tablet = new TabletPage(tabletPage);
+  await tablet.expectStart();
+  await expect(tabletPage.getByRole('navigation', { name: EN.nav.label, exact: true }), 'no facilitator\'s navigation').toHaveCount(0);
+  const id = await tablet.startTurn('Amira', ROLES.citizen);
+  expect(id).toMatch(/^[0-9a-f]{32}$/);
+  await tablet.iHaveFinished();
+  await tablet.expectFinished();
+  await tablet.nextPerson();
+  await tablet.expectStart();
+
+  const cached = await offlineCopy(tabletPage, [TABLET_BUILD]);
+  expect(cached.filter((u) => TABLET_BUILD.test(u)), 'the tablet\'s js and wasm are kept').toHaveLength(2);
+  expect(cached.filter((u) => FACILITATOR_BUILD.test(u)), 'the facilitator\'s build is not kept on a tablet').toEqual([]);
+  expect(requests.filter((u) => TABLET_BUILD.test(u)).length).toBeGreaterThanOrEqual(2);
+  expect(requests.filter((u) => FACILITATOR_BUILD.test(u)), 'a tablet never downloads the facilitator\'s build').toEqual([]);
+
+  // Offline, the tablet opens again on its build and starts the next turn.
+  await tabletPage.context().setOffline(true);
+  await tabletPage.reload();
+  await tablet.expectStart();
+  await tabletPage.context().setOffline(false);
+});
+
+test('leaving pass-the-tablet mode loads the facilitator\'s build once, with the turns kept', async ({ page }) => {
+  const tablet = new TabletPage(page);
+  // A reload on a tablet screen (as after a tablet was locked) opens the tablet's build.
+  const requests = watchRequests(page);
+  await tablet.open();
+  expect(requests.filter((u) => TABLET_BUILD.test(u)).length).toBeGreaterThanOrEqual(2);
+  expect(requests.filter((u) => FACILITATOR_BUILD.test(u))).toEqual([]);
+  await tablet.startTurn('Bryn', ROLES.commissioner);
+  await tablet.iHaveFinished();
+  await tablet.expectFinished();
+  await tablet.nextPerson();
+  await tablet.expectStart();
+
+  // "Back to the facilitator" asks for a screen only the facilitator's build has.
+  const loads = [];
+  page.on('load', () => loads.push(page.url()));
+  await tablet.leaveForTheFacilitator();
+  const results = new ResultsPage(page);
+  await results.expectShown();
+  expect(requests.filter((u) => FACILITATOR_BUILD.test(u)).length, 'the facilitator\'s js and wasm').toBeGreaterThanOrEqual(2);
+  // Once: the mark that asked for it is used up, and no further load follows.
+  expect(loads).toHaveLength(1);
+  await results.goTo(EN.nav.participants);
+  await expect(page.getByText('Bryn', { exact: true }).first(), 'the turn taken on the tablet\'s build').toBeVisible();
+  expect(loads).toHaveLength(1);
+  expect(await page.evaluate(() => sessionStorage.getItem('co-produce.facilitator-build'))).toBeNull();
+
+  // Back in pass-the-tablet mode from here, the facilitator's build carries on without a reload.
+  await results.goTo(EN.nav.results);
+  await results.expectShown();
+  await page.getByRole('link', { name: EN.room.tablet_mode, exact: true }).tap();
+  await tablet.expectStart();
+  expect(loads).toHaveLength(1);
+});
+
+test('index.html\'s loader picks the build as the app\'s routes do, and a mark asks for the facilitator\'s once', async ({ page }) => {
+  // The builds held unanswered: only the loader runs.
+  await page.route(/\.wasm$|co-produce-(tablet-)?[0-9a-f]{16}\.js$/, () => new Promise(() => {}));
+  // Each address a page load of its own (the query makes it a new document).
+  for (const [i, [hash, tablet]] of TABLE.entries()) {
+    await page.goto(`./index.html?case=${i}${hash}`);
+    expect(await page.evaluate(() => window.coProduce.tablet), hash).toBe(tablet);
+    const build = await page.evaluate(() => window.coProduce.build.js);
+    expect(build, hash).toMatch(tablet ? TABLET_BUILD : FACILITATOR_BUILD);
+  }
+  await page.evaluate(() => sessionStorage.setItem('co-produce.facilitator-build', '1'));
+  await page.goto('./index.html?case=marked#/tablet');
+  expect(await page.evaluate(() => window.coProduce.build.js), 'the mark asks for the facilitator\'s build').toMatch(FACILITATOR_BUILD);
+  expect(await page.evaluate(() => sessionStorage.getItem('co-produce.facilitator-build'))).toBeNull();
+  await page.reload();
+  expect(await page.evaluate(() => window.coProduce.build.js), 'used once').toMatch(TABLET_BUILD);
+});
