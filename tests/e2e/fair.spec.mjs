@@ -5,6 +5,7 @@ import {
   test, expect, expectNoAxeViolations, EN, AREAS, AREA_IDS, fill, savedRecord, SEED_KEY, SETUP_KEY,
 } from './fixtures.mjs';
 import { DecisionPage, PresenterPage, PrintPage, ResultsPage } from './pages/index.mjs';
+import { ShareEditor } from './pages/ShareEditor.mjs';
 
 const [OWN_HOME, ACCOMMODATION, DAY, HOSPITAL, COMMUNITY] = AREAS;
 const STATE_MONEY = EN.default_kinds.state_money;
@@ -102,5 +103,25 @@ test('the fair split, where the roles agree and divide, and what moves to pay fo
     const kind = page.locator('.print-kind').filter({ has: page.getByRole('heading', { name: STATE_MONEY, exact: true }) });
     await expect(kind.getByRole('columnheader', { name: EN.results.fair, exact: true })).toBeVisible();
     await expect(kind.locator('.shift-total')).toHaveText(fill(EN.shift.moved, { amount: '£6,000,000' }));
+  });
+
+  await test.step('each person sees what goes down to pay for what goes up in their own split', async () => {
+    // Amira put everything on whole-community work: £9,500,000 moves there from the other four.
+    await page.goto(`./#/allocate/${'ab'.repeat(15)}00`);
+    const own = page.locator('.own-shift');
+    await expect(own.getByRole('heading', { name: EN.shift.heading })).toBeVisible();
+    await expect(own.locator('.shift-total')).toHaveText(fill(EN.shift.moved, { amount: '£9,500,000' }));
+    await expect(own.locator('.shift-up li')).toHaveText([`${COMMUNITY} +£9,500,000`]);
+    await expect(own.locator('.shift-down li')).toHaveText([new RegExp(`^${OWN_HOME} [−-]£3,500,000$`),
+      /^Support with accommodation [−-]£3,000,000$/, new RegExp(`^${DAY} [−-]£1,500,000$`), new RegExp(`^${HOSPITAL} [−-]£1,500,000$`)]);
+    // Moving a share moves the list with it: 10% back to own home leaves it £2,500,000 down.
+    const editor = new ShareEditor(page, page.locator('section.card').filter({ has: page.locator('#kind-heading') }));
+    await editor.type(OWN_HOME, 10);
+    await expect(own.locator('.shift-total')).toHaveText(fill(EN.shift.moved, { amount: '£8,500,000' }));
+    await expect(own.locator('.shift-up li')).toHaveText([`${COMMUNITY} +£8,500,000`]);
+    await expect(own.locator('.shift-down li').first()).toHaveText(/^Support with accommodation [−-]£3,000,000$/);
+    await expect(own.locator('.shift-down li').filter({ hasText: OWN_HOME })).toHaveText(new RegExp(`^${OWN_HOME} [−-]£2,500,000$`));
+    await expectNoAxeViolations(page, 'a person\'s own shift');
+    await own.screenshot({ path: 'tests/e2e/screenshots/own-shift.png' });
   });
 });

@@ -2,6 +2,7 @@
 //! the split within an area across its models, and the buttons that end a turn.
 
 pub mod model_split;
+pub mod own_shift;
 pub mod turn_end;
 
 use leptos::prelude::*;

@@ -9,6 +9,7 @@ use crate::route::Route;
 use crate::state::use_app;
 use crate::ui::allocate::allocation_of;
 use crate::ui::allocate::model_split::ModelSplit;
+use crate::ui::allocate::own_shift::OwnShift;
 use crate::ui::allocate::turn_end::TurnEnd;
 use crate::ui::ballot_share::BallotShare;
 use crate::ui::easy_allocate::EasyAllocate;
@@ -102,6 +103,7 @@ pub fn AllocatePage(
                     }
                 }}
             </section>
+            <OwnShift allocation=allocation kind=kind_signal />
             <BallotShare ballot=ballot />
             <TurnEnd ballot=ballot kind_id=kind_id tablet=tablet />
         </Show>
