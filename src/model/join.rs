@@ -71,6 +71,7 @@ pub fn read_join_code(code: &str, now: Timestamp) -> Result<Workshop, ImportErro
         ballots: Vec::new(),
         agreed_decision: None,
         removed_ballots: Vec::new(),
+        removed_kinds: Vec::new(),
         room: RoomControls::default(),
         // Moderation reaches a tablet with the facilitator's live messages.
         moderation: Default::default(),

@@ -10,6 +10,7 @@ use std::cmp::Ordering;
 
 use super::id::Id;
 use super::parse::ImportError;
+use super::resource::ResourceKind;
 use super::rules::check_ballot;
 use super::workshop::{Ballot, Workshop};
 
@@ -187,19 +188,44 @@ pub fn merge_into(ours: &mut Workshop, theirs: &Workshop) -> Result<bool, NotThe
         });
     }
     let mut changed = false;
+    // A kind removed in either copy stays removed, even when the winning
+    // set-up is a window's that never saw the removal: tombstones only grow,
+    // so the grouping of merges cannot matter. Both set-ups are read without
+    // removed kinds before one is chosen. (Should every kind of a set-up have
+    // been removed in some window, they stay: a workshop needs a kind.)
+    let mut removed_kinds = ours.removed_kinds.clone();
+    removed_kinds.extend(theirs.removed_kinds.iter().cloned());
+    removed_kinds.sort();
+    removed_kinds.dedup();
+    changed |= assign(&mut ours.removed_kinds, &removed_kinds);
+    let live = |kinds: &[ResourceKind]| -> Option<Vec<ResourceKind>> {
+        let gone = |k: &ResourceKind| removed_kinds.binary_search(&k.id).is_ok();
+        (kinds.iter().any(gone) && !kinds.iter().all(gone))
+            .then(|| kinds.iter().filter(|k| !gone(k)).cloned().collect())
+    };
+    if let Some(kinds) = live(&ours.kinds) {
+        ours.kinds = kinds;
+        changed = true;
+    }
+    let their_kinds = live(&theirs.kinds);
+    let their_kinds = their_kinds.as_deref().unwrap_or(&theirs.kinds);
+
     // The set-up is one piece: name, place, date, catalogue, kinds and the
     // partnership check.
     let take_their_setup = match ours.setup_updated_at.cmp(&theirs.setup_updated_at) {
         Ordering::Less => true,
         Ordering::Greater => false,
-        Ordering::Equal => setup_text(theirs) > setup_text(ours),
+        Ordering::Equal => setup_text(theirs, their_kinds) > setup_text(ours, &ours.kinds),
     };
     if take_their_setup {
         changed |= assign(&mut ours.name, &theirs.name);
         changed |= assign(&mut ours.place, &theirs.place);
         changed |= assign(&mut ours.date, &theirs.date);
         changed |= assign(&mut ours.catalogue, &theirs.catalogue);
-        changed |= assign(&mut ours.kinds, &theirs.kinds);
+        if ours.kinds != their_kinds {
+            ours.kinds = their_kinds.to_vec();
+            changed = true;
+        }
         changed |= assign(&mut ours.partnership_check, &theirs.partnership_check);
     }
     let setup_updated_at = ours.setup_updated_at.max(theirs.setup_updated_at);
@@ -222,7 +248,24 @@ pub fn merge_into(ours: &mut Workshop, theirs: &Workshop) -> Result<bool, NotThe
     // Not newer-wins: every hide, merge and approval of either copy is kept,
     // so a hide made anywhere wins over everything.
     changed |= ours.moderation.absorb(&theirs.moderation);
-    match (&mut ours.agreed_decision, &theirs.agreed_decision) {
+
+    // Allocations and decisions of kinds no longer in the workshop go, in
+    // both copies before they are compared, so which copy of a ballot wins
+    // never depends on what an earlier merge stripped.
+    let kinds: Vec<String> = ours.kinds.iter().map(|k| k.id.clone()).collect();
+    let known = |kind_id: &String| kinds.contains(kind_id);
+    for ballot in &mut ours.ballots {
+        changed |= strip_unknown(&mut ballot.allocations, known);
+    }
+    if let Some(d) = &mut ours.agreed_decision {
+        changed |= strip_unknown(&mut d.shares, known);
+    }
+    let their_decision = theirs.agreed_decision.as_ref().map(|d| {
+        let mut d = d.clone();
+        strip_unknown(&mut d.shares, known);
+        d
+    });
+    match (&mut ours.agreed_decision, &their_decision) {
         (Some(mine), Some(other)) => changed |= take_newer(mine, |d| &d.updated_at, other),
         (None, Some(other)) => {
             ours.agreed_decision = Some(other.clone());
@@ -236,35 +279,40 @@ pub fn merge_into(ours: &mut Workshop, theirs: &Workshop) -> Result<bool, NotThe
     removed.sort();
     removed.dedup();
     changed |= assign(&mut ours.removed_ballots, &removed);
-    changed |= merge_ballot_lists(ours, &theirs.ballots);
-
-    // Kinds removed in the winning set-up take their allocations with them.
-    let kinds = &ours.kinds;
-    let known = |kind_id: &String| kinds.iter().any(|k| &k.id == kind_id);
-    for ballot in &mut ours.ballots {
-        if !ballot.allocations.keys().all(known) {
-            ballot.allocations.retain(|kind_id, _| known(kind_id));
-            changed = true;
+    changed |= merge_ballot_lists(ours, &theirs.ballots, |b| {
+        if b.allocations.keys().all(known) {
+            std::borrow::Cow::Borrowed(b)
+        } else {
+            let mut b = b.clone();
+            strip_unknown(&mut b.allocations, known);
+            std::borrow::Cow::Owned(b)
         }
-    }
-    if let Some(d) = &mut ours.agreed_decision {
-        if !d.shares.keys().all(known) {
-            d.shares.retain(|kind_id, _| known(kind_id));
-            changed = true;
-        }
-    }
+    });
     Ok(changed)
 }
 
-/// The set-up as text, to break an exact tie of stamps by content.
-fn setup_text(w: &Workshop) -> String {
+/// Removes the entries of kinds `known` does not know; says whether any went.
+fn strip_unknown<V>(
+    by_kind: &mut std::collections::BTreeMap<String, V>,
+    known: impl Fn(&String) -> bool,
+) -> bool {
+    if by_kind.keys().all(&known) {
+        return false;
+    }
+    by_kind.retain(|kind_id, _| known(kind_id));
+    true
+}
+
+/// The set-up as text (with `kinds`, read without removed ones), to break an
+/// exact tie of stamps by content.
+fn setup_text(w: &Workshop, kinds: &[ResourceKind]) -> String {
     let setup = (
         &w.name,
         &w.place,
         &w.date,
         &w.catalogue.id,
         &w.catalogue.version,
-        &w.kinds,
+        kinds,
         w.partnership_check,
     );
     serde_json::to_string(&setup).unwrap_or_default()
@@ -292,9 +340,14 @@ fn take_newer<T: Ord + Clone, S: Ord>(mine: &mut T, stamp: impl Fn(&T) -> &S, th
     theirs_wins
 }
 
-/// Takes in the newer copy of every ballot of `theirs`, leaves out removed
+/// Takes in the newer copy of every ballot of `theirs` (as `normal` gives it:
+/// without allocations of kinds no longer in the workshop), leaves out removed
 /// ones, and leaves the ballots in merge order; says whether anything changed.
-fn merge_ballot_lists(ours: &mut Workshop, theirs: &[Ballot]) -> bool {
+fn merge_ballot_lists<'t>(
+    ours: &mut Workshop,
+    theirs: &'t [Ballot],
+    normal: impl Fn(&'t Ballot) -> std::borrow::Cow<'t, Ballot>,
+) -> bool {
     let removed = &ours.removed_ballots;
     let is_removed = |id: &Id| removed.binary_search(id).is_ok();
     let before = ours.ballots.len();
@@ -335,6 +388,8 @@ fn merge_ballot_lists(ours: &mut Workshop, theirs: &[Ballot]) -> bool {
         if is_removed(&ballot.id) {
             continue;
         }
+        let ballot = normal(ballot);
+        let ballot = ballot.as_ref();
         match index.get(&ballot.id) {
             Some(&at) => {
                 let mine = &ours.ballots[at];

@@ -100,7 +100,8 @@ pub fn working_copy_json(workshop: &Workshop) -> String {
 /// this one's changes; one with ratings but no notes says version 2.
 fn version_needed(w: &Workshop) -> u32 {
     let ballots = w.ballots.iter().map(ballot_version).max();
-    let moderation = if w.moderation.is_default() {
+    // Moderation and removed kinds' tombstones came with version 3.
+    let moderation = if w.moderation.is_default() && w.removed_kinds.is_empty() {
         OLDEST_SCHEMA_VERSION
     } else {
         SCHEMA_VERSION
@@ -218,6 +219,12 @@ fn refuse_newer_fields(w: &Workshop, version: u32) -> Result<(), ImportError> {
         return Err(newer(
             "workshop.moderation".into(),
             format!("has no participants' notes; this needs schema_version {SCHEMA_VERSION}"),
+        ));
+    }
+    if version < SCHEMA_VERSION && !w.removed_kinds.is_empty() {
+        return Err(newer(
+            "workshop.removed_kinds".into(),
+            format!("keeps no removed resource kinds; this needs schema_version {SCHEMA_VERSION}"),
         ));
     }
     for (i, b) in w.ballots.iter().enumerate() {

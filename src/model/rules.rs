@@ -30,6 +30,8 @@ pub const MAX_NOTES_PER_LIST: usize = 200;
 pub const MAX_KINDS: usize = 12;
 /// Longest resource kind id, in bytes (lowercase letters, digits, `_`).
 pub const MAX_KIND_ID_BYTES: usize = 40;
+/// Most removed resource kinds a workshop remembers (their tombstones).
+pub const MAX_REMOVED_KINDS: usize = 200;
 /// Longest resource kind name, in characters.
 pub const MAX_KIND_NAME_CHARS: usize = 80;
 /// Longest unit noun of a counted kind ("places", "hours"), in characters.
@@ -115,12 +117,7 @@ pub fn validate(w: &Workshop) -> Result<(), ImportError> {
     let mut kind_ids = BTreeSet::new();
     for (i, k) in w.kinds.iter().enumerate() {
         let p = format!("workshop.kinds[{i}]");
-        let id_ok = !k.id.is_empty()
-            && k.id.len() <= MAX_KIND_ID_BYTES
-            && k.id
-                .bytes()
-                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_');
-        if !id_ok {
+        if !is_kind_id(&k.id) {
             return Err(invalid(
                 format!("{p}.id"),
                 format!("an id is 1 to {MAX_KIND_ID_BYTES} lowercase letters, digits or _"),
@@ -194,6 +191,27 @@ pub fn validate(w: &Workshop) -> Result<(), ImportError> {
             ));
         }
         check_ballot(w, b, &p)?;
+    }
+    if w.removed_kinds.len() > MAX_REMOVED_KINDS {
+        return Err(invalid(
+            "workshop.removed_kinds",
+            format!("at most {MAX_REMOVED_KINDS} removed resource kinds"),
+        ));
+    }
+    for (i, id) in w.removed_kinds.iter().enumerate() {
+        let p = format!("workshop.removed_kinds[{i}]");
+        if !is_kind_id(id) {
+            return Err(invalid(
+                p,
+                format!("an id is 1 to {MAX_KIND_ID_BYTES} lowercase letters, digits or _"),
+            ));
+        }
+        if i > 0 && w.removed_kinds[i - 1] >= *id {
+            return Err(invalid(
+                p,
+                "removed resource kinds must be listed once each, in order",
+            ));
+        }
     }
     for (i, id) in w.removed_ballots.iter().enumerate() {
         if w.removed_ballots[..i].contains(id) || ballot_ids.contains(id) {
@@ -444,4 +462,13 @@ pub fn try_update_allocation(
     w.ballots[index] = trial;
     w.updated_at = now;
     Ok(true)
+}
+
+/// Whether `id` is a well-formed resource kind id.
+fn is_kind_id(id: &str) -> bool {
+    !id.is_empty()
+        && id.len() <= MAX_KIND_ID_BYTES
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
 }

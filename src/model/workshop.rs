@@ -315,6 +315,12 @@ pub struct Workshop {
     /// Ids of ballots removed from the workshop, so a merge does not bring them back.
     #[serde(default)]
     pub removed_ballots: Vec<Id>,
+    /// Ids of resource kinds removed from the workshop, in order: a merge
+    /// with a window that still has the kind (or allocations of it) never
+    /// brings it back, whatever the order or grouping of merges. Left out
+    /// while none was removed, so such a workshop is written as before.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub removed_kinds: Vec<String>,
     /// What the room may see on the projector.
     #[serde(default)]
     pub room: RoomControls,
@@ -350,6 +356,7 @@ impl Workshop {
             ballots: Vec::new(),
             agreed_decision: None,
             removed_ballots: Vec::new(),
+            removed_kinds: Vec::new(),
             room: RoomControls::default(),
             moderation: NoteModeration::default(),
             setup_updated_at: now,
@@ -474,8 +481,11 @@ impl Workshop {
 
     /// Adds a resource kind with a fresh id (`custom_1`, `custom_2`, …) and an even split.
     pub fn add_kind(&mut self, name: String, now: Timestamp) {
+        // Never the id of a removed kind: its tombstone would remove the new one.
         let mut n = 1;
-        while self.kinds.iter().any(|k| k.id == format!("custom_{n}")) {
+        while self.kinds.iter().any(|k| k.id == format!("custom_{n}"))
+            || self.removed_kinds.contains(&format!("custom_{n}"))
+        {
             n += 1;
         }
         self.kinds.push(ResourceKind {
@@ -492,9 +502,19 @@ impl Workshop {
         self.updated_at = now;
     }
 
-    /// Removes a resource kind and every allocation and decision of it.
+    /// Removes a resource kind and every allocation and decision of it, and
+    /// keeps its id as a tombstone so no merge brings it back.
     pub fn remove_kind(&mut self, kind_id: &str, now: Timestamp) {
+        let before = self.kinds.len();
         self.kinds.retain(|k| k.id != kind_id);
+        if self.kinds.len() != before {
+            if let Err(at) = self
+                .removed_kinds
+                .binary_search_by(|k| k.as_str().cmp(kind_id))
+            {
+                self.removed_kinds.insert(at, kind_id.to_string());
+            }
+        }
         for b in &mut self.ballots {
             b.allocations.remove(kind_id);
         }
@@ -521,6 +541,7 @@ impl Workshop {
             ballots: self.ballots.iter().filter(|b| keep(b)).cloned().collect(),
             agreed_decision: self.agreed_decision.clone(),
             removed_ballots: self.removed_ballots.clone(),
+            removed_kinds: self.removed_kinds.clone(),
             room: self.room.clone(),
             // The facilitator's decisions about notes travel with the set-up,
             // so a tablet hides a note even when it gets no ballots.
