@@ -24,14 +24,43 @@ def fail(message):
     sys.exit(1)
 
 
+def pad_trunk_hashes(stage):
+    """Trunk writes its hashes in hex without leading zeros, so about one build
+    in sixteen names a file with 15 hex digits (`main-0f3….css` becomes
+    `main-f3….css`). Everything that recognises a build's files (the service
+    worker, the size budget, the tests) expects 16: pad them, and the names in
+    index.html and the js that refers to them."""
+    renamed = {}
+    for name in os.listdir(stage):
+        m = re.fullmatch(r"(.+)-([0-9a-f]{1,15})((?:_bg)?\.[a-z0-9]+)", name)
+        if m and not os.path.isdir(os.path.join(stage, name)):
+            new = f"{m.group(1)}-{m.group(2).zfill(16)}{m.group(3)}"
+            os.replace(os.path.join(stage, name), os.path.join(stage, new))
+            renamed[name] = new
+    if not renamed:
+        return
+    for name in os.listdir(stage):
+        if name.endswith((".html", ".js")):
+            with open(os.path.join(stage, name), encoding="utf-8") as f:
+                text = f.read()
+            changed = text
+            for old, new in renamed.items():
+                changed = re.sub(r"(?<![0-9a-f])" + re.escape(old), new, changed)
+            if changed != text:
+                with open(os.path.join(stage, name), "w", encoding="utf-8") as f:
+                    f.write(changed)
+    print("name_builds: padded " + ", ".join(f"{a} -> {b}" for a, b in renamed.items()))
+
+
 def main():
     stage = sys.argv[1] if len(sys.argv) > 1 else os.environ.get("TRUNK_STAGING_DIR")
     if not stage or not os.path.isdir(stage):
         fail("no staging folder (run by Trunk, or give it as the argument)")
-    files = os.listdir(stage)
-
     def path(name):
         return os.path.join(stage, name)
+
+    pad_trunk_hashes(stage)
+    files = os.listdir(stage)
 
     # The facilitator's build, named by Trunk.
     main_js = [f for f in files if re.fullmatch(r"co-produce-[0-9a-f]{16}\.js", f)]
@@ -79,5 +108,57 @@ def main():
     print(f"name_builds: facilitator {main_stem}, tablet {tablet_stem}")
 
 
+def self_test():
+    """Builds a fake staging folder with a 15-digit hash and checks every name
+    comes out with 16, the loader's placeholders filled in, and the tablet's
+    build named by its hash."""
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as stage:
+        files = {
+            "co-produce-ece2aa6ef2953ce.js": "fetch('co-produce-ece2aa6ef2953ce_bg.wasm')",
+            "co-produce-ece2aa6ef2953ce_bg.wasm": "wasm",
+            "co-produce-tablet.js": "fetch('co-produce-tablet_bg.wasm')",
+            "co-produce-tablet_bg.wasm": "tablet wasm",
+            "main-abc.css": "body{}",
+            "index.html": "<link href=\"./main-abc.css\"><script>"
+            "['./co-produce.js','./co-produce_bg.wasm','./co-produce-tablet.js',"
+            "'./co-produce-tablet_bg.wasm']</script>"
+            '<link data-trunk rel="rust" data-bin="co-produce" data-trunk-id="0">',
+        }
+        for name, text in files.items():
+            with open(os.path.join(stage, name), "w", encoding="utf-8") as f:
+                f.write(text)
+        sys.argv = ["name_builds.py", stage]
+        main()
+        names = sorted(os.listdir(stage))
+        with open(os.path.join(stage, "index.html"), encoding="utf-8") as f:
+            html = f.read()
+        with open(os.path.join(stage, "co-produce-0ece2aa6ef2953ce.js"), encoding="utf-8") as f:
+            main_js = f.read()
+        tablet = [n for n in names if re.fullmatch(r"co-produce-tablet-[0-9a-f]{16}\.js", n)]
+        problems = [
+            what
+            for what, ok in [
+                ("a 15-digit hash is padded", "co-produce-0ece2aa6ef2953ce_bg.wasm" in names),
+                ("the js names its padded wasm", "co-produce-0ece2aa6ef2953ce_bg.wasm" in main_js),
+                ("the css is padded too", "main-0000000000000abc.css" in names),
+                ("index.html names the padded css", "./main-0000000000000abc.css" in html
+                 and "./main-abc.css" not in html),
+                ("the tablet's build is hashed", len(tablet) == 1),
+                ("the loader names both builds", "'./co-produce-0ece2aa6ef2953ce.js'" in html
+                 and f"'./{tablet[0] if tablet else '?'}'" in html),
+                ("Trunk's leftover link is gone", "data-trunk" not in html),
+            ]
+            if not ok
+        ]
+    for what in problems:
+        print(f"name_builds self-test: {what}: failed", file=sys.stderr)
+    print(f"name_builds self-test: {'ok' if not problems else 'failed'}")
+    sys.exit(1 if problems else 0)
+
+
 if __name__ == "__main__":
+    if sys.argv[1:] == ["--self-test"]:
+        self_test()
     main()

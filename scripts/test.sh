@@ -21,6 +21,8 @@ step "Lints (wasm32)"
 cargo clippy --all-targets --target wasm32-unknown-unknown -- -D warnings
 step "Domain tests (host)"
 cargo test
+step "Naming the builds (self-test)"
+python3 scripts/name_builds.py --self-test
 step "Release build"
 trunk build --release
 step "Size budget (gzipped app shell)"

@@ -784,6 +784,7 @@ enum Edit {
     /// Removes one of the base's first two kinds (so some kind is always left,
     /// whatever every window removes).
     RemoveKind(bool),
+    ClearDecision,
 }
 
 /// Every note id of a workshop, in order.
@@ -855,6 +856,7 @@ fn an_edit() -> impl Strategy<Value = Edit> {
             .prop_map(|(a, b)| Edit::MergeNotes(a, b)),
         any::<bool>().prop_map(Edit::ApproveFirst),
         any::<bool>().prop_map(Edit::RemoveKind),
+        Just(Edit::ClearDecision),
     ]
 }
 
@@ -940,6 +942,7 @@ fn apply(w: &mut Workshop, window: u8, step: usize, e: &Edit, minutes: i64) {
             }
         }
         Edit::ApproveFirst(on) => w.moderation.approve_first = *on,
+        Edit::ClearDecision => w.agreed_decision = None,
         Edit::RemoveKind(first) => {
             let kind = if *first { "state_money" } else { "custom_1" };
             if w.kinds.len() > 1 {
@@ -1136,5 +1139,72 @@ fn a_removed_kind_never_comes_back_and_a_new_kind_never_takes_its_id() {
     bad.removed_kinds = vec!["zeta".into(), "alpha".into()];
     assert!(validate(&bad).is_err());
     bad.removed_kinds = vec!["Not An Id".into()];
+    assert!(validate(&bad).is_err());
+}
+
+/// Clearing the agreed decision in one window wins over a window that still
+/// has it, in any order and grouping, through files and working copies too;
+/// recording it again afterwards wins over the clearing.
+#[test]
+fn a_cleared_decision_stays_cleared_until_recorded_again() {
+    let mut base = base();
+    edit(&mut base, 100, |w| {
+        w.agreed_decision = Some(w.decision_or_draft(at(100)))
+    });
+    assert!(base.agreed_decision.is_some());
+    let (mut a, b, mut c) = (base.clone(), base.clone(), base.clone());
+    edit(&mut a, 105, |w| w.agreed_decision = None);
+    assert_eq!(a.decision_cleared_at, Some(at(105)));
+    edit(&mut c, 106, |w| w.name = "Renamed in C".into());
+    for m in [
+        merged(&a, &b),
+        merged(&b, &a),
+        merged(&merged(&b, &c), &a),
+        merged(&merged(&a, &c), &b),
+        merged(&c, &merged(&b, &a)),
+    ] {
+        assert!(
+            m.agreed_decision.is_none(),
+            "the cleared decision came back"
+        );
+        assert_eq!(m.decision_cleared_at, Some(at(105)));
+        assert!(validate(&m).is_ok(), "{:?}", validate(&m));
+    }
+    // Through a file: the other window exports, this one imports and merges.
+    let file = co_produce::model::export_json(&b);
+    let from_file = co_produce::model::import_json(&file).expect("reads");
+    assert!(merged(&a, &from_file).agreed_decision.is_none());
+    let copy = co_produce::model::working_copy_json(&a);
+    assert!(copy.starts_with(r#"{"schema_version":3,"#));
+    assert_eq!(
+        co_produce::model::import_json(&copy).expect("reads back"),
+        a
+    );
+
+    // Recorded again later in another window: that wins over the clearing.
+    let mut d = merged(&a, &b);
+    edit(&mut d, 110, |w| {
+        w.agreed_decision = Some(w.decision_or_draft(at(110)))
+    });
+    for m in [merged(&d, &a), merged(&a, &d), merged(&merged(&a, &b), &d)] {
+        assert_eq!(
+            m.agreed_decision.as_ref().map(|x| x.updated_at),
+            Some(at(110))
+        );
+    }
+    // Recorded again in the very moment of the clearing: still the newer.
+    let mut e = a.clone();
+    edit(&mut e, 105, |w| {
+        w.agreed_decision = Some(w.decision_or_draft(at(105)))
+    });
+    assert!(e
+        .agreed_decision
+        .as_ref()
+        .is_some_and(|x| x.updated_at > at(105)));
+    assert!(validate(&e).is_ok(), "{:?}", validate(&e));
+    assert!(merged(&e, &b).agreed_decision.is_some());
+    // A file whose decision is older than its clearing is refused with where.
+    let mut bad = e.clone();
+    bad.decision_cleared_at = Some(at(200));
     assert!(validate(&bad).is_err());
 }

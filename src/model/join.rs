@@ -70,6 +70,7 @@ pub fn read_join_code(code: &str, now: Timestamp) -> Result<Workshop, ImportErro
         notes: Default::default(),
         ballots: Vec::new(),
         agreed_decision: None,
+        decision_cleared_at: None,
         removed_ballots: Vec::new(),
         removed_kinds: Vec::new(),
         room: RoomControls::default(),

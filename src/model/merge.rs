@@ -12,7 +12,7 @@ use super::id::Id;
 use super::parse::ImportError;
 use super::resource::ResourceKind;
 use super::rules::check_ballot;
-use super::workshop::{Ballot, Workshop};
+use super::workshop::{AgreedDecision, Ballot, Workshop};
 
 /// What happened to each ballot offered to a workshop.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -260,11 +260,28 @@ pub fn merge_into(ours: &mut Workshop, theirs: &Workshop) -> Result<bool, NotThe
     if let Some(d) = &mut ours.agreed_decision {
         changed |= strip_unknown(&mut d.shares, known);
     }
-    let their_decision = theirs.agreed_decision.as_ref().map(|d| {
-        let mut d = d.clone();
-        strip_unknown(&mut d.shares, known);
-        d
-    });
+    // Clearing the decision wins over every copy of it recorded before (or at)
+    // the clearing, wherever the copies meet; one recorded after it wins.
+    let cleared = ours.decision_cleared_at.max(theirs.decision_cleared_at);
+    changed |= assign(&mut ours.decision_cleared_at, &cleared);
+    let still_agreed = |d: &AgreedDecision| cleared.is_none_or(|c| d.updated_at > c);
+    if ours
+        .agreed_decision
+        .as_ref()
+        .is_some_and(|d| !still_agreed(d))
+    {
+        ours.agreed_decision = None;
+        changed = true;
+    }
+    let their_decision = theirs
+        .agreed_decision
+        .as_ref()
+        .filter(|d| still_agreed(d))
+        .map(|d| {
+            let mut d = d.clone();
+            strip_unknown(&mut d.shares, known);
+            d
+        });
     match (&mut ours.agreed_decision, &their_decision) {
         (Some(mine), Some(other)) => changed |= take_newer(mine, |d| &d.updated_at, other),
         (None, Some(other)) => {

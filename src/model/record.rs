@@ -100,8 +100,11 @@ pub fn working_copy_json(workshop: &Workshop) -> String {
 /// this one's changes; one with ratings but no notes says version 2.
 fn version_needed(w: &Workshop) -> u32 {
     let ballots = w.ballots.iter().map(ballot_version).max();
-    // Moderation and removed kinds' tombstones came with version 3.
-    let moderation = if w.moderation.is_default() && w.removed_kinds.is_empty() {
+    // Moderation, removed kinds and a cleared decision came with version 3.
+    let moderation = if w.moderation.is_default()
+        && w.removed_kinds.is_empty()
+        && w.decision_cleared_at.is_none()
+    {
         OLDEST_SCHEMA_VERSION
     } else {
         SCHEMA_VERSION
@@ -219,6 +222,12 @@ fn refuse_newer_fields(w: &Workshop, version: u32) -> Result<(), ImportError> {
         return Err(newer(
             "workshop.moderation".into(),
             format!("has no participants' notes; this needs schema_version {SCHEMA_VERSION}"),
+        ));
+    }
+    if version < SCHEMA_VERSION && w.decision_cleared_at.is_some() {
+        return Err(newer(
+            "workshop.decision_cleared_at".into(),
+            format!("keeps no cleared decision; this needs schema_version {SCHEMA_VERSION}"),
         ));
     }
     if version < SCHEMA_VERSION && !w.removed_kinds.is_empty() {

@@ -228,6 +228,14 @@ pub fn validate(w: &Workshop) -> Result<(), ImportError> {
             "revealed areas must be listed once each, in area order",
         ));
     }
+    if let (Some(d), Some(cleared)) = (&w.agreed_decision, w.decision_cleared_at) {
+        if d.updated_at <= cleared {
+            return Err(invalid(
+                "workshop.agreed_decision.updated_at",
+                "the agreed decision was cleared after it was recorded",
+            ));
+        }
+    }
     if let Some(d) = &w.agreed_decision {
         for (kind_id, shares) in &d.shares {
             let p = format!("workshop.agreed_decision.shares.{}", clip(kind_id, 40));

@@ -312,6 +312,11 @@ pub struct Workshop {
     /// The agreed decision, once recorded.
     #[serde(default)]
     pub agreed_decision: Option<AgreedDecision>,
+    /// When the agreed decision was last cleared: a merge with a copy that
+    /// still has an older decision keeps it cleared, in any order. Left out
+    /// while it was never cleared, so such a workshop is written as before.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub decision_cleared_at: Option<Timestamp>,
     /// Ids of ballots removed from the workshop, so a merge does not bring them back.
     #[serde(default)]
     pub removed_ballots: Vec<Id>,
@@ -355,6 +360,7 @@ impl Workshop {
             notes: BTreeMap::new(),
             ballots: Vec::new(),
             agreed_decision: None,
+            decision_cleared_at: None,
             removed_ballots: Vec::new(),
             removed_kinds: Vec::new(),
             room: RoomControls::default(),
@@ -540,6 +546,7 @@ impl Workshop {
             notes: self.notes.clone(),
             ballots: self.ballots.iter().filter(|b| keep(b)).cloned().collect(),
             agreed_decision: self.agreed_decision.clone(),
+            decision_cleared_at: self.decision_cleared_at,
             removed_ballots: self.removed_ballots.clone(),
             removed_kinds: self.removed_kinds.clone(),
             room: self.room.clone(),
@@ -589,13 +596,20 @@ impl Workshop {
         if room != before.room {
             self.room.updated_at = now;
         }
+        if before.agreed_decision.is_some() && self.agreed_decision.is_none() {
+            self.decision_cleared_at = Some(now);
+        }
         if let Some(d) = &mut self.agreed_decision {
             let changed = before
                 .agreed_decision
                 .as_ref()
                 .is_none_or(|o| o.shares != d.shares || o.rationale != d.rationale);
             if changed {
-                d.updated_at = now;
+                // Recorded again in the very moment it was cleared: still the newer.
+                d.updated_at = match self.decision_cleared_at {
+                    Some(cleared) if cleared >= now => Timestamp(cleared.0.saturating_add(1)),
+                    _ => now,
+                };
             }
         }
         self.updated_at = now;

@@ -9,7 +9,7 @@ import {
   test, expect, expectNoAxeViolations, EN, AREAS, AREA_IDS, ROLES, ROLES_SHORT, savedRecord,
 } from './fixtures.mjs';
 import {
-  AllocatePage, DataPage, ParticipantsPage, PresenterPage, PrintPage, ResultsPage, SetupPage,
+  AllocatePage, DataPage, DecisionPage, ParticipantsPage, PresenterPage, PrintPage, ResultsPage, SetupPage,
   TabletPage, WalkthroughPage,
 } from './pages/index.mjs';
 import { WORKSHOP_NAME, workshopWithTwoPeople } from './helpers.mjs';
@@ -113,6 +113,32 @@ test('two facilitator windows editing different things at once keep both changes
   await later.open(1);
   await expect(later.banner, 'the new name, in a window opened afterwards').toContainText(NAME);
   await expect(later.page.getByLabel(EN.walk.good_life_answer), 'the note, in a window opened afterwards').toHaveValue(NOTE);
+});
+
+test('a decision cleared in one window stays cleared in the other, which still had it', async ({ page, newPage }) => {
+  const a = new DecisionPage(page);
+  await a.open();
+  await a.recordTheDecision();
+  const b = new DecisionPage(await newPage());
+  await b.open();
+  await expect(b.status()).toHaveText(EN.decision.recorded);
+
+  // A clears it (and confirms); B, which had it, follows.
+  await inFront(page);
+  await page.getByRole('button', { name: EN.decision.reset, exact: true }).tap();
+  await expect(a.status()).toHaveText(EN.decision.draft);
+  await inFront(b.page);
+  await expect(b.status(), 'the other window drops the cleared decision').toHaveText(EN.decision.draft);
+
+  // B's next change does not bring it back to A, nor does a reload.
+  await b.goTo(EN.nav.setup);
+  await b.page.getByLabel(EN.setup.name, { exact: true }).fill('After the clearing');
+  await inFront(page);
+  await expect(a.banner).toContainText('After the clearing');
+  await expect(a.status()).toHaveText(EN.decision.draft);
+  await page.reload();
+  await a.expectShown();
+  await expect(a.status()).toHaveText(EN.decision.draft);
 });
 
 test('results hidden until revealed area by area, and a paused picture', async ({ page, newPage }) => {
