@@ -3,7 +3,7 @@
 // its offline copy never fetches the facilitator's; a screen the tablet's build
 // does not have loads the facilitator's build in its place, once, with nothing
 // lost.
-import { test, expect, EN, ROLES } from './fixtures.mjs';
+import { test, expect, expectNoAxeViolations, EN, ROLES } from './fixtures.mjs';
 import { ResultsPage, TabletPage } from './pages/index.mjs';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -63,10 +63,14 @@ test('a tablet opening the join link gets only the tablet\'s build, online and o
   const tablet = new TabletPage(tabletPage);
   await tablet.expectStart();
   await expect(tabletPage.getByRole('navigation', { name: EN.nav.label, exact: true }), 'no facilitator\'s navigation').toHaveCount(0);
+  await expectNoAxeViolations(tabletPage, 'the tablet\'s build: who are you?');
   const id = await tablet.startTurn('Amira', ROLES.citizen);
   expect(id).toMatch(/^[0-9a-f]{32}$/);
+  await expect(tabletPage.locator('.own-shift')).toBeVisible();
+  await expectNoAxeViolations(tabletPage, 'the tablet\'s build: dividing');
   await tablet.iHaveFinished();
   await tablet.expectFinished();
+  await expectNoAxeViolations(tabletPage, 'the tablet\'s build: finished');
   await tablet.nextPerson();
   await tablet.expectStart();
 
