@@ -7,6 +7,9 @@ import { test } from '@playwright/test';
 import { EN, fill } from '../e2e/text.mjs';
 
 const SIZES = [2, 200, 1000];
+// SLIDER_ON=tablet measures a turn in pass-the-tablet mode (the tablet's build,
+// loaded by that address); by default the facilitator's Allocate screen.
+const ON_TABLET = process.env.SLIDER_ON === 'tablet';
 const TICKS = 40;
 import { SETUP_KEY, SEED_KEY, savedRecord } from '../e2e/stored.mjs';
 import { madeUpBallots } from './room.mjs';
@@ -28,7 +31,7 @@ test('one slider tick on Allocate, CPU throttled 4x, by size of the room', async
     const w = record.workshop;
     w.ballots = madeUpBallots(w, size);
     await page.evaluate(([key, text]) => localStorage.setItem(key, text), [SEED_KEY, JSON.stringify(record)]);
-    await page.goto(`./#/allocate/${w.ballots[0].id}`);
+    await page.goto(ON_TABLET ? `./#/tablet/${w.ballots[0].id}` : `./#/allocate/${w.ballots[0].id}`);
     await page.reload();
     await page.getByRole('button', { name: fill(EN.allocate.more, { area: EN.areas.own_home }) }).waitFor();
 
@@ -57,7 +60,7 @@ test('one slider tick on Allocate, CPU throttled 4x, by size of the room', async
       for (let i = 0; i < localStorage.length; i++) n += localStorage.getItem(localStorage.key(i)).length;
       return n;
     });
-    console.log(`slider tick, ${size} participants: median ${s.median.toFixed(1)} ms, p95 ${s.p95.toFixed(1)} ms, max ${s.max.toFixed(1)} ms (n=${times.length - 5}); local storage ${bytes} characters`);
+    console.log(`slider tick (${ON_TABLET ? 'tablet\'s build' : 'facilitator\'s build'}), ${size} participants: median ${s.median.toFixed(1)} ms, p95 ${s.p95.toFixed(1)} ms, max ${s.max.toFixed(1)} ms (n=${times.length - 5}); local storage ${bytes} characters`);
     await context.close();
   }
   console.log(`slider tick at ${SIZES.at(-1)} against ${SIZES[0]} participants: ${(medians[SIZES.at(-1)] / medians[SIZES[0]]).toFixed(2)}×`);
