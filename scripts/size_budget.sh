@@ -31,7 +31,7 @@ set -euo pipefail
 # decision, save and share, print) and what only they use.
 #   tablet       445,681 B (budget 450,560)
 #   facilitator  606,464 B (budget 614,400)
-#   tablet       454,092 B, facilitator 610,355 B: each person's own shift on
+#   tablet       452,551 B, facilitator 609,004 B: each person's own shift on
 #                Allocate (issue 13), removed kinds' tombstones and a cleared
 #                decision that stays cleared (issue 15) (tablet budget 460,800)
 BUDGET_TABLET_GZ_BYTES=460800
