@@ -303,7 +303,19 @@ test.describe('through a three-node NATS cluster', () => {
       await tabletTurn(newPage, onNode2(links.tablet), 'Gwyn', EN.roles.provider, AREAS.own_home, 1),
       await tabletTurn(newPage, onNode2(links.tablet), 'Huw', EN.roles.commissioner, AREAS.accommodation, 3),
     ];
-    await expect(screen.locator('.presenter-count')).toHaveText(countText(3), { timeout: 30_000 });
+    try {
+      await expect(screen.locator('.presenter-count')).toHaveText(countText(3), { timeout: 30_000 });
+    } catch (err) {
+      // Which ballot is missing where, and what each tablet says of its link, for the record.
+      const seen = async (p) => new Set((await saved(p)).ballots.map((b) => b.id));
+      const [onScreen, onFacilitator] = [await seen(screen), await seen(page)];
+      const state = await Promise.all(tablets.map(async (t) => {
+        const id = (await saved(t)).ballots[0]?.id;
+        const badge = (await t.locator('.live-badge').first().textContent().catch(() => '?'))?.trim();
+        return `${id}: screen ${onScreen.has(id)}, facilitator ${onFacilitator.has(id)}, tablet says "${badge}"`;
+      }));
+      throw new Error(`${err.message}\n${state.join('\n')}`);
+    }
     await expectBallotsArrived(screen, tablets);
 
     // One node of three stops: the other two still carry everything.
