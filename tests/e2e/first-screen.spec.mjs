@@ -92,6 +92,31 @@ test.describe('while the app downloads', () => {
     }
   }
 
+  test('a download cut short says so in the device\'s language, and trying again starts the app', async ({ page, pageErrors }) => {
+    const FAILED = {
+      en: ['The app did not finish downloading. Check the Wi-Fi, then try again.', 'Try again'],
+      cy: ['Wnaeth yr ap ddim gorffen llwytho i lawr. Gwiriwch y Wi-Fi, yna rhowch gynnig arall arni.', 'Rhoi cynnig arall arni'],
+    };
+    await savedChoice(page, { language: 'cy', easy_read: false });
+    await page.route(/\.wasm$/, (route) => route.abort('internetdisconnected'));
+    await page.goto('#/tablet');
+    const alert = page.getByRole('alert');
+    await expect(alert).toHaveText(new RegExp(`^\\s*${FAILED.cy[0]}`));
+    await expect(page.getByText(WORDS.cy.joinNext), 'no promise of "in a moment"').toBeHidden();
+    await expect(page.getByText(FAILED.en[0]), 'one language, the device\'s').toBeHidden();
+    await expectNoAxeViolations(page, 'the first screen after a failed download');
+    await page.screenshot({ path: join(SHOTS, 'failed-download-cy.png') });
+    // The network is back: trying again starts the app.
+    await page.unroute(/\.wasm$/);
+    await page.getByRole('button', { name: FAILED.cy[1] }).tap();
+    await expect(page.locator('#splash')).toHaveCount(0);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(CY.tablet.title);
+    // The browser's own note of the failed download is expected here; nothing else.
+    const others = pageErrors.filter((e) => !/Failed to load resource/.test(e));
+    expect(others).toEqual([]);
+    pageErrors.length = 0;
+  });
+
   test('the room screen\'s live link and other addresses keep the facilitator wording', async ({ page }) => {
     for (const hash of [`${LIVE_LINK}&to=present`, '#/present', '#/join', '#/results', '#/']) {
       await openWhileLoading(page, hash);
