@@ -4,9 +4,14 @@
 use leptos::prelude::*;
 
 use crate::i18n::*;
-use crate::model::{KindAllocation, ResourceKind};
+use crate::model::{AreaShares, KindAllocation, ResourceKind};
 use crate::ui::labels::tr;
 use crate::ui::shift_list::ShiftList;
+
+/// How long the shares must rest before the list is drawn again: while a
+/// slider is dragged each tick draws only the slider's own figures, and the
+/// list follows as soon as the finger pauses.
+const SETTLE_MS: u64 = 150;
 
 /// The losses and gains of this person's split against today's.
 #[component]
@@ -19,10 +24,35 @@ pub fn OwnShift(
     let i18n = use_i18n();
     // Drawn again only when the areas' shares move, not on a lock or a model split.
     let areas = Memo::new(move |_| allocation.with(|a| a.as_ref().map(|a| a.areas)));
+    let shown: RwSignal<Option<AreaShares>> = RwSignal::new(areas.get_untracked());
+    let waiting: StoredValue<Option<TimeoutHandle>> = StoredValue::new(None);
+    Effect::new(move |_| {
+        let next = areas.get();
+        if let Some(handle) = waiting.get_value() {
+            handle.clear();
+        }
+        let handle = set_timeout_with_handle(
+            // try_: the screen may have gone by then.
+            move || {
+                waiting.try_set_value(None);
+                if shown.try_get_untracked().is_some_and(|now| now != next) {
+                    shown.try_set(next);
+                }
+            },
+            std::time::Duration::from_millis(SETTLE_MS),
+        )
+        .ok();
+        waiting.set_value(handle);
+    });
+    on_cleanup(move || {
+        if let Some(handle) = waiting.try_get_value().flatten() {
+            handle.clear();
+        }
+    });
     view! {
         <section class="card own-shift" aria-labelledby="own-shift-heading">
             <h2 id="own-shift-heading">{tr!(i18n, shift.heading)}</h2>
-            {move || areas.get().map(|to| view! { <ShiftList kind=kind.get() to=to /> })}
+            {move || shown.get().map(|to| view! { <ShiftList kind=kind.get() to=to /> })}
         </section>
     }
 }
