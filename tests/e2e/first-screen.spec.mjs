@@ -169,14 +169,14 @@ test.describe('when the app takes over', () => {
     ['set-up', 'cy', '#/setup', CY.setup.title, '.app-header'],
     ['a tablet', 'en', '#/tablet', EN.tablet.title, '.tablet-bar'],
   ]) {
-    test(`nothing jumps on ${name} (${lang}): the bar keeps its height and CLS is at most 0.05`, async ({ page, newPage }) => {
+    test(`nothing jumps on ${name} (${lang}): the bar keeps its height and CLS is at most 0.05`, async ({ page, newPage, baseURL }) => {
       await savedChoice(page, { language: lang, easy_read: false });
       // The first screen's bar, measured with the app held back…
       const waiting = await newPage({ fresh: true });
       await savedChoice(waiting, { language: lang, easy_read: false });
       await openWhileLoading(waiting, hash);
       const before = await barHeight(waiting, '#splash header, #splash .tablet-bar');
-      // …and the app's, on a slowish network (10 Mbit/s) so that the first
+      // …and the app's, on a slowish network (10 Mbit/s, 40 ms) so that the first
       // screen is painted well before the app takes over, with every layout
       // shift from the first paint on.
       await page.addInitScript(() => new MutationObserver((records, observer) => {
@@ -185,12 +185,9 @@ test.describe('when the app takes over', () => {
           observer.disconnect();
         }
       }).observe(document, { childList: true, subtree: true }));
-      const cdp = await page.context().newCDPSession(page);
-      await cdp.send('Network.enable');
-      await cdp.send('Network.emulateNetworkConditions', {
-        offline: false, latency: 40, downloadThroughput: 1.25e6, uploadThroughput: 1.25e6,
-      });
-      await page.goto(hash);
+      // The server's /slow/ copy of the app (tests/e2e/static-server.mjs), in the front tab.
+      await page.bringToFront();
+      await page.goto(new URL(`/slow${new URL(baseURL).pathname}${hash}`, baseURL).href);
       await expect(page.getByRole('heading', { level: 1 })).toHaveText(signal);
       await expect(page.locator('#splash')).toHaveCount(0);
       // Let the late arrivals (the catalogue in the device's language, fonts) settle.

@@ -16,8 +16,27 @@ const types = {
   '.webmanifest': 'application/manifest+json',
 };
 
+// The same files under /slow/… come at a slowish venue's pace (40 ms, then 1.25 MB/s), paced here
+// rather than by Chromium's network emulation, which now and then never lets a page's load
+// event fire (a known problem of the DevTools call, seen once here as a 15 s stall).
+const SLOW = { prefix: '/slow', latencyMs: 40, bytesPerSecond: 1.25e6, chunk: 16 * 1024 };
+const sleep = (ms) => new Promise((done) => setTimeout(done, ms));
+
+async function sendSlowly(res, headers, body) {
+  await sleep(SLOW.latencyMs);
+  res.writeHead(200, { ...headers, 'content-length': body.length });
+  for (let at = 0; at < body.length; at += SLOW.chunk) {
+    if (res.destroyed) return;
+    res.write(body.subarray(at, at + SLOW.chunk));
+    await sleep((1000 * Math.min(SLOW.chunk, body.length - at)) / SLOW.bytesPerSecond);
+  }
+  res.end();
+}
+
 const server = createServer(async (req, res) => {
-  const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+  let path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+  const slow = path.startsWith(SLOW.prefix + prefix);
+  if (slow) path = path.slice(SLOW.prefix.length);
   if (!path.startsWith(prefix)) { res.writeHead(404).end('not found'); return; }
   let file = normalize(join(root, path.slice(prefix.length)));
   if (!file.startsWith(root)) { res.writeHead(403).end(); return; }
@@ -32,7 +51,8 @@ const server = createServer(async (req, res) => {
       res.writeHead(200, headers).end(gzipSync(body));
       return;
     }
-    res.writeHead(200, headers).end(body);
+    if (slow) await sendSlowly(res, headers, body);
+    else res.writeHead(200, headers).end(body);
   } catch {
     res.writeHead(404).end('not found');
   }
