@@ -270,6 +270,8 @@ proptest! {
                 0 if !w.ballots.is_empty() => {
                     let b = w.ballots[which % w.ballots.len()].id;
                     w.update_allocation(b, "state_money", now, |a| a.set_area(Area::OwnHome, value));
+                    // A tick's quick path writes exactly what a whole comparison would.
+                    prop_assert_eq!(stored.writes_for_ballot(&w, b), stored.writes_for(&w));
                 }
                 1 => w.add_participant(id(100 + n as u8), format!("P{n}"), Role::Citizen, now),
                 2 if !w.ballots.is_empty() => {

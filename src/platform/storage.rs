@@ -59,14 +59,16 @@ pub fn load(now: Timestamp) -> Loaded {
     let get = |key: &str| store.get_item(key).ok().flatten();
     if let Some(text) = get(WHOLE_RECORD_KEY) {
         return match import_json(&text) {
-            Ok(w) => match save_changes(&w, &StoredPieces::default(), true) {
-                Ok(stored) => {
+            Ok(w) => {
+                let mut stored = StoredPieces::default();
+                if save_changes(&w, &mut stored, SaveScope::Everything).is_ok() {
                     let _ = store.remove_item(WHOLE_RECORD_KEY);
-                    Loaded::Workshop(Box::new((w, stored)))
+                } else {
+                    // Kept where it was until it fits in pieces.
+                    stored = StoredPieces::default();
                 }
-                // Kept where it was until it fits in pieces.
-                Err(_) => Loaded::Workshop(Box::new((w, StoredPieces::default()))),
-            },
+                Loaded::Workshop(Box::new((w, stored)))
+            }
             Err(e) => set_aside(&store, now, e.to_string(), text, &[WHOLE_RECORD_KEY]),
         };
     }
@@ -142,29 +144,42 @@ pub fn keep_replaced(workshop: &Workshop) {
     }
 }
 
-/// Writes the pieces of `workshop` that differ from what storage holds
-/// (`everything` rewrites them all) and returns what storage holds now. An
-/// error means the browser refused (usually: full). If the copy kept before a
-/// replacement is what fills storage, it gives way to the workshop itself.
+/// Which pieces a save compares with what storage holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SaveScope {
+    /// Every piece that differs.
+    Changes,
+    /// Only this ballot (and the workshop's last change): nothing else changed.
+    OneBallot(Id),
+    /// Every piece, rewritten (after a replacement).
+    Everything,
+}
+
+/// Writes the pieces of `workshop` that differ from what storage holds, as
+/// `scope` says, and brings `stored` up to date. An error means the browser
+/// refused (usually: full) and leaves `stored` as it was. If the copy kept
+/// before a replacement is what fills storage, it gives way to the workshop itself.
 pub fn save_changes(
     workshop: &Workshop,
-    stored: &StoredPieces,
-    everything: bool,
-) -> Result<StoredPieces, String> {
+    stored: &mut StoredPieces,
+    scope: SaveScope,
+) -> Result<(), String> {
     let store = local_storage().ok_or("This browser does not allow saving.")?;
-    let mut writes = if everything {
-        let mut writes = StoredPieces::default().writes_for(workshop);
-        writes.removed = stored
-            .ballots
-            .keys()
-            .filter(|id| !workshop.ballots.iter().any(|b| b.id == **id))
-            .copied()
-            .collect();
-        writes
-    } else {
-        stored.writes_for(workshop)
+    let mut writes = match scope {
+        SaveScope::Everything => {
+            let mut writes = StoredPieces::default().writes_for(workshop);
+            writes.removed = stored
+                .ballots
+                .keys()
+                .filter(|id| workshop.ballot(**id).is_none())
+                .copied()
+                .collect();
+            writes
+        }
+        SaveScope::OneBallot(id) => stored.writes_for_ballot(workshop, id),
+        SaveScope::Changes => stored.writes_for(workshop),
     };
-    if everything {
+    if scope == SaveScope::Everything {
         // The old workshop's ballots go first, so the new one has room.
         for id in std::mem::take(&mut writes.removed) {
             let _ = store.remove_item(&ballot_key(id));
@@ -174,13 +189,11 @@ pub fn save_changes(
         let _ = store.remove_item(REPLACED_KEY);
         write(&store, &writes).map_err(|()| "The browser's storage is full or blocked.")?;
     }
-    let mut now = if everything {
-        StoredPieces::default()
-    } else {
-        stored.clone()
-    };
-    now.wrote(workshop, writes);
-    Ok(now)
+    if scope == SaveScope::Everything {
+        *stored = StoredPieces::default();
+    }
+    stored.wrote(workshop, writes);
+    Ok(())
 }
 
 /// Makes the writes. What reached storage before a refusal still reads back as

@@ -210,7 +210,7 @@ impl AppState {
                 if self.refused_change.with_untracked(Option::is_some) {
                     self.refused_change.set(None);
                 }
-                self.note(Pending::Changed);
+                self.note(Pending::Ballot(ballot));
             }
             Some(Err(e)) => self.refused_change.set(Some(e.to_string())),
             Some(Ok(false)) | None => {}

@@ -9,7 +9,7 @@ use leptos::prelude::*;
 use crate::model::pieces::StoredPieces;
 use crate::model::{working_copy_json, Id, Timestamp, Workshop};
 use crate::platform::broadcast::WindowLink;
-use crate::platform::storage;
+use crate::platform::storage::{self, SaveScope};
 
 /// Whether the last change reached the browser's storage.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -41,9 +41,9 @@ pub(super) const REPLACE: &str = "R:";
 pub(super) const MERGE: &str = "M:";
 
 /// What the next save has to do, set by whatever changed the workshop.
-/// Ordered by how much must be done: two changes before one save need the
-/// larger of the two, so a change made here is never taken for a received one.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+/// Two changes before one save need whatever covers both ([`Pending::then`]),
+/// so a change made here is never taken for a received one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Pending {
     /// Nothing changed since the workshop was read from storage.
     Nothing,
@@ -51,6 +51,9 @@ pub enum Pending {
     /// it, so this one posts nothing and saves once things settle (the merge
     /// may hold more than the sender had, if both windows were editing).
     Received,
+    /// One ballot's split changed on this device and nothing else (a slider
+    /// tick): save and post that ballot alone, without visiting the others.
+    Ballot(Id),
     /// Changed on this device (typed here, or taken in from live mode): save
     /// at once and post the pieces that changed to the other windows.
     Changed,
@@ -62,7 +65,17 @@ pub enum Pending {
 impl Pending {
     /// What must be done when `next` happens before this is saved.
     pub fn then(self, next: Pending) -> Pending {
-        self.max(next)
+        use Pending::*;
+        match (self, next) {
+            (Nothing, next) => next,
+            (done, Nothing) => done,
+            (Received, Received) => Received,
+            (Ballot(a), Ballot(b)) if a == b => Ballot(a),
+            (Replaced, _) | (_, Replaced) => Replaced,
+            // Two ballots, or a ballot and a merge whose ballots are not yet
+            // saved here: the whole comparison covers both.
+            _ => Changed,
+        }
     }
 }
 
@@ -76,20 +89,18 @@ fn stamps(w: &Workshop) -> HashMap<Id, Timestamp> {
 
 /// Writes the pieces that changed (all of them after a replacement) to
 /// storage, unless saving is paused, and shows the outcome.
-fn save(state: Saving, everything: bool) {
+fn save(state: Saving, scope: SaveScope) {
     if state.save_state.get_untracked() == SaveState::Paused {
         return;
     }
     let written = state.workshop.with_untracked(|w| {
         state
             .stored
-            .with_value(|stored| storage::save_changes(w, stored, everything))
+            .try_update_value(|stored| storage::save_changes(w, stored, scope))
+            .unwrap_or_else(|| Err("The app is closing.".to_string()))
     });
     let outcome = match written {
-        Ok(stored) => {
-            state.stored.set_value(stored);
-            SaveState::Saved
-        }
+        Ok(()) => SaveState::Saved,
         Err(e) => SaveState::Failed(e),
     };
     if state.save_state.get_untracked() != outcome {
@@ -108,7 +119,7 @@ pub(super) fn save_every_change(state: Saving, link: WindowLink) {
         if let Some(waiting) = save_soon.get_value() {
             waiting.clear();
             save_soon.set_value(None);
-            save(state, false);
+            save(state, SaveScope::Changes);
         }
     };
     let on_hide = window_event_listener(leptos::ev::pagehide, move |_| flush());
@@ -139,12 +150,30 @@ pub(super) fn save_every_change(state: Saving, link: WindowLink) {
                 let handle = set_timeout_with_handle(
                     move || {
                         save_soon.set_value(None);
-                        save(state, false);
+                        save(state, SaveScope::Changes);
                     },
                     SAVE_RECEIVED_AFTER,
                 )
                 .ok();
                 save_soon.set_value(handle);
+            }
+            Pending::Ballot(id) => {
+                // A tick: this ballot alone is saved and posted, and the other
+                // windows' stamps are brought up to date for it alone.
+                let message = state.workshop.with_untracked(|w| {
+                    let stamp = w.ballot(id).map(|b| b.updated_at);
+                    posted.update_value(|posted| {
+                        if let Some(at) = stamp {
+                            posted.insert(id, at);
+                        }
+                    });
+                    format!(
+                        "{MERGE}{}",
+                        working_copy_json(&w.with_only_ballots(|b| b.id == id))
+                    )
+                });
+                save(state, SaveScope::OneBallot(id));
+                link.post(&message);
             }
             Pending::Changed | Pending::Replaced => {
                 // Other windows get only the ballots that changed since the last
@@ -161,7 +190,14 @@ pub(super) fn save_every_change(state: Saving, link: WindowLink) {
                     posted.set_value(stamps(w));
                     message
                 });
-                save(state, pending == Pending::Replaced);
+                save(
+                    state,
+                    if pending == Pending::Replaced {
+                        SaveScope::Everything
+                    } else {
+                        SaveScope::Changes
+                    },
+                );
                 link.post(&message);
             }
         }

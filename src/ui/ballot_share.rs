@@ -22,8 +22,16 @@ pub fn BallotShare(
     let i18n = use_i18n();
     let state = use_app();
     let found = Memo::new(move |_| state.workshop.with(|w| w.ballot(ballot).cloned()));
-    let code =
-        Signal::derive(move || found.with(|b| b.as_ref().map(encode_ballot).unwrap_or_default()));
+    // The code and its QR code are made only while the panel is open: on
+    // Allocate it is closed, and a slider tick should not redraw a QR code.
+    let open = RwSignal::new(false);
+    let code = Memo::new(move |_| {
+        if !open.get() {
+            return String::new();
+        }
+        found.with(|b| b.as_ref().map(encode_ballot).unwrap_or_default())
+    });
+    let code_signal: Signal<String> = code.into();
     let download = move |_| {
         if let Some(b) = found.get_untracked() {
             let safe = file_slug(&b.participant, 40);
@@ -35,16 +43,16 @@ pub fn BallotShare(
         }
     };
     view! {
-        <details class="card ballot-share">
+        <details class="card ballot-share" on:toggle=move |ev| open.set(event_target::<web_sys::HtmlDetailsElement>(&ev).open())>
             <summary>{tr!(i18n, share.summary)}</summary>
             <p>{tr!(i18n, share.lead)}</p>
             <button class="button" on:click=download>{tr!(i18n, share.download)}</button>
             <div class="share-code">
-                <QrCodeImage text=code label=Signal::derive(move || t_string!(i18n, share.qr_label).to_string()) />
+                <QrCodeImage text=code_signal label=Signal::derive(move || t_string!(i18n, share.qr_label).to_string()) />
                 <TextField
                     id="ballot-code"
                     label=tr!(i18n, share.code_label)
-                    value=code
+                    value=code_signal
                     lines=4
                     readonly=true
                     class="code-text"

@@ -132,23 +132,39 @@ fn shown_locale() -> Locale {
         .unwrap_or_default()
 }
 
-/// Reads a language's conventions from its translation file.
-pub fn conventions_of(locale: Locale) -> Conventions {
-    Conventions::from_parts(
-        td_string!(locale, format.thousands),
-        td_string!(locale, format.decimal),
-        td_string!(locale, format.hours),
-        td_string!(locale, format.months),
-    )
+thread_local! {
+    /// Each language's conventions, read once: a slider tick formats a
+    /// dozen figures, and reading them anew each time was a tenth of its cost.
+    static CONVENTIONS: std::cell::RefCell<Vec<(Locale, std::rc::Rc<Conventions>)>> =
+        const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// A language's conventions, from its translation file.
+pub fn conventions_of(locale: Locale) -> std::rc::Rc<Conventions> {
+    CONVENTIONS.with_borrow_mut(|known| {
+        if let Some((_, c)) = known.iter().find(|(l, _)| *l == locale) {
+            return c.clone();
+        }
+        let c = std::rc::Rc::new(Conventions::from_parts(
+            td_string!(locale, format.thousands),
+            td_string!(locale, format.decimal),
+            td_string!(locale, format.hours),
+            td_string!(locale, format.months),
+        ));
+        known.push((locale, c.clone()));
+        c
+    })
 }
 
 /// A count's noun in the current language when it is still the default one.
-fn shown_unit(unit: &Unit, locale: Locale) -> Unit {
+fn shown_unit(unit: &Unit, locale: Locale) -> std::borrow::Cow<'_, Unit> {
     match unit {
-        Unit::Count { noun } if noun == crate::model::resource::DEFAULT_COUNT_NOUN => Unit::Count {
-            noun: td_string!(locale, default_kinds.rooms_and_spaces).to_string(),
-        },
-        _ => unit.clone(),
+        Unit::Count { noun } if noun == crate::model::resource::DEFAULT_COUNT_NOUN => {
+            std::borrow::Cow::Owned(Unit::Count {
+                noun: td_string!(locale, default_kinds.rooms_and_spaces).to_string(),
+            })
+        }
+        _ => std::borrow::Cow::Borrowed(unit),
     }
 }
 

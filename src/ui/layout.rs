@@ -50,8 +50,9 @@ pub fn Header(
             (Route::Data, t_string!(i18n, nav.data).to_string()),
         ]
     };
+    let name = Memo::new(move |_| state.workshop.with(|w| w.name.clone()));
     let workshop_name = move || {
-        let name = state.workshop.with(|w| w.name.clone());
+        let name = name.get();
         if name.trim().is_empty() {
             t_string!(i18n, app.untitled).to_string()
         } else {

@@ -109,7 +109,8 @@ pub fn LivePanel() -> impl IntoView {
     let tablet_link =
         Signal::derive(move || live.join_link(&app_address(), false).unwrap_or_default());
     let screen_link = move || live.join_link(&app_address(), true).unwrap_or_default();
-    let tablets = move || state.workshop.with(|w| w.ballots.len());
+    let tablets = Memo::new(move |_| state.workshop.with(|w| w.ballots.len()));
+    let tablets = move || tablets.get();
     view! {
         <section class="card live-panel" aria-labelledby="live-heading">
             <h2 id="live-heading">{tr!(i18n, live.heading)}</h2>

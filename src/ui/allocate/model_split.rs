@@ -31,32 +31,43 @@ pub fn ModelSplit(
         })
     });
     let ids = move || models.with(|m| m.iter().map(|(id, _)| id.clone()).collect::<Vec<_>>());
-    let split = move || {
+    // Each model's share and amount, worked out once a change for every row,
+    // and only while the rows are open: a closed split costs a slider tick nothing.
+    let open = RwSignal::new(false);
+    let figures = Memo::new(move |_| {
+        if !open.get() {
+            return Vec::new();
+        }
+        let ids = ids();
         allocation.with(|a| {
             a.as_ref()
-                .map(|a| a.model_split(area, &ids()))
+                .map(|a| {
+                    let split = a.model_split(area, &ids);
+                    let area_amount = kind.with(|k| k.amounts(a.areas)[area.index()]);
+                    let parts = crate::model::shares::amounts(area_amount, &split);
+                    split.into_iter().zip(parts).collect::<Vec<(u32, i64)>>()
+                })
                 .unwrap_or_default()
         })
-    };
-    let area_amount = move || {
-        let shares = allocation.with(|a| a.as_ref().map(|a| a.areas).unwrap_or_default());
-        kind.with(|k| k.amounts(shares)[area.index()])
-    };
+    });
     view! {
-        <details class="model-split">
+        <details class="model-split" on:toggle=move |ev| open.set(event_target::<web_sys::HtmlDetailsElement>(&ev).open())>
             <summary>{tr!(i18n, allocate.models_summary)}</summary>
             <ul>
                 {move || {
-                    models
+                    if !open.get() {
+                        return None;
+                    }
+                    let rows = models
                         .get()
                         .into_iter()
                         .enumerate()
                         .map(|(i, (id, name))| {
                             let slider_id = format!("model-{}-{}-{}", kind.with_untracked(|k| k.id.clone()), area.id(), id);
-                            let bp = move || split().get(i).copied().unwrap_or(0);
+                            let bp = move || figures.with(|f| f.get(i).map_or(0, |(bp, _)| *bp));
                             let amount = move || {
-                                let parts = crate::model::shares::amounts(area_amount(), &split());
-                                kind.with(|k| crate::ui::labels::amount(&k.unit, parts.get(i).copied().unwrap_or(0)))
+                                let part = figures.with(|f| f.get(i).map_or(0, |(_, part)| *part));
+                                kind.with(|k| crate::ui::labels::amount(&k.unit, part))
                             };
                             let label = name.clone();
                             view! {
@@ -81,7 +92,8 @@ pub fn ModelSplit(
                                 </li>
                             }
                         })
-                        .collect_view()
+                        .collect_view();
+                    Some(rows)
                 }}
             </ul>
         </details>

@@ -23,17 +23,17 @@ pub fn TurnEnd(
     let i18n = use_i18n();
     let state = use_app();
     let kind_route = move |kind| Route::turn(ballot, kind, tablet);
-    let next_kind = move || {
+    // Memos: the buttons are drawn again when the next step changes, not on every tick.
+    let next_kind = Memo::new(move |_| {
         let current = kind_id.get();
         state.workshop.with(|w| {
             w.kind_after(&current)
                 .map(|k| (k.id.clone(), kind_name(i18n, k)))
         })
-    };
-    let finish = move || {
-        let check = state.workshop.with(|w| w.partnership_check);
-        Route::after_dividing(ballot, tablet, check)
-    };
+    });
+    let next_kind = move || next_kind.get();
+    let check = Memo::new(move |_| state.workshop.with(|w| w.partnership_check));
+    let finish = move || Route::after_dividing(ballot, tablet, check.get());
     view! {
         <div class="next-row">
             {move || {

@@ -42,11 +42,11 @@ pub fn AllocatePage(
     }
     let exists = Memo::new(move |_| state.workshop.with(|w| w.ballot(ballot).is_some()));
     let kind_id = Memo::new(move |_| state.workshop.with(|w| w.kind_or_first(kind.as_deref())));
-    let who = move || {
+    let who = Memo::new(move |_| {
         state
             .workshop
             .with(|w| w.ballot(ballot).map(|b| (b.participant.clone(), b.role)))
-    };
+    });
     // Memos, so views of the kind and the date are not drawn again on a slider tick.
     let kind_signal = Memo::new(move |_| {
         let id = kind_id.get();
@@ -56,6 +56,11 @@ pub fn AllocatePage(
             .unwrap_or_else(|| ResourceKind::defaults().remove(0))
     });
     let allocation = allocation_of(state, ballot, kind_id);
+    let shares =
+        Memo::new(move |_| allocation.with(|a| a.as_ref().map(|a| a.areas).unwrap_or_default()));
+    let locked = Memo::new(move |_| {
+        allocation.with(|a| a.as_ref().map(|a| a.locked.clone()).unwrap_or_default())
+    });
     let date = Memo::new(move |_| state.workshop.with(|w| w.date.clone()));
     let change = move |f: Box<dyn FnOnce(&mut KindAllocation)>| {
         let id = kind_id.get_untracked();
@@ -73,7 +78,7 @@ pub fn AllocatePage(
             }
         >
             <p class="eyebrow">
-                {move || who().map(|(name, role)| format!("{name} · {}", role_name(i18n, role)))}
+                {move || who.get().map(|(name, role)| format!("{name} · {}", role_name(i18n, role)))}
             </p>
             <h1>{tr!(i18n, allocate.title)}</h1>
             <p class="lead">{tr!(i18n, allocate.lead)}</p>
@@ -90,8 +95,8 @@ pub fn AllocatePage(
                     view! {
                         <ShareEditor
                             kind=kind_signal
-                            shares=Signal::derive(move || allocation.get().map(|a| a.areas).unwrap_or_default())
-                            locked=Signal::derive(move || allocation.get().map(|a| a.locked).unwrap_or_default())
+                            shares=shares
+                            locked=locked
                             on_set=Callback::new(move |(area, bp): (Area, u32)| change(Box::new(move |a| a.set_area(area, bp))))
                             on_lock=Callback::new(move |area: Area| change(Box::new(move |a| a.toggle_lock(area))))
                             date=date

@@ -4,20 +4,22 @@ use leptos::prelude::*;
 
 use super::change::{change_text, direction};
 use crate::i18n::*;
-use crate::model::{Area, AreaShares, ResourceKind};
+use crate::model::ResourceKind;
 use crate::ui::labels::{amount, period_name, tr};
 
 /// The area's amount per period, and its change against today's.
 #[component]
 pub fn AreaFigures(
-    area: Area,
     kind: Signal<ResourceKind>,
-    shares: Signal<AreaShares>,
+    /// The area's amount in the split.
+    now: Signal<i64>,
+    /// The area's amount today.
+    today: Signal<i64>,
     show_change: bool,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let now = move || kind.with(|k| k.amounts(shares.get())[area.index()]);
-    let today = move || kind.with(|k| k.baseline_amounts()[area.index()]);
+    let now = move || now.get();
+    let today = move || today.get();
     view! {
         <p class="share-figures">
             <span class="amount">

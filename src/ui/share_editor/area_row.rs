@@ -24,6 +24,9 @@ pub fn AreaRow(
     area: Area,
     kind: Signal<ResourceKind>,
     shares: Signal<AreaShares>,
+    /// Every area's amount of the split, and today's.
+    amounts: Signal<[i64; 5]>,
+    today: Signal<[i64; 5]>,
     locked: Option<Signal<Vec<Area>>>,
     on_set: Callback<(Area, u32)>,
     on_lock: Option<Callback<Area>>,
@@ -33,18 +36,20 @@ pub fn AreaRow(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let announcement = use_app().announcement;
-    let is_locked = move || {
+    // Memos: on a tick only what changed for this area is drawn again.
+    let is_locked = Memo::new(move |_| {
         locked
             .map(|l| l.with(|l| l.contains(&area)))
             .unwrap_or(false)
-    };
+    });
     let slider_id = format!("{id_prefix}-{}-slider", area.id());
     let typed_error = RwSignal::new(None::<String>);
-    let share = move || shares.with(|s| s.get(area));
+    let share = Memo::new(move |_| shares.with(|s| s.get(area)));
+    let now = Memo::new(move |_| amounts.with(|a| a[area.index()]));
     let name = move || area_name(i18n, area);
     let value_text = move || {
-        let shown = kind.with(|k| amount(&k.unit, k.amounts(shares.get())[area.index()]));
-        format!("{}, {}, {}", name(), percent_bp(share()), shown)
+        let shown = kind.with(|k| amount(&k.unit, now.get()));
+        format!("{}, {}, {}", name(), percent_bp(share.get()), shown)
     };
     let set = Callback::new(move |bp: u32| {
         let before = shares.get_untracked();
@@ -57,19 +62,19 @@ pub fn AreaRow(
             set.run(v);
         }
         // Locks may have refused part of the move: show what the model holds.
-        input.set_value(&share().to_string());
+        input.set_value(&share.get_untracked().to_string());
     };
     let lock_button = on_lock.map(|cb| {
-        view! { <LockButton area=area locked=Signal::derive(is_locked) on_lock=cb /> }
+        view! { <LockButton area=area locked=is_locked.into() on_lock=cb /> }
     });
     view! {
-        <li class="share-row" class:locked=is_locked>
+        <li class="share-row" class:locked=move || is_locked.get()>
             <div class="share-head">
                 <label class="share-name" for=slider_id.clone()>
                     {name}
                 </label>
                 <span class="share-pct" aria-hidden="true">
-                    {move || percent_bp(share())}
+                    {move || percent_bp(share.get())}
                 </span>
                 {lock_button}
             </div>
@@ -77,8 +82,8 @@ pub fn AreaRow(
                 <button
                     class="step-button"
                     aria-label=move || t_string!(i18n, allocate.less, area = name()).to_string()
-                    disabled=move || is_locked() || share() == 0
-                    on:click=move |_| set.run(share().saturating_sub(STEP_BP))
+                    disabled=move || is_locked.get() || share.get() == 0
+                    on:click=move |_| set.run(share.get_untracked().saturating_sub(STEP_BP))
                 >
                     "−"
                 </button>
@@ -88,25 +93,25 @@ pub fn AreaRow(
                     min="0"
                     max=TOTAL_BP.to_string()
                     step="50"
-                    prop:value=move || share().to_string()
+                    prop:value=move || share.get().to_string()
                     aria-valuetext=value_text
-                    disabled=is_locked
+                    disabled=move || is_locked.get()
                     on:input=on_slide
                 />
                 <button
                     class="step-button"
                     aria-label=move || t_string!(i18n, allocate.more, area = name()).to_string()
-                    disabled=move || { is_locked() || share() >= TOTAL_BP }
-                    on:click=move |_| set.run(share() + STEP_BP)
+                    disabled=move || { is_locked.get() || share.get() >= TOTAL_BP }
+                    on:click=move |_| set.run(share.get_untracked() + STEP_BP)
                 >
                     "+"
                 </button>
-                <TypedPercent area=area share=Signal::derive(share) locked=Signal::derive(is_locked) set=set typed_error=typed_error id_prefix=id_prefix.clone() />
+                <TypedPercent area=area share=share.into() locked=is_locked.into() set=set typed_error=typed_error id_prefix=id_prefix.clone() />
             </div>
             <p class="field-error" id=format!("{id_prefix}-{}-error", area.id()) role="status">
                 {move || typed_error.get()}
             </p>
-            <AreaFigures area=area kind=kind shares=shares show_change=show_change />
+            <AreaFigures kind=kind now=now.into() today=Signal::derive(move || today.with(|t| t[area.index()])) show_change=show_change />
             {extra}
         </li>
     }

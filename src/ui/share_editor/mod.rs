@@ -50,6 +50,10 @@ pub fn ShareEditor(
     show_change: bool,
 ) -> impl IntoView {
     let i18n = use_i18n();
+    // Every area's amount, apportioned once a change for all the rows.
+    let amounts: Signal<[i64; 5]> =
+        Memo::new(move |_| kind.with(|k| k.amounts(shares.get()))).into();
+    let today: Signal<[i64; 5]> = Memo::new(move |_| kind.with(|k| k.baseline_amounts())).into();
     let rows = Area::ALL
         .into_iter()
         .map(|area| {
@@ -58,6 +62,8 @@ pub fn ShareEditor(
                     area=area
                     kind=kind
                     shares=shares
+                    amounts=amounts
+                    today=today
                     locked=locked
                     on_set=on_set
                     on_lock=on_lock

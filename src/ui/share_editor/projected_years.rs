@@ -16,8 +16,10 @@ pub fn ProjectedYears(
     date: Signal<String>,
 ) -> impl IntoView {
     let i18n = use_i18n();
+    // The table is drawn only while open: closed, a slider tick costs it nothing.
+    let open = RwSignal::new(false);
     view! {
-        <details class="projected">
+        <details class="projected" on:toggle=move |ev| open.set(event_target::<web_sys::HtmlDetailsElement>(&ev).open())>
             <summary>{tr!(i18n, allocate.projected_summary)}</summary>
             <div
                 class="table-scroll"
@@ -51,6 +53,9 @@ pub fn ProjectedYears(
                     </thead>
                     <tbody>
                         {move || {
+                            if !open.get() {
+                                return None;
+                            }
                             let k = kind.get();
                             let s = shares.get();
                             let today = k.baseline_amounts();
@@ -82,6 +87,7 @@ pub fn ProjectedYears(
                                     }
                                 })
                                 .collect_view()
+                                .into()
                         }}
                     </tbody>
                 </table>
