@@ -40,12 +40,13 @@ if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/@playwright/test ]
   npm ci --no-audit --no-fund
 fi
 
-if [ "$want_browser" = yes ] && { [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; }; then
-  say "Installing Chromium from Debian"
+# Chromium for the browser tests, and zbarimg to read the room's screen's QR code back.
+if [ "$want_browser" = yes ] && { [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ] || [ ! -x /usr/bin/zbarimg ]; }; then
+  say "Installing Chromium and zbar-tools from Debian"
   sudo_cmd=""
   [ "$(id -u)" -ne 0 ] && sudo_cmd=sudo
   $sudo_cmd apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq chromium chromium-driver
+  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq chromium chromium-driver zbar-tools
 fi
 
 # MQTT brokers for live mode's tests and deploy/ (see deploy/README.md).

@@ -29,7 +29,7 @@ test('presenter update with 1,000 participants', async ({ browser }) => {
     channel.onmessage = () => { window.__arrived = performance.now(); };
   });
   await presenter.goto('./#/present');
-  await presenter.locator('.presenter-panel svg').first().waitFor();
+  await presenter.locator('.presenter-panel .room-bars').first().waitFor();
   await presenter.evaluate(() => {
     window.__times = [];
     window.__arrived = undefined;

@@ -17,10 +17,11 @@ use crate::route::Route;
 use crate::state::use_app;
 use crate::ui::agreement_text::agreement_sentence;
 use crate::ui::bilingual::in_languages;
-use crate::ui::chart::{area_bars, BarChart, BarGroup};
+use crate::ui::chart::area_bars;
+use crate::ui::join_code::{BigCode, JoinCode};
 use crate::ui::labels::{area_name, area_name_in};
 use crate::ui::partnership::chart::PartnershipPanels;
-use crate::ui::qr::QrCodeImage;
+use crate::ui::room_bars::RoomBars;
 use crate::ui::shift_list::ShiftList;
 
 /// The workshop the room sees: the copy kept when the facilitator froze the
@@ -98,11 +99,37 @@ pub fn PresenterPage(
         live.join_link(&app_address(), false)
             .unwrap_or_else(|| join_address.get())
     });
+    // "Q" (or a tap on the code) shows the join code full screen, large enough
+    // to scan from the back of a hall; "Q" again or Escape puts it away.
+    let big_code = RwSignal::new(false);
+    let keys = window_event_listener(leptos::ev::keydown, move |e| {
+        if e.ctrl_key() || e.alt_key() || e.meta_key() {
+            return;
+        }
+        match e.key().as_str() {
+            "q" | "Q" => big_code.update(|b| *b = !*b),
+            "Escape" => big_code.set(false),
+            _ => {}
+        }
+    });
+    on_cleanup(move || keys.remove());
+    // The areas' grid has a sixth cell, and the join code takes it; the other
+    // leads keep it in the header.
+    let in_grid = Memo::new(move |_| {
+        room.with(|r| matches!(r.lead, RoomLead::Average | RoomLead::FairSplit))
+    });
+    let link_words = link_text.clone();
+    let join = move || {
+        view! { <JoinCode link=link link_text=link_text.clone() both=both.into() on_big=Callback::new(move |()| big_code.set(true)) /> }
+    };
+    let join_in_header = move || {
+        view! { <JoinCode compact=true link=link link_text=link_words.clone() both=both.into() on_big=Callback::new(move |()| big_code.set(true)) /> }
+    };
     view! {
         <div class="presenter">
             <header class="presenter-head">
-                <div>
-                    <h1>
+                <div class="presenter-title">
+                    <h1 title=move || name.get()>
                         {move || {
                             let name = name.get();
                             if name.trim().is_empty() { t_string!(i18n, app.untitled).to_string() } else { name }
@@ -118,17 +145,15 @@ pub fn PresenterPage(
                         <p class="presenter-frozen">{in_languages(i18n, both.get(), |l| td_string!(l, presenter.frozen).to_string())}</p>
                     })}
                 </div>
-                <div class="join">
-                    <QrCodeImage text=link label=Signal::derive(move || t_string!(i18n, presenter.qr_label).to_string()) />
-                    <p>{move || in_languages(i18n, both.get(), |l| td_string!(l, presenter.join).to_string())} <br /> <strong class="join-link">{link_text}</strong></p>
-                </div>
+                {move || (!in_grid.get()).then(join_in_header.clone())}
             </header>
             <crate::ui::kind_tabs::KindTabs
                 kinds=kinds.into()
                 current=shown_kind.into()
                 to=Callback::new(|id| Route::Present(Some(id)))
             />
-            <AreaGrid aggregates=aggregates shown_kind=shown_kind room=room partnership=partnership decision=decision />
+            <AreaGrid aggregates=aggregates shown_kind=shown_kind room=room partnership=partnership decision=decision join=ViewFn::from(join) />
+            {move || big_code.get().then(|| view! { <BigCode link=link on_close=Callback::new(move |()| big_code.set(false)) /> })}
         </div>
     }
 }
@@ -147,6 +172,8 @@ fn AreaGrid(
     partnership: Memo<PartnershipResults>,
     /// The shown kind and its agreed split, if a decision is recorded.
     decision: Memo<Option<(ResourceKind, AreaShares)>>,
+    /// The join code, in the grid's sixth cell.
+    join: ViewFn,
 ) -> impl IntoView {
     let i18n = use_i18n();
     move || {
@@ -188,6 +215,7 @@ fn AreaGrid(
                             }
                         })
                         .collect_view()}
+                    {join.run()}
                 </div>
             }
             .into_any(),
@@ -280,7 +308,7 @@ fn AreaPanel(area: Area, agg: KindAggregate, both: bool, measure: Measure) -> im
     view! {
         <section class="presenter-panel">
             <h2>{in_languages(i18n, both, move |l| area_name_in(l, area))}</h2>
-            <BarChart title=chart_title groups=vec![BarGroup { title: String::new(), bars }] large=true />
+            <RoomBars title=chart_title bars=bars />
             {gap.map(|g| view! { <p class="gap">{g}</p> })}
         </section>
     }

@@ -55,13 +55,13 @@ export class PresenterPage extends AppPage {
    * The figure printed at the end of one bar of an area's chart, e.g. the
    * "Everyone" bar of "Support in your own home" → "36%"; null when there is
    * no such bar. (The chart is one image to a screen reader, so its text is
-   * read from the drawing itself.)
+   * read from the rows themselves.)
    */
   async barValue(areaName, barLabel = EN.presenter.everyone) {
     return this.panel(areaName).evaluate((panel, label) => {
-      const bar = [...panel.querySelectorAll('svg g')]
-        .find((g) => g.querySelector('.chart-label')?.textContent.trim() === label);
-      return bar ? bar.querySelector('.chart-value').textContent.trim() : null;
+      // Each bar is a label, its bar and its value, side by side (ui/room_bars.rs).
+      const name = [...panel.querySelectorAll('.room-bar-label')].find((l) => l.textContent.trim() === label);
+      return name ? name.nextElementSibling.nextElementSibling.textContent.trim() : null;
     }, barLabel);
   }
 
@@ -81,11 +81,11 @@ export class PresenterPage extends AppPage {
       const snapshot = () => {
         const panel = [...document.querySelectorAll('.presenter-panel')]
           .find((p) => p.querySelector('h2')?.textContent.trim() === areaName);
-        const bar = panel && [...panel.querySelectorAll('svg g')]
-          .find((g) => g.querySelector('.chart-label')?.textContent.trim() === barLabel);
+        const name = panel && [...panel.querySelectorAll('.room-bar-label')]
+          .find((l) => l.textContent.trim() === barLabel);
         return {
           count: document.querySelector('.presenter-count')?.textContent.trim() ?? null,
-          bar: bar ? bar.querySelector('.chart-value').textContent.trim() : null,
+          bar: name ? name.nextElementSibling.nextElementSibling.textContent.trim() : null,
         };
       };
       let last = snapshot();
