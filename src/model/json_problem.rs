@@ -277,27 +277,23 @@ fn name_and_names<'a>(
     Some((name, names))
 }
 
-/// Names as serde lists them: "`a`", "`a` or `b`", "one of `a`, `b`, `c`".
-pub fn one_of(names: &[String], or: &str) -> String {
-    match names {
-        [one] => format!("`{one}`"),
-        [a, b] => format!("`{a}` {or} `{b}`"),
-        _ => names
-            .iter()
-            .map(|n| format!("`{n}`"))
-            .collect::<Vec<_>>()
-            .join(", "),
-    }
+/// Names quoted and listed as serde lists them: "`a`, `b`, `c`".
+pub fn quoted_list(names: &[String]) -> String {
+    names
+        .iter()
+        .map(|n| format!("`{n}`"))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 impl fmt::Display for ShapeProblem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let expected =
-            |f: &mut fmt::Formatter<'_>, names: &[String], plural: &str| match names.len() {
-                0 => write!(f, "there are no {plural}"),
-                1 | 2 => write!(f, "expected {}", one_of(names, "or")),
-                _ => write!(f, "expected one of {}", one_of(names, "or")),
-            };
+        let expected = |f: &mut fmt::Formatter<'_>, names: &[String], plural: &str| match names {
+            [] => write!(f, "there are no {plural}"),
+            [name] => write!(f, "expected `{name}`"),
+            [a, b] => write!(f, "expected `{a}` or `{b}`"),
+            _ => write!(f, "expected one of {}", quoted_list(names)),
+        };
         match self {
             ShapeProblem::MissingField { field } => write!(f, "missing field `{field}`"),
             ShapeProblem::UnknownField { field, expected: e } => {
