@@ -422,10 +422,13 @@ fn shape_of(breakage: impl FnOnce(&mut Value)) -> (Place, ShapeProblem, String) 
     }
 }
 
+/// A change that breaks an exported record.
+type Breakage = Box<dyn FnOnce(&mut Value)>;
+
 #[test]
 fn json_of_the_wrong_shape_is_sorted_by_kind_in_serde_jsons_words() {
     let names = |list: &[&str]| list.iter().map(|n| n.to_string()).collect::<Vec<_>>();
-    let cases: Vec<(Box<dyn FnOnce(&mut Value)>, &str, ShapeProblem)> = vec![
+    let cases: Vec<(Breakage, &str, ShapeProblem)> = vec![
         (
             Box::new(|v| v["workshop"]["ballots"][1]["role"] = json!("mayor")),
             "workshop.ballots[1].role",
