@@ -1,3 +1,4 @@
+#![cfg(not(target_arch = "wasm32"))]
 //! Refusals are typed values (`Place`, `Problem`, `SyntaxProblem`,
 //! `ShapeProblem`, `SchemaFound`) that the screens word in each language
 //! (`ui/problem_text.rs`, wasm only). Here, on the host: every variant is
