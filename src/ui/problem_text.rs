@@ -4,6 +4,8 @@
 //! and serde_json's names of types stay as written: they are technical, and
 //! the same in every language.
 
+use std::fmt::{Display, Write};
+
 use crate::i18n::*;
 use crate::model::json_problem::quoted_list;
 use crate::model::shares::PercentError;
@@ -12,6 +14,35 @@ use crate::model::{
     SyntaxProblem, VersionedFile,
 };
 use crate::ui::labels::{conventions_of, I18n};
+
+/// A `problem.*` sentence with its `{name}` places filled in. These keys mark
+/// their places with single braces, so leptos_i18n hands them over as plain
+/// text: one small function here, rather than a type and its `Display` per
+/// key and language, which made each build's download 15 KB larger (gzipped).
+/// A place without a value stays as written.
+fn fill(template: &str, values: &[(&str, &dyn Display)]) -> String {
+    let mut out = String::with_capacity(template.len() + 32);
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let value = after
+            .find('}')
+            .and_then(|close| Some((close, values.iter().find(|(n, _)| *n == &after[..close])?)));
+        match value {
+            Some((close, (_, value))) => {
+                let _ = write!(out, "{value}");
+                rest = &after[close + 1..];
+            }
+            None => {
+                out.push('{');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
 
 /// Why a file, code, link or change was refused, in the current language.
 pub fn import_error_text(i18n: I18n, error: &ImportError) -> String {
@@ -38,25 +69,27 @@ pub fn percent_error_text(i18n: I18n, error: &PercentError) -> String {
 pub fn import_error_in(l: Locale, error: &ImportError) -> String {
     const MB: usize = 1024 * 1024;
     match error {
-        ImportError::TooLarge { bytes, limit } => {
-            td_string!(l, problem.too_large, size = bytes / MB, limit = limit / MB).to_string()
-        }
+        ImportError::TooLarge { bytes, limit } => fill(
+            td_string!(l, problem.too_large),
+            &[("size", &(bytes / MB)), ("limit", &(limit / MB))],
+        ),
         ImportError::Unreadable => td_string!(l, problem.unreadable).to_string(),
         ImportError::NotJson {
             line,
             column,
             reason,
-        } => td_string!(
-            l,
-            problem.not_json,
-            line = *line,
-            column = *column,
-            reason = syntax(l, reason)
-        )
-        .to_string(),
-        ImportError::WrongSchema { found } => {
-            td_string!(l, problem.wrong_schema, found = schema(l, found)).to_string()
-        }
+        } => fill(
+            td_string!(l, problem.not_json),
+            &[
+                ("line", line),
+                ("column", column),
+                ("reason", &syntax(l, reason)),
+            ],
+        ),
+        ImportError::WrongSchema { found } => fill(
+            td_string!(l, problem.wrong_schema),
+            &[("found", &schema(l, found))],
+        ),
         ImportError::Shape { path, reason } => at(l, path, shape(l, reason)),
         ImportError::Invalid { path, reason } => at(l, path, problem(l, reason)),
     }
@@ -64,7 +97,10 @@ pub fn import_error_in(l: Locale, error: &ImportError) -> String {
 
 /// "At workshop.date: …".
 fn at(l: Locale, path: &Place, reason: String) -> String {
-    td_string!(l, problem.at, place = place(l, path), reason = reason).to_string()
+    fill(
+        td_string!(l, problem.at),
+        &[("place", &place(l, path)), ("reason", &reason)],
+    )
 }
 
 fn place(l: Locale, path: &Place) -> String {
@@ -77,7 +113,7 @@ fn place(l: Locale, path: &Place) -> String {
         Place::StoredSetup => td_string!(l, problem.place_stored_setup),
         Place::StoredLastChange => td_string!(l, problem.place_stored_last_change),
         Place::StoredBallot(n) => {
-            return td_string!(l, problem.place_stored_ballot, n = *n).to_string()
+            return fill(td_string!(l, problem.place_stored_ballot), &[("n", n)])
         }
     }
     .to_string()
@@ -90,17 +126,14 @@ fn schema(l: Locale, found: &SchemaFound) -> String {
             found,
             oldest,
             newest,
-        } => td_string!(
-            l,
-            problem.schema_version,
-            found = found,
-            oldest = *oldest,
-            newest = *newest
-        )
-        .to_string(),
-        SchemaFound::BallotFileVersion { version } => {
-            td_string!(l, problem.schema_ballot_file, version = *version).to_string()
-        }
+        } => fill(
+            td_string!(l, problem.schema_version),
+            &[("found", &found), ("oldest", oldest), ("newest", newest)],
+        ),
+        SchemaFound::BallotFileVersion { version } => fill(
+            td_string!(l, problem.schema_ballot_file),
+            &[("version", version)],
+        ),
     }
 }
 
@@ -134,67 +167,70 @@ fn syntax(l: Locale, reason: &SyntaxProblem) -> String {
 fn expected(l: Locale, names: &[String], none: &str) -> String {
     match names {
         [] => none.to_string(),
-        [name] => td_string!(l, problem.expected_name, name = format!("`{name}`")).to_string(),
-        [a, b] => td_string!(
-            l,
-            problem.expected_either,
-            a = format!("`{a}`"),
-            b = format!("`{b}`")
-        )
-        .to_string(),
-        _ => td_string!(l, problem.expected_one_of, names = quoted_list(names)).to_string(),
+        [name] => fill(
+            td_string!(l, problem.expected_name),
+            &[("name", &format!("`{name}`"))],
+        ),
+        [a, b] => fill(
+            td_string!(l, problem.expected_either),
+            &[("a", &format!("`{a}`")), ("b", &format!("`{b}`"))],
+        ),
+        _ => fill(
+            td_string!(l, problem.expected_one_of),
+            &[("names", &quoted_list(names))],
+        ),
     }
 }
 
 fn shape(l: Locale, reason: &ShapeProblem) -> String {
     match reason {
-        ShapeProblem::MissingField { field } => {
-            td_string!(l, problem.shape_missing_field, field = field).to_string()
-        }
-        ShapeProblem::UnknownField { field, expected: e } => td_string!(
-            l,
-            problem.shape_unknown_field,
-            field = field,
-            expected = expected(l, e, td_string!(l, problem.no_fields))
-        )
-        .to_string(),
-        ShapeProblem::DuplicateField { field } => {
-            td_string!(l, problem.shape_duplicate_field, field = field).to_string()
-        }
-        ShapeProblem::UnknownName { found, expected: e } => td_string!(
-            l,
-            problem.shape_unknown_name,
-            found = found,
-            expected = expected(l, e, td_string!(l, problem.no_variants))
-        )
-        .to_string(),
-        ShapeProblem::WrongType { found, expected } => td_string!(
-            l,
-            problem.shape_wrong_type,
-            found = found,
-            expected = expected
-        )
-        .to_string(),
-        ShapeProblem::WrongValue { found, expected } => td_string!(
-            l,
-            problem.shape_wrong_value,
-            found = found,
-            expected = expected
-        )
-        .to_string(),
-        ShapeProblem::WrongLength { length, expected } => td_string!(
-            l,
-            problem.shape_wrong_length,
-            length = *length,
-            expected = expected
-        )
-        .to_string(),
+        ShapeProblem::MissingField { field } => fill(
+            td_string!(l, problem.shape_missing_field),
+            &[("field", &field)],
+        ),
+        ShapeProblem::UnknownField { field, expected: e } => fill(
+            td_string!(l, problem.shape_unknown_field),
+            &[
+                ("field", field),
+                (
+                    "expected",
+                    &expected(l, e, td_string!(l, problem.no_fields)),
+                ),
+            ],
+        ),
+        ShapeProblem::DuplicateField { field } => fill(
+            td_string!(l, problem.shape_duplicate_field),
+            &[("field", &field)],
+        ),
+        ShapeProblem::UnknownName { found, expected: e } => fill(
+            td_string!(l, problem.shape_unknown_name),
+            &[
+                ("found", found),
+                (
+                    "expected",
+                    &expected(l, e, td_string!(l, problem.no_variants)),
+                ),
+            ],
+        ),
+        ShapeProblem::WrongType { found, expected } => fill(
+            td_string!(l, problem.shape_wrong_type),
+            &[("found", &found), ("expected", &expected)],
+        ),
+        ShapeProblem::WrongValue { found, expected } => fill(
+            td_string!(l, problem.shape_wrong_value),
+            &[("found", &found), ("expected", &expected)],
+        ),
+        ShapeProblem::WrongLength { length, expected } => fill(
+            td_string!(l, problem.shape_wrong_length),
+            &[("length", length), ("expected", &expected)],
+        ),
         ShapeProblem::NotAnId { found } => {
-            td_string!(l, problem.shape_not_an_id, found = found).to_string()
+            fill(td_string!(l, problem.shape_not_an_id), &[("found", &found)])
         }
-        ShapeProblem::NotATime { found } => {
-            td_string!(l, problem.shape_not_a_time, found = found).to_string()
-        }
+        ShapeProblem::NotATime { found } => fill(
+            td_string!(l, problem.shape_not_a_time),
+            &[("found", &found)],
+        ),
         ShapeProblem::Other(message) => message.clone(),
     }
 }
@@ -203,35 +239,37 @@ fn problem(l: Locale, reason: &Problem) -> String {
     match reason {
         Problem::Empty => td_string!(l, problem.empty).to_string(),
         Problem::TooLong { max_chars } => {
-            td_string!(l, problem.too_long, max = *max_chars).to_string()
+            fill(td_string!(l, problem.too_long), &[("max", max_chars)])
         }
-        Problem::NotADate { found } => td_string!(l, problem.not_a_date, found = found).to_string(),
-        Problem::KindCount { max } => td_string!(l, problem.kind_count, max = *max).to_string(),
+        Problem::NotADate { found } => {
+            fill(td_string!(l, problem.not_a_date), &[("found", &found)])
+        }
+        Problem::KindCount { max } => fill(td_string!(l, problem.kind_count), &[("max", max)]),
         Problem::NotAKindId { max_bytes } => {
-            td_string!(l, problem.not_a_kind_id, max = *max_bytes).to_string()
+            fill(td_string!(l, problem.not_a_kind_id), &[("max", max_bytes)])
         }
-        Problem::KindIdTwice { id } => td_string!(l, problem.kind_id_twice, id = id).to_string(),
+        Problem::KindIdTwice { id } => fill(td_string!(l, problem.kind_id_twice), &[("id", &id)]),
         Problem::TotalOutOfRange => td_string!(l, problem.total_out_of_range).to_string(),
-        Problem::AreasNotWhole { total_bp } => td_string!(
-            l,
-            problem.areas_not_whole,
-            total = conventions_of(l).percent_bp(*total_bp)
-        )
-        .to_string(),
-        Problem::TooManyProjectedYears { max } => {
-            td_string!(l, problem.too_many_projected_years, max = *max).to_string()
-        }
+        Problem::AreasNotWhole { total_bp } => fill(
+            td_string!(l, problem.areas_not_whole),
+            &[("total", &conventions_of(l).percent_bp(*total_bp))],
+        ),
+        Problem::TooManyProjectedYears { max } => fill(
+            td_string!(l, problem.too_many_projected_years),
+            &[("max", max)],
+        ),
         Problem::TooManyItems { max } => {
-            td_string!(l, problem.too_many_items, max = *max).to_string()
+            fill(td_string!(l, problem.too_many_items), &[("max", max)])
         }
         Problem::TooManyBallots { max } => {
-            td_string!(l, problem.too_many_ballots, max = *max).to_string()
+            fill(td_string!(l, problem.too_many_ballots), &[("max", max)])
         }
-        Problem::TooManyRemovedKinds { max } => {
-            td_string!(l, problem.too_many_removed_kinds, max = *max).to_string()
-        }
+        Problem::TooManyRemovedKinds { max } => fill(
+            td_string!(l, problem.too_many_removed_kinds),
+            &[("max", max)],
+        ),
         Problem::BallotIdTwice { id } => {
-            td_string!(l, problem.ballot_id_twice, id = *id).to_string()
+            fill(td_string!(l, problem.ballot_id_twice), &[("id", id)])
         }
         Problem::RemovedKindsOutOfOrder => {
             td_string!(l, problem.removed_kinds_out_of_order).to_string()
@@ -242,44 +280,39 @@ fn problem(l: Locale, reason: &Problem) -> String {
         Problem::NotAKindOfTheWorkshop => {
             td_string!(l, problem.not_a_kind_of_the_workshop).to_string()
         }
-        Problem::OtherWorkshop { found } => {
-            td_string!(l, problem.other_workshop, found = found.short()).to_string()
-        }
+        Problem::OtherWorkshop { found } => fill(
+            td_string!(l, problem.other_workshop),
+            &[("found", &found.short())],
+        ),
         Problem::BallotOfOtherWorkshop {
             participant,
             found,
             ours,
-        } => td_string!(
-            l,
-            problem.ballot_of_other_workshop,
-            participant = participant,
-            found = found.short(),
-            ours = ours.short()
-        )
-        .to_string(),
+        } => fill(
+            td_string!(l, problem.ballot_of_other_workshop),
+            &[
+                ("participant", &participant),
+                ("found", &found.short()),
+                ("ours", &ours.short()),
+            ],
+        ),
         Problem::LockedOutOfOrder => td_string!(l, problem.locked_out_of_order).to_string(),
         Problem::ModelsNotWhole => td_string!(l, problem.models_not_whole).to_string(),
         Problem::NotAModelId { max_bytes } => {
-            td_string!(l, problem.not_a_model_id, max = *max_bytes).to_string()
+            fill(td_string!(l, problem.not_a_model_id), &[("max", max_bytes)])
         }
         Problem::Note {
             note: Some(id),
             error,
-        } => td_string!(
-            l,
-            problem.note,
-            note = id.short(),
-            reason = note_error(l, error)
-        )
-        .to_string(),
+        } => fill(
+            td_string!(l, problem.note),
+            &[("note", &id.short()), ("reason", &note_error(l, error))],
+        ),
         Problem::Note { note: None, error } => note_error(l, error),
-        Problem::AnothersNote { note, participant } => td_string!(
-            l,
-            problem.anothers_note,
-            note = note.short(),
-            participant = participant
-        )
-        .to_string(),
+        Problem::AnothersNote { note, participant } => fill(
+            td_string!(l, problem.anothers_note),
+            &[("note", &note.short()), ("participant", &participant)],
+        ),
         Problem::NeedsLaterVersion {
             file,
             version,
@@ -326,76 +359,65 @@ fn later_version(
         VersionedFile::BallotFile => td_string!(l, problem.file_ballot_file),
     };
     match part {
-        LaterPart::PartnershipCheck => td_string!(
-            l,
-            problem.later_partnership,
-            file = file,
-            version = version,
-            needs = needs
-        )
-        .to_string(),
-        LaterPart::ParticipantsNotes => td_string!(
-            l,
-            problem.later_notes,
-            file = file,
-            version = version,
-            needs = needs
-        )
-        .to_string(),
-        LaterPart::ClearedDecision => td_string!(
-            l,
-            problem.later_cleared,
-            file = file,
-            version = version,
-            needs = needs
-        )
-        .to_string(),
-        LaterPart::RemovedKinds => td_string!(
-            l,
-            problem.later_removed_kinds,
-            file = file,
-            version = version,
-            needs = needs
-        )
-        .to_string(),
+        LaterPart::PartnershipCheck => fill(
+            td_string!(l, problem.later_partnership),
+            &[("file", &file), ("version", &version), ("needs", &needs)],
+        ),
+        LaterPart::ParticipantsNotes => fill(
+            td_string!(l, problem.later_notes),
+            &[("file", &file), ("version", &version), ("needs", &needs)],
+        ),
+        LaterPart::ClearedDecision => fill(
+            td_string!(l, problem.later_cleared),
+            &[("file", &file), ("version", &version), ("needs", &needs)],
+        ),
+        LaterPart::RemovedKinds => fill(
+            td_string!(l, problem.later_removed_kinds),
+            &[("file", &file), ("version", &version), ("needs", &needs)],
+        ),
     }
 }
 
 fn note_error(l: Locale, error: &NoteError) -> String {
     match error {
-        NoteError::NoSuchBallot(id) => {
-            td_string!(l, problem.note_no_such_ballot, id = id.short()).to_string()
-        }
-        NoteError::NoSuchNote(id) => {
-            td_string!(l, problem.note_no_such_note, id = id.short()).to_string()
-        }
+        NoteError::NoSuchBallot(id) => fill(
+            td_string!(l, problem.note_no_such_ballot),
+            &[("id", &id.short())],
+        ),
+        NoteError::NoSuchNote(id) => fill(
+            td_string!(l, problem.note_no_such_note),
+            &[("id", &id.short())],
+        ),
         NoteError::EmptyText => td_string!(l, problem.note_empty).to_string(),
-        NoteError::TooLong { chars, max } => {
-            td_string!(l, problem.note_too_long, max = *max, chars = *chars).to_string()
-        }
+        NoteError::TooLong { chars, max } => fill(
+            td_string!(l, problem.note_too_long),
+            &[("max", max), ("chars", chars)],
+        ),
         NoteError::ControlCharacter => td_string!(l, problem.note_control_character).to_string(),
         NoteError::TooManyNotes { max } => {
-            td_string!(l, problem.note_too_many_notes, max = *max).to_string()
+            fill(td_string!(l, problem.note_too_many_notes), &[("max", max)])
         }
         NoteError::TooManyAgrees { max } => {
-            td_string!(l, problem.note_too_many_agrees, max = *max).to_string()
+            fill(td_string!(l, problem.note_too_many_agrees), &[("max", max)])
         }
-        NoteError::OwnNote(id) => td_string!(l, problem.note_own_note, id = id.short()).to_string(),
-        NoteError::IdInUse(id) => {
-            td_string!(l, problem.note_id_in_use, id = id.short()).to_string()
+        NoteError::OwnNote(id) => {
+            fill(td_string!(l, problem.note_own_note), &[("id", &id.short())])
         }
-        NoteError::SameNote(id) => {
-            td_string!(l, problem.note_same_note, id = id.short()).to_string()
-        }
-        NoteError::DifferentAreas { from, into } => td_string!(
-            l,
-            problem.note_different_areas,
-            from = from.short(),
-            into = into.short()
-        )
-        .to_string(),
-        NoteError::TooManyModerated { max } => {
-            td_string!(l, problem.note_too_many_moderated, max = *max).to_string()
-        }
+        NoteError::IdInUse(id) => fill(
+            td_string!(l, problem.note_id_in_use),
+            &[("id", &id.short())],
+        ),
+        NoteError::SameNote(id) => fill(
+            td_string!(l, problem.note_same_note),
+            &[("id", &id.short())],
+        ),
+        NoteError::DifferentAreas { from, into } => fill(
+            td_string!(l, problem.note_different_areas),
+            &[("from", &from.short()), ("into", &into.short())],
+        ),
+        NoteError::TooManyModerated { max } => fill(
+            td_string!(l, problem.note_too_many_moderated),
+            &[("max", max)],
+        ),
     }
 }
