@@ -26,7 +26,7 @@ export class DataPage extends AppPage {
 
   /** Picks a file to open, as the file chooser would. */
   async openFile(name, text) {
-    await this.page.getByLabel(this.t.data.import).setInputFiles({
+    await this.page.getByLabel(this.t.data.import, { exact: true }).setInputFiles({
       name, mimeType: 'application/json', buffer: Buffer.from(text, 'utf8'),
     });
   }
