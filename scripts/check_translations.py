@@ -12,7 +12,8 @@ UI strings: every `locales/<lang>.json` against `locales/en.json`:
   * the file parses as JSON, with no key written twice in one object;
   * exactly the same key paths as en.json (lists missing and extra keys);
   * each value has the same kind as in en.json (text, or a nested group);
-  * each text keeps exactly the same `{{ placeholder }}` tokens (same names,
+  * each text keeps exactly the same `{{ placeholder }}` (or, in problem.*,
+    `{placeholder}`) tokens (same names,
     same count, same spacing), no stray `{{` or `}}`, and the same
     markup tags (e.g. `<b>`, `</b>`) if en.json uses any;
   * no text is empty where the English is not.
@@ -71,7 +72,9 @@ INVARIANT_FIELDS = {"id", "version", "area", "url"}
 
 PLURAL_CATEGORIES = ("zero", "one", "two", "few", "many", "other")
 PLURAL_RE = re.compile(r"^(?P<base>.+)_(?P<cat>" + "|".join(PLURAL_CATEGORIES) + r")$")
-PLACEHOLDER_RE = re.compile(r"\{\{.*?\}\}")
+# leptos_i18n's `{{ name }}`, and the `{name}` of the problem.* sentences,
+# which the app fills itself (src/ui/problem_text.rs).
+PLACEHOLDER_RE = re.compile(r"\{\{.*?\}\}|(?<!\{)\{[a-z_]+\}(?!\})")
 TAG_RE = re.compile(r"</?[A-Za-z][\w-]*\s*/?>")
 # A number, allowing "1,500", "13.9", "1 500" with a no-break or narrow no-break space.
 NUMBER_RE = re.compile(r"\d+(?:[.,\u00a0\u202f]\d+)*")

@@ -52,7 +52,9 @@ fn fresh(w: &Workshop, seed: u8, name: &str, minutes: i64) -> Ballot {
 
 fn path_of(err: &ImportError) -> &str {
     match err {
-        ImportError::Shape { path, .. } | ImportError::Invalid { path, .. } => path,
+        ImportError::Shape { path, .. } | ImportError::Invalid { path, .. } => path
+            .json_path()
+            .unwrap_or_else(|| panic!("expected a JSON path, got {path:?}")),
         other => panic!("expected an error with a path, got {other:?}"),
     }
 }

@@ -32,15 +32,18 @@ use serde_json::{json, Value};
 
 fn path_of(err: &ImportError) -> &str {
     match err {
-        ImportError::Invalid { path, .. } | ImportError::Shape { path, .. } => path,
+        ImportError::Invalid { path, .. } | ImportError::Shape { path, .. } => {
+            path.json_path().unwrap_or("")
+        }
         _ => "",
     }
 }
 
-fn reason_of(err: &ImportError) -> &str {
+fn reason_of(err: &ImportError) -> String {
     match err {
-        ImportError::Invalid { reason, .. } | ImportError::Shape { reason, .. } => reason,
-        _ => "",
+        ImportError::Invalid { reason, .. } => reason.to_string(),
+        ImportError::Shape { reason, .. } => reason.to_string(),
+        _ => String::new(),
     }
 }
 

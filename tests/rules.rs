@@ -17,7 +17,7 @@ use common::{at, realistic_workshop};
 fn broken_at(w: &Workshop) -> Option<String> {
     match validate(w) {
         Ok(()) => None,
-        Err(ImportError::Invalid { path, .. }) => Some(path),
+        Err(ImportError::Invalid { path, .. }) => Some(path.to_string()),
         Err(other) => panic!("expected a broken rule, got {other:?}"),
     }
 }
@@ -138,7 +138,7 @@ fn model_ids_within_a_split() {
         .insert(Area::OwnHome, split(MAX_MODEL_ID_BYTES + 1));
     assert!(matches!(
         check_ballot(&w, &b, "b"),
-        Err(ImportError::Invalid { path, .. }) if path.ends_with(".models.own_home")
+        Err(ImportError::Invalid { path, .. }) if path.to_string().ends_with(".models.own_home")
     ));
 }
 

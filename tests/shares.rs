@@ -6,7 +6,7 @@ use co_produce::model::shares::{
     amounts, apportion, even_split, format_percent_bp, normalise, parse_percent, set_share,
     set_share_in, PercentError, TOTAL_BP,
 };
-use co_produce::model::{Area, AreaShares, KindAllocation, ResourceKind};
+use co_produce::model::{Area, AreaShares, KindAllocation, Problem, ResourceKind};
 use proptest::prelude::*;
 
 fn sum(values: &[u32]) -> u64 {
@@ -422,14 +422,16 @@ fn area_shares_set_with_locks() {
         Area::WholeCommunity,
     ];
     assert_eq!(s.set(Area::DayActivities, 0, &all_but_one), s);
+    let why = |s: AreaShares| {
+        s.validate()
+            .map_err(|total_bp| Problem::AreasNotWhole { total_bp }.to_string())
+    };
     assert_eq!(
-        AreaShares::from_array([2_000, 2_000, 2_000, 2_000, 1_999]).validate(),
+        why(AreaShares::from_array([2_000, 2_000, 2_000, 2_000, 1_999])),
         Err("the five areas add up to 99.99% instead of 100%".to_string())
     );
     assert_eq!(
-        AreaShares::from_array([u32::MAX; 5])
-            .validate()
-            .map_err(|e| e.contains("instead of 100%")),
+        why(AreaShares::from_array([u32::MAX; 5])).map_err(|e| e.contains("instead of 100%")),
         Err(true)
     );
 }

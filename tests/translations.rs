@@ -30,15 +30,24 @@ fn leaves(value: &Value, prefix: &str, out: &mut BTreeMap<String, String>) {
     }
 }
 
-/// The `{{ name }}` placeholders of a string, sorted.
+/// The placeholders of a string, sorted: leptos_i18n's `{{ name }}`, and
+/// the `{name}` of the `problem.*` sentences, which the app fills itself.
 fn placeholders(text: &str) -> Vec<String> {
     let mut found = Vec::new();
     let mut rest = text;
-    while let Some(start) = rest.find("{{") {
-        let after = &rest[start + 2..];
-        let Some(end) = after.find("}}") else { break };
-        found.push(after[..end].trim().to_string());
-        rest = &after[end + 2..];
+    while let Some(start) = rest.find('{') {
+        let double = rest[start..].starts_with("{{");
+        let after = &rest[start + if double { 2 } else { 1 }..];
+        let Some(end) = after.find(if double { "}}" } else { "}" }) else {
+            break;
+        };
+        let name = after[..end].trim();
+        if double {
+            found.push(name.to_string());
+        } else if !name.is_empty() && name.bytes().all(|b| b.is_ascii_lowercase() || b == b'_') {
+            found.push(format!("{{{name}}}"));
+        }
+        rest = &after[end + if double { 2 } else { 1 }..];
     }
     found.sort();
     found

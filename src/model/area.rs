@@ -153,16 +153,14 @@ impl AreaShares {
         ))
     }
 
-    /// Checks that the five shares add up to exactly 10,000 basis points.
-    pub fn validate(self) -> Result<(), String> {
+    /// Checks that the five shares add up to exactly 10,000 basis points; if
+    /// not, what they add up to instead (at most `u32::MAX`).
+    pub fn validate(self) -> Result<(), u32> {
         let sum: u64 = self.to_array().iter().map(|&v| u64::from(v)).sum();
         if sum == u64::from(TOTAL_BP) {
             Ok(())
         } else {
-            Err(format!(
-                "the five areas add up to {} instead of 100%",
-                shares::format_percent_bp(sum.min(u64::from(u32::MAX)) as u32)
-            ))
+            Err(sum.min(u64::from(u32::MAX)) as u32)
         }
     }
 }

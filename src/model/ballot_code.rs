@@ -10,6 +10,7 @@ use super::id::Id;
 use super::notes::{NoteKind, ParticipantNote};
 use super::parse::{parse_typed, ImportError};
 use super::partnership::{Principle, Rating};
+use super::problem::{Place, Problem, SchemaFound, VersionedFile};
 use super::record::{
     ballot_version, import_json, newer_than, OLDEST_SCHEMA_VERSION, SCHEMA_VERSION,
 };
@@ -90,15 +91,22 @@ pub fn read_gathered(text: &str) -> Result<Gathered, ImportError> {
         let known = OLDEST_SCHEMA_VERSION..=SCHEMA_VERSION;
         if !known.contains(&file.schema_version) || file.kind != BALLOT_FILE_KIND {
             return Err(ImportError::WrongSchema {
-                found: format!("a ballot file of version {}", file.schema_version),
+                found: SchemaFound::BallotFileVersion {
+                    version: file.schema_version,
+                },
             });
         }
         // As for a record: version 1 had no partnership check, version 2 no notes.
-        if let Some((path, reason)) = newer_than(&file.ballot, file.schema_version) {
-            return Err(ImportError::Invalid {
-                path: format!("ballot.{path}"),
-                reason: format!("a version {} ballot file {reason}", file.schema_version),
-            });
+        if let Some((path, part, needs)) = newer_than(&file.ballot, file.schema_version) {
+            return Err(ImportError::invalid(
+                format!("ballot.{path}"),
+                Problem::NeedsLaterVersion {
+                    file: VersionedFile::BallotFile,
+                    version: file.schema_version,
+                    part,
+                    needs,
+                },
+            ));
         }
         return Ok(Gathered::Ballots(vec![file.ballot]));
     }
@@ -238,11 +246,8 @@ impl<'a> Reader<'a> {
     }
 }
 
-fn bad_code(reason: &str) -> ImportError {
-    ImportError::Invalid {
-        path: "the code".into(),
-        reason: reason.into(),
-    }
+fn bad_code(reason: Problem) -> ImportError {
+    ImportError::invalid(Place::Code, reason)
 }
 
 /// Reads a compact code back into a ballot, refusing anything damaged.
@@ -250,30 +255,27 @@ pub fn decode_ballot(code: &str) -> Result<Ballot, ImportError> {
     let body = code
         .trim()
         .strip_prefix(CODE_PREFIX)
-        .ok_or_else(|| bad_code("a ballot code starts with CP1-"))?;
+        .ok_or_else(|| bad_code(Problem::NotACode))?;
     if !body.bytes().all(is_base64url_char) {
-        return Err(bad_code("it has characters a ballot code never has"));
+        return Err(bad_code(Problem::CodeCharacters));
     }
     // Every character is right, so a wrong length or last character means a cut or a typo.
-    let bytes = unbase64url(body)
-        .ok_or_else(|| bad_code("it is damaged or incomplete; part of it may be missing"))?;
+    let bytes = unbase64url(body).ok_or_else(|| bad_code(Problem::CodeCut))?;
     if bytes.len() < 5 {
-        return Err(bad_code("it is too short; part of it may be missing"));
+        return Err(bad_code(Problem::CodeTooShort));
     }
     let (payload, check) = bytes.split_at(bytes.len() - 4);
     if crc32(payload).to_be_bytes() != check {
-        return Err(bad_code(
-            "it is damaged or incomplete (its check digits do not match)",
-        ));
+        return Err(bad_code(Problem::CodeCheckDigits));
     }
-    let broken = || bad_code("it is damaged (its contents do not fit together)");
+    let broken = || bad_code(Problem::CodeContents);
     let mut r = Reader {
         bytes: payload,
         at: 0,
     };
     let layout = r.u8().ok_or_else(broken)?;
     if !(LAYOUT_ALLOCATIONS..=LAYOUT_NOTES).contains(&layout) {
-        return Err(bad_code("it was made by a newer version of Co-produce"));
+        return Err(bad_code(Problem::CodeFromNewerApp));
     }
     let workshop_id = Id(u128::from_be_bytes(r.array().ok_or_else(broken)?));
     let id = Id(u128::from_be_bytes(r.array().ok_or_else(broken)?));

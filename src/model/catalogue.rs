@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use super::area::Area;
 use super::parse::{parse_typed, ImportError};
+use super::problem::Problem;
 
 /// Which catalogue a workshop used, so a record can be read against it later.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -87,38 +88,32 @@ impl Catalogue {
     /// at least one model each, unique model ids and a source on every model.
     pub fn parse(text: &str) -> Result<Catalogue, ImportError> {
         let catalogue: Catalogue = parse_typed(text)?;
-        let invalid = |path: String, reason: &str| ImportError::Invalid {
-            path,
-            reason: reason.to_string(),
-        };
+        let invalid = |path: String, reason: Problem| ImportError::invalid(path, reason);
         if catalogue.areas.len() != Area::ALL.len() {
-            return Err(invalid("areas".into(), "there must be exactly five areas"));
+            return Err(invalid("areas".into(), Problem::NotFiveAreas));
         }
         for (i, content) in catalogue.areas.iter().enumerate() {
             if content.area != Area::ALL[i] {
                 return Err(invalid(
                     format!("areas[{i}].area"),
-                    "the areas must be in walk-through order",
+                    Problem::AreasOutOfOrder,
                 ));
             }
             if content.models.is_empty() {
-                return Err(invalid(
-                    format!("areas[{i}].models"),
-                    "each area needs at least one model",
-                ));
+                return Err(invalid(format!("areas[{i}].models"), Problem::NoModels));
             }
             let mut seen = std::collections::BTreeSet::new();
             for (j, model) in content.models.iter().enumerate() {
                 if model.id.is_empty() || !seen.insert(model.id.as_str()) {
                     return Err(invalid(
                         format!("areas[{i}].models[{j}].id"),
-                        "model ids must be present and unique",
+                        Problem::ModelIdTwice,
                     ));
                 }
                 if model.sources.is_empty() {
                     return Err(invalid(
                         format!("areas[{i}].models[{j}].sources"),
-                        "every model needs a source",
+                        Problem::NoSource,
                     ));
                 }
             }

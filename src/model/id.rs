@@ -48,8 +48,9 @@ impl<'de> Deserialize<'de> for Id {
         let text = String::deserialize(d)?;
         Id::parse(&text).ok_or_else(|| {
             serde::de::Error::custom(format!(
-                "`{}` is not an id of 32 hex digits",
-                super::text::clip(&text, 40)
+                "`{}{}",
+                super::text::clip(&text, 40),
+                super::json_problem::NOT_AN_ID
             ))
         })
     }

@@ -9,6 +9,7 @@ use super::encoding::{base64url, unbase64url};
 use super::id::Id;
 use super::parse::{parse_typed, ImportError};
 use super::partnership::PartnershipCheck;
+use super::problem::{Place, Problem};
 use super::resource::ResourceKind;
 use super::rules::validate;
 use super::time::Timestamp;
@@ -48,16 +49,12 @@ pub fn join_code(w: &Workshop) -> String {
 
 /// A workshop with no ballots yet, from a join code; refused unless it is whole and valid.
 pub fn read_join_code(code: &str, now: Timestamp) -> Result<Workshop, ImportError> {
-    let bad = |reason: &str| ImportError::Invalid {
-        path: "the link".into(),
-        reason: reason.into(),
-    };
-    let bytes = unbase64url(code.trim())
-        .ok_or_else(|| bad("it is not a Co-produce join link (it may have been cut short)"))?;
+    let bad = |reason: Problem| ImportError::invalid(Place::Link, reason);
+    let bytes = unbase64url(code.trim()).ok_or_else(|| bad(Problem::NotAJoinLink))?;
     // A join link is small; refusing more than 1 MB unpacked stops a crafted one.
     let unpacked = miniz_oxide::inflate::decompress_to_vec_with_limit(&bytes, 1 << 20)
-        .map_err(|_| bad("it is damaged or incomplete"))?;
-    let text = String::from_utf8(unpacked).map_err(|_| bad("it is damaged"))?;
+        .map_err(|_| bad(Problem::LinkIncomplete))?;
+    let text = String::from_utf8(unpacked).map_err(|_| bad(Problem::LinkDamaged))?;
     let setup: JoinSetup = parse_typed(&text)?;
     let w = Workshop {
         id: setup.id,

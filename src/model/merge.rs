@@ -10,6 +10,7 @@ use std::cmp::Ordering;
 
 use super::id::Id;
 use super::parse::ImportError;
+use super::problem::Problem;
 use super::resource::ResourceKind;
 use super::rules::check_ballot;
 use super::workshop::{AgreedDecision, Ballot, Workshop};
@@ -72,15 +73,14 @@ pub fn merge_ballots(workshop: &mut Workshop, incoming: Vec<Ballot>, source: &st
     for (i, ballot) in incoming.into_iter().enumerate() {
         let path = format!("{source}[{i}]");
         if ballot.workshop_id != workshop.id {
-            report.refused.push(ImportError::Invalid {
-                path: format!("{path}.workshop_id"),
-                reason: format!(
-                    "this ballot of {} belongs to another workshop ({}), not this one ({})",
-                    super::text::clip(&ballot.participant, 40),
-                    ballot.workshop_id.short(),
-                    workshop.id.short()
-                ),
-            });
+            report.refused.push(ImportError::invalid(
+                format!("{path}.workshop_id"),
+                Problem::BallotOfOtherWorkshop {
+                    participant: super::text::clip(&ballot.participant, 40),
+                    found: ballot.workshop_id,
+                    ours: workshop.id,
+                },
+            ));
             continue;
         }
         if let Err(e) = check_ballot(workshop, &ballot, &path) {
@@ -100,14 +100,13 @@ pub fn merge_ballots(workshop: &mut Workshop, incoming: Vec<Ballot>, source: &st
                 .iter()
                 .position(|n| owners.get(&n.id).is_some_and(|owner| *owner != ballot.id))
             {
-                report.refused.push(ImportError::Invalid {
-                    path: format!("{path}.notes[{j}].id"),
-                    reason: format!(
-                        "note {} of {} is another participant's note",
-                        ballot.notes[j].id.short(),
-                        super::text::clip(&ballot.participant, 40)
-                    ),
-                });
+                report.refused.push(ImportError::invalid(
+                    format!("{path}.notes[{j}].id"),
+                    Problem::AnothersNote {
+                        note: ballot.notes[j].id,
+                        participant: super::text::clip(&ballot.participant, 40),
+                    },
+                ));
                 continue;
             }
             for n in &ballot.notes {

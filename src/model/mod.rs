@@ -12,6 +12,7 @@ pub mod fair_split;
 pub mod format;
 pub mod id;
 pub mod join;
+pub mod json_problem;
 pub mod live;
 pub mod merge;
 pub mod note_edit;
@@ -22,6 +23,7 @@ pub mod partnership;
 pub mod partnership_results;
 pub mod pieces;
 pub mod pretty;
+pub mod problem;
 pub mod record;
 pub mod resource;
 pub mod rules;
@@ -39,6 +41,7 @@ pub use area::{Area, AreaShares};
 pub use catalogue::{AreaContent, Catalogue, CatalogueRef, Source, SupportModel};
 pub use fair_split::{fair_split, fair_split_working, FairSplitWorking};
 pub use id::Id;
+pub use json_problem::{JsonPart, ShapeProblem, SyntaxProblem};
 pub use merge::{merge_ballots, merge_into, merge_workshops, MergeReport};
 pub use note_wall::{note_reviews, note_wall, NoteCard, NoteReview, NoteWall};
 pub use notes::{NoteError, NoteKind, NoteModeration, ParticipantNote};
@@ -47,6 +50,7 @@ pub use partnership::{PartnershipCheck, PartnershipRatings, Principle, Rating};
 pub use partnership_results::{
     partnership_results, PartnershipResults, PrincipleResult, RatingCounts, RatingGroup, RoleGap,
 };
+pub use problem::{LaterPart, Place, Problem, SchemaFound, VersionedFile};
 pub use record::{
     export_json, import_json, working_copy_json, DecisionRecord, OLDEST_SCHEMA_VERSION,
     SCHEMA_PATH, SCHEMA_VERSION,

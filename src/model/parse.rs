@@ -5,9 +5,11 @@
 
 use serde::de::DeserializeOwned;
 
-use super::text::clip;
+use super::json_problem::{ShapeProblem, SyntaxProblem};
+use super::problem::{Place, Problem, SchemaFound};
 
-/// Why a file was not imported, with where in it the problem is.
+/// Why a file was not imported, with where in it the problem is. Every part
+/// is data, so the screens word it in each language; `Display` is English.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ImportError {
     /// The file is larger than the importer reads
@@ -18,6 +20,8 @@ pub enum ImportError {
         /// The most that is read, in bytes.
         limit: usize,
     },
+    /// The browser could not give the file's text.
+    Unreadable,
     /// The text is not JSON.
     NotJson {
         /// 1-based line of the problem.
@@ -25,27 +29,38 @@ pub enum ImportError {
         /// 1-based column of the problem.
         column: usize,
         /// What is wrong there.
-        reason: String,
+        reason: SyntaxProblem,
     },
     /// JSON, but not a Co-produce decision record of a version this app reads.
     WrongSchema {
         /// What was found instead.
-        found: String,
+        found: SchemaFound,
     },
-    /// A value has the wrong shape or type (JSON path and what is wrong).
+    /// A value has the wrong shape or type (where, and what is wrong).
     Shape {
-        /// JSON path, e.g. `workshop.ballots[2].role`.
-        path: String,
+        /// Where: a JSON path, e.g. `workshop.ballots[2].role`.
+        path: Place,
         /// What is wrong there.
-        reason: String,
+        reason: ShapeProblem,
     },
-    /// The shape is right but a rule is broken (JSON path and which rule).
+    /// The shape is right but a rule is broken (where, and which rule).
     Invalid {
-        /// JSON path, e.g. `workshop.kinds[0].baseline`.
-        path: String,
+        /// Where: a JSON path, e.g. `workshop.kinds[0].baseline`, or a whole
+        /// code, link or stored piece.
+        path: Place,
         /// Which rule is broken.
-        reason: String,
+        reason: Problem,
     },
+}
+
+impl ImportError {
+    /// A broken rule at a place.
+    pub(crate) fn invalid(path: impl Into<Place>, reason: Problem) -> ImportError {
+        ImportError::Invalid {
+            path: path.into(),
+            reason,
+        }
+    }
 }
 
 impl std::fmt::Display for ImportError {
@@ -57,6 +72,7 @@ impl std::fmt::Display for ImportError {
                 bytes / (1024 * 1024),
                 limit / (1024 * 1024)
             ),
+            ImportError::Unreadable => f.write_str("The browser could not read the file."),
             ImportError::NotJson {
                 line,
                 column,
@@ -71,9 +87,8 @@ impl std::fmt::Display for ImportError {
                 f,
                 "This is not a Co-produce decision record this app can read ({found})."
             ),
-            ImportError::Shape { path, reason } | ImportError::Invalid { path, reason } => {
-                write!(f, "At {path}: {reason}.")
-            }
+            ImportError::Shape { path, reason } => write!(f, "At {path}: {reason}."),
+            ImportError::Invalid { path, reason } => write!(f, "At {path}: {reason}."),
         }
     }
 }
@@ -100,11 +115,11 @@ pub(crate) fn refusal(text: &str, e: serde_json::Error) -> ImportError {
     let path = json_path_at(text, e.line(), e.column());
     ImportError::Shape {
         path: if path.is_empty() {
-            "the top level".into()
+            Place::TopLevel
         } else {
-            path
+            Place::Path(path)
         },
-        reason: clip(&strip_position(&e.to_string()), 200),
+        reason: ShapeProblem::of(&strip_position(&e.to_string())),
     }
 }
 
@@ -113,11 +128,11 @@ pub(crate) fn not_json(e: serde_json::Error) -> ImportError {
     ImportError::NotJson {
         line: e.line(),
         column: e.column(),
-        reason: strip_position(&e.to_string()),
+        reason: SyntaxProblem::of(&e, &strip_position(&e.to_string())),
     }
 }
 
-/// serde_json appends " at line L column C"; the message gives those separately.
+/// serde_json appends " at line L column C"; the error gives those separately.
 fn strip_position(message: &str) -> String {
     match message.rfind(" at line ") {
         Some(i) => message[..i].to_string(),

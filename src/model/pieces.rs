@@ -12,6 +12,7 @@ use std::collections::HashMap;
 use super::ballot_code::{decode_ballot, encode_ballot};
 use super::id::Id;
 use super::parse::ImportError;
+use super::problem::{Place, Problem};
 use super::record::{import_json, working_copy_json};
 use super::rules::validate;
 use super::time::Timestamp;
@@ -52,20 +53,17 @@ pub fn from_pieces(
 ) -> Result<Workshop, ImportError> {
     let mut workshop = import_json(setup)?;
     workshop.updated_at = Timestamp::parse(updated)
-        .ok_or_else(|| invalid("the stored last change", "it is not a time"))?;
+        .ok_or_else(|| invalid(Place::StoredLastChange, Problem::NotATime))?;
     if !workshop.ballots.is_empty() {
-        return Err(invalid(
-            "the stored set-up",
-            "it holds ballots, which are stored one by one",
-        ));
+        return Err(invalid(Place::StoredSetup, Problem::BallotsInSetup));
     }
     for (index, text) in order.split(',').filter(|t| !t.is_empty()).enumerate() {
-        let place = format!("stored ballot {}", index + 1);
-        let id = Id::parse(text).ok_or_else(|| invalid(&place, "its id is not an id"))?;
-        let piece = ballot(id).ok_or_else(|| invalid(&place, "it is missing"))?;
-        let decoded = decode_ballot(&piece).map_err(|e| invalid(&place, &reason_of(e)))?;
+        let place = || Place::StoredBallot(index + 1);
+        let id = Id::parse(text).ok_or_else(|| invalid(place(), Problem::NotAnId))?;
+        let piece = ballot(id).ok_or_else(|| invalid(place(), Problem::Missing))?;
+        let decoded = decode_ballot(&piece).map_err(|e| stored_at(place(), e))?;
         if decoded.id != id {
-            return Err(invalid(&place, "it is stored under another ballot's id"));
+            return Err(invalid(place(), Problem::UnderAnotherId));
         }
         workshop.ballots.push(decoded);
     }
@@ -73,19 +71,16 @@ pub fn from_pieces(
     Ok(workshop)
 }
 
-/// What is wrong, without the "At the code:" of a ballot code's own error.
-fn reason_of(error: ImportError) -> String {
+/// A stored ballot code's error at its place in storage, rather than at "the code".
+fn stored_at(place: Place, error: ImportError) -> ImportError {
     match error {
-        ImportError::Invalid { reason, .. } | ImportError::Shape { reason, .. } => reason,
-        other => other.to_string(),
+        ImportError::Invalid { reason, .. } => invalid(place, reason),
+        other => other,
     }
 }
 
-fn invalid(path: &str, reason: &str) -> ImportError {
-    ImportError::Invalid {
-        path: path.into(),
-        reason: reason.into(),
-    }
+fn invalid(place: Place, reason: Problem) -> ImportError {
+    ImportError::invalid(place, reason)
 }
 
 /// A whole workshop as one text of pieces (the set-up on the first line, its
@@ -110,8 +105,8 @@ pub fn from_bundle(text: &str) -> Result<Workshop, ImportError> {
     let mut order = Vec::new();
     let mut codes = HashMap::new();
     for (index, code) in lines.enumerate() {
-        let place = format!("stored ballot {}", index + 1);
-        let ballot = decode_ballot(code).map_err(|e| invalid(&place, &reason_of(e)))?;
+        let ballot =
+            decode_ballot(code).map_err(|e| stored_at(Place::StoredBallot(index + 1), e))?;
         order.push(ballot.id.to_string());
         codes.insert(ballot.id, code.to_string());
     }

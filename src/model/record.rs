@@ -7,6 +7,7 @@ use super::aggregate::{aggregate, KindAggregate};
 use super::parse::{not_json, parse_typed, ImportError};
 use super::partnership_results::{partnership_results, PartnershipResults};
 use super::pretty::pretty;
+use super::problem::{LaterPart, Problem, SchemaFound, VersionedFile};
 use super::rules::validate;
 // Its old path, kept for callers; the limit lives in rules.rs.
 pub use super::rules::MAX_RECORD_BYTES;
@@ -132,23 +133,20 @@ pub(crate) fn ballot_version(b: &Ballot) -> u32 {
     }
 }
 
-/// What a ballot holds that a file of `version` cannot: its field, and why
-/// (to follow "a version 1 record …").
-pub(crate) fn newer_than(b: &Ballot, version: u32) -> Option<(&'static str, String)> {
-    let needs = |what: &str, v: u32| format!("{what}; this needs schema_version {v}");
+/// What a ballot holds that a file of `version` cannot: its field, what it
+/// is, and the version that part needs.
+pub(crate) fn newer_than(b: &Ballot, version: u32) -> Option<(&'static str, LaterPart, u32)> {
     if version < SCHEMA_VERSION && !b.notes.is_empty() {
-        return Some(("notes", needs("has no participants' notes", SCHEMA_VERSION)));
+        return Some(("notes", LaterPart::ParticipantsNotes, SCHEMA_VERSION));
     }
     if version < SCHEMA_VERSION && !b.agrees.is_empty() {
-        return Some((
-            "agrees",
-            needs("has no participants' notes", SCHEMA_VERSION),
-        ));
+        return Some(("agrees", LaterPart::ParticipantsNotes, SCHEMA_VERSION));
     }
     if version < PARTNERSHIP_SCHEMA_VERSION && !b.partnership.is_empty() {
         return Some((
             "partnership",
-            needs("has no partnership check", PARTNERSHIP_SCHEMA_VERSION),
+            LaterPart::PartnershipCheck,
+            PARTNERSHIP_SCHEMA_VERSION,
         ));
     }
     None
@@ -181,17 +179,17 @@ pub fn import_json(text: &str) -> Result<Workshop, ImportError> {
             Some(n) if known.contains(&n) => n,
             _ => {
                 return Err(ImportError::WrongSchema {
-                    found: format!(
-                        "schema_version is {}, this app reads versions \
-                         {OLDEST_SCHEMA_VERSION} to {SCHEMA_VERSION}",
-                        clip(&v.to_string(), 20)
-                    ),
+                    found: SchemaFound::Version {
+                        found: clip(&v.to_string(), 20),
+                        oldest: OLDEST_SCHEMA_VERSION,
+                        newest: SCHEMA_VERSION,
+                    },
                 })
             }
         },
         None => {
             return Err(ImportError::WrongSchema {
-                found: "it has no schema_version".into(),
+                found: SchemaFound::NoVersion,
             })
         }
     };
@@ -206,39 +204,48 @@ pub fn import_json(text: &str) -> Result<Workshop, ImportError> {
 /// version 3: one that does was not written by Co-produce, so it is refused
 /// rather than read as something it does not claim to be.
 fn refuse_newer_fields(w: &Workshop, version: u32) -> Result<(), ImportError> {
-    let newer = |path: String, reason: String| ImportError::Invalid {
-        path,
-        reason: format!("a version {version} record {reason}"),
+    let newer = |path: String, part: LaterPart, needs: u32| {
+        ImportError::invalid(
+            path,
+            Problem::NeedsLaterVersion {
+                file: VersionedFile::Record,
+                version,
+                part,
+                needs,
+            },
+        )
     };
     if version < PARTNERSHIP_SCHEMA_VERSION && !w.partnership_check.is_off() {
         return Err(newer(
             "workshop.partnership_check".into(),
-            format!(
-                "has no partnership check; this needs schema_version {PARTNERSHIP_SCHEMA_VERSION}"
-            ),
+            LaterPart::PartnershipCheck,
+            PARTNERSHIP_SCHEMA_VERSION,
         ));
     }
     if version < SCHEMA_VERSION && !w.moderation.is_default() {
         return Err(newer(
             "workshop.moderation".into(),
-            format!("has no participants' notes; this needs schema_version {SCHEMA_VERSION}"),
+            LaterPart::ParticipantsNotes,
+            SCHEMA_VERSION,
         ));
     }
     if version < SCHEMA_VERSION && w.decision_cleared_at.is_some() {
         return Err(newer(
             "workshop.decision_cleared_at".into(),
-            format!("keeps no cleared decision; this needs schema_version {SCHEMA_VERSION}"),
+            LaterPart::ClearedDecision,
+            SCHEMA_VERSION,
         ));
     }
     if version < SCHEMA_VERSION && !w.removed_kinds.is_empty() {
         return Err(newer(
             "workshop.removed_kinds".into(),
-            format!("keeps no removed resource kinds; this needs schema_version {SCHEMA_VERSION}"),
+            LaterPart::RemovedKinds,
+            SCHEMA_VERSION,
         ));
     }
     for (i, b) in w.ballots.iter().enumerate() {
-        if let Some((field, reason)) = newer_than(b, version) {
-            return Err(newer(format!("workshop.ballots[{i}].{field}"), reason));
+        if let Some((field, part, needs)) = newer_than(b, version) {
+            return Err(newer(format!("workshop.ballots[{i}].{field}"), part, needs));
         }
     }
     Ok(())

@@ -7,8 +7,9 @@ use std::collections::BTreeSet;
 
 use super::area::AreaShares;
 use super::id::Id;
-use super::notes::{NoteError, NoteModeration, ParticipantNote};
+use super::notes::{NoteError, NoteModeration};
 use super::parse::ImportError;
+use super::problem::{Place, Problem};
 use super::resource::Unit;
 use super::text::clip;
 use super::time::{parse_date, Timestamp};
@@ -58,28 +59,24 @@ pub const MAX_AGREES_PER_BALLOT: usize = 300;
 pub const MAX_MODERATED_NOTES: usize = 1_000;
 
 /// A broken rule at a JSON path.
-fn invalid(path: impl Into<String>, reason: impl Into<String>) -> ImportError {
-    ImportError::Invalid {
-        path: path.into(),
-        reason: reason.into(),
-    }
+fn invalid(path: impl Into<Place>, reason: Problem) -> ImportError {
+    ImportError::invalid(path, reason)
 }
 
 fn check_text(path: &str, text: &str, max_chars: usize, required: bool) -> Result<(), ImportError> {
     if required && text.trim().is_empty() {
-        return Err(invalid(path, "this must not be empty"));
+        return Err(invalid(path, Problem::Empty));
     }
     if text.chars().count() > max_chars {
-        return Err(invalid(
-            path,
-            format!("this is longer than {max_chars} characters"),
-        ));
+        return Err(invalid(path, Problem::TooLong { max_chars }));
     }
     Ok(())
 }
 
 fn check_shares(path: &str, shares: AreaShares) -> Result<(), ImportError> {
-    shares.validate().map_err(|reason| invalid(path, reason))
+    shares
+        .validate()
+        .map_err(|total_bp| invalid(path, Problem::AreasNotWhole { total_bp }))
 }
 
 /// Checks every rule a workshop must keep; the first broken one is reported
@@ -90,10 +87,9 @@ pub fn validate(w: &Workshop) -> Result<(), ImportError> {
     if parse_date(&w.date).is_none() {
         return Err(invalid(
             "workshop.date",
-            format!(
-                "`{}` is not a date in the form 2026-11-25",
-                clip(&w.date, 30)
-            ),
+            Problem::NotADate {
+                found: clip(&w.date, 30),
+            },
         ));
     }
     check_text(
@@ -111,7 +107,7 @@ pub fn validate(w: &Workshop) -> Result<(), ImportError> {
     if w.kinds.is_empty() || w.kinds.len() > MAX_KINDS {
         return Err(invalid(
             "workshop.kinds",
-            format!("a workshop needs between 1 and {MAX_KINDS} resource kinds"),
+            Problem::KindCount { max: MAX_KINDS },
         ));
     }
     let mut kind_ids = BTreeSet::new();
@@ -120,13 +116,15 @@ pub fn validate(w: &Workshop) -> Result<(), ImportError> {
         if !is_kind_id(&k.id) {
             return Err(invalid(
                 format!("{p}.id"),
-                format!("an id is 1 to {MAX_KIND_ID_BYTES} lowercase letters, digits or _"),
+                Problem::NotAKindId {
+                    max_bytes: MAX_KIND_ID_BYTES,
+                },
             ));
         }
         if !kind_ids.insert(k.id.as_str()) {
             return Err(invalid(
                 format!("{p}.id"),
-                format!("the id `{}` is used twice", k.id),
+                Problem::KindIdTwice { id: k.id.clone() },
             ));
         }
         check_text(&format!("{p}.name"), &k.name, MAX_KIND_NAME_CHARS, true)?;
@@ -134,23 +132,22 @@ pub fn validate(w: &Workshop) -> Result<(), ImportError> {
             check_text(&format!("{p}.unit.noun"), noun, MAX_UNIT_NOUN_CHARS, true)?;
         }
         if !(0..=MAX_TOTAL).contains(&k.total) {
-            return Err(invalid(
-                format!("{p}.total"),
-                "a total must be between 0 and 10^15",
-            ));
+            return Err(invalid(format!("{p}.total"), Problem::TotalOutOfRange));
         }
         check_shares(&format!("{p}.baseline"), k.baseline)?;
         if k.projected.len() > MAX_PROJECTED_YEARS {
             return Err(invalid(
                 format!("{p}.projected"),
-                format!("at most {MAX_PROJECTED_YEARS} projected years"),
+                Problem::TooManyProjectedYears {
+                    max: MAX_PROJECTED_YEARS,
+                },
             ));
         }
         for (j, t) in k.projected.iter().enumerate() {
             if !(0..=MAX_TOTAL).contains(t) {
                 return Err(invalid(
                     format!("{p}.projected[{j}]"),
-                    "a total must be between 0 and 10^15",
+                    Problem::TotalOutOfRange,
                 ));
             }
         }
@@ -167,7 +164,9 @@ pub fn validate(w: &Workshop) -> Result<(), ImportError> {
             if items.len() > MAX_NOTES_PER_LIST {
                 return Err(invalid(
                     format!("{p}.{list}"),
-                    format!("at most {MAX_NOTES_PER_LIST} items"),
+                    Problem::TooManyItems {
+                        max: MAX_NOTES_PER_LIST,
+                    },
                 ));
             }
             for (j, item) in items.iter().enumerate() {
@@ -178,7 +177,7 @@ pub fn validate(w: &Workshop) -> Result<(), ImportError> {
     if w.ballots.len() > MAX_BALLOTS {
         return Err(invalid(
             "workshop.ballots",
-            format!("at most {MAX_BALLOTS} ballots"),
+            Problem::TooManyBallots { max: MAX_BALLOTS },
         ));
     }
     let mut ballot_ids = BTreeSet::new();
@@ -187,7 +186,7 @@ pub fn validate(w: &Workshop) -> Result<(), ImportError> {
         if !ballot_ids.insert(b.id) {
             return Err(invalid(
                 format!("{p}.id"),
-                format!("the ballot id {} is used twice", b.id),
+                Problem::BallotIdTwice { id: b.id },
             ));
         }
         check_ballot(w, b, &p)?;
@@ -195,7 +194,9 @@ pub fn validate(w: &Workshop) -> Result<(), ImportError> {
     if w.removed_kinds.len() > MAX_REMOVED_KINDS {
         return Err(invalid(
             "workshop.removed_kinds",
-            format!("at most {MAX_REMOVED_KINDS} removed resource kinds"),
+            Problem::TooManyRemovedKinds {
+                max: MAX_REMOVED_KINDS,
+            },
         ));
     }
     for (i, id) in w.removed_kinds.iter().enumerate() {
@@ -203,21 +204,20 @@ pub fn validate(w: &Workshop) -> Result<(), ImportError> {
         if !is_kind_id(id) {
             return Err(invalid(
                 p,
-                format!("an id is 1 to {MAX_KIND_ID_BYTES} lowercase letters, digits or _"),
+                Problem::NotAKindId {
+                    max_bytes: MAX_KIND_ID_BYTES,
+                },
             ));
         }
         if i > 0 && w.removed_kinds[i - 1] >= *id {
-            return Err(invalid(
-                p,
-                "removed resource kinds must be listed once each, in order",
-            ));
+            return Err(invalid(p, Problem::RemovedKindsOutOfOrder));
         }
     }
     for (i, id) in w.removed_ballots.iter().enumerate() {
         if w.removed_ballots[..i].contains(id) || ballot_ids.contains(id) {
             return Err(invalid(
                 format!("workshop.removed_ballots[{i}]"),
-                "a removed ballot is listed twice or is still in the workshop",
+                Problem::RemovedBallotTwice,
             ));
         }
     }
@@ -225,14 +225,14 @@ pub fn validate(w: &Workshop) -> Result<(), ImportError> {
     if w.room.revealed.windows(2).any(|w| w[0] >= w[1]) {
         return Err(invalid(
             "workshop.room.revealed",
-            "revealed areas must be listed once each, in area order",
+            Problem::RevealedOutOfOrder,
         ));
     }
     if let (Some(d), Some(cleared)) = (&w.agreed_decision, w.decision_cleared_at) {
         if d.updated_at <= cleared {
             return Err(invalid(
                 "workshop.agreed_decision.updated_at",
-                "the agreed decision was cleared after it was recorded",
+                Problem::DecisionCleared,
             ));
         }
     }
@@ -240,7 +240,7 @@ pub fn validate(w: &Workshop) -> Result<(), ImportError> {
         for (kind_id, shares) in &d.shares {
             let p = format!("workshop.agreed_decision.shares.{}", clip(kind_id, 40));
             if !kind_ids.contains(kind_id.as_str()) {
-                return Err(invalid(p, "this is not a resource kind of the workshop"));
+                return Err(invalid(p, Problem::NotAKindOfTheWorkshop));
             }
             check_shares(&p, *shares)?;
         }
@@ -277,10 +277,9 @@ pub fn check_ballot(w: &Workshop, b: &Ballot, p: &str) -> Result<(), ImportError
     if b.workshop_id != w.id {
         return Err(invalid(
             format!("{p}.workshop_id"),
-            format!(
-                "this ballot belongs to another workshop ({})",
-                b.workshop_id.short()
-            ),
+            Problem::OtherWorkshop {
+                found: b.workshop_id,
+            },
         ));
     }
     let name_chars = b.participant.chars().count();
@@ -298,7 +297,7 @@ pub fn check_ballot(w: &Workshop, b: &Ballot, p: &str) -> Result<(), ImportError
     for (kind_id, a) in &b.allocations {
         let pa = || format!("{p}.allocations.{}", clip(kind_id, 40));
         if w.kind(kind_id).is_none() {
-            return Err(invalid(pa(), "this is not a resource kind of the workshop"));
+            return Err(invalid(pa(), Problem::NotAKindOfTheWorkshop));
         }
         if a.areas.validate().is_err() {
             check_shares(&format!("{}.areas", pa()), a.areas)?;
@@ -306,13 +305,13 @@ pub fn check_ballot(w: &Workshop, b: &Ballot, p: &str) -> Result<(), ImportError
         if a.locked.windows(2).any(|w| w[0] >= w[1]) {
             return Err(invalid(
                 format!("{}.locked", pa()),
-                "locked areas must be listed once each, in area order",
+                Problem::LockedOutOfOrder,
             ));
         }
         for (area, split) in &a.models {
             let pm = || format!("{}.models.{}", pa(), area.id());
             if !model_split_is_whole(split) {
-                return Err(invalid(pm(), "the models of an area must add up to 100%"));
+                return Err(invalid(pm(), Problem::ModelsNotWhole));
             }
             if split
                 .keys()
@@ -320,7 +319,9 @@ pub fn check_ballot(w: &Workshop, b: &Ballot, p: &str) -> Result<(), ImportError
             {
                 return Err(invalid(
                     pm(),
-                    format!("a model id is 1 to {MAX_MODEL_ID_BYTES} characters"),
+                    Problem::NotAModelId {
+                        max_bytes: MAX_MODEL_ID_BYTES,
+                    },
                 ));
             }
         }
@@ -395,11 +396,18 @@ fn note_invalid(b: &Ballot, p: &str, sub: &str, e: &NoteError) -> ImportError {
         .and_then(|rest| rest.split(']').next())
         .and_then(|j| j.parse::<usize>().ok())
         .and_then(|j| b.notes.get(j));
-    let reason = match note {
-        Some(ParticipantNote { id, .. }) => format!("note {}: {e}", id.short()),
-        None => e.to_string(),
-    };
-    invalid(format!("{p}{sub}"), reason)
+    invalid(
+        format!("{p}{sub}"),
+        Problem::Note {
+            note: note.map(|n| n.id),
+            error: e.clone(),
+        },
+    )
+}
+
+/// A broken rule of the moderation, which names its notes itself.
+fn moderation(error: NoteError) -> Problem {
+    Problem::Note { note: None, error }
 }
 
 /// Checks the facilitator's moderation: within its limits, and no note
@@ -411,10 +419,9 @@ fn check_moderation(m: &NoteModeration) -> Result<(), ImportError> {
         if len > MAX_MODERATED_NOTES {
             return Err(invalid(
                 format!("{p}.{list}"),
-                NoteError::TooManyModerated {
+                moderation(NoteError::TooManyModerated {
                     max: MAX_MODERATED_NOTES,
-                }
-                .to_string(),
+                }),
             ));
         }
     }
@@ -422,10 +429,9 @@ fn check_moderation(m: &NoteModeration) -> Result<(), ImportError> {
     if merges > MAX_MODERATED_NOTES {
         return Err(invalid(
             format!("{p}.merged"),
-            NoteError::TooManyModerated {
+            moderation(NoteError::TooManyModerated {
                 max: MAX_MODERATED_NOTES,
-            }
-            .to_string(),
+            }),
         ));
     }
     for (from, into) in &m.merged {
@@ -433,7 +439,7 @@ fn check_moderation(m: &NoteModeration) -> Result<(), ImportError> {
         if into.is_empty() || into.contains(from) {
             return Err(invalid(
                 format!("{p}.merged.{from}"),
-                NoteError::SameNote(*from).to_string(),
+                moderation(NoteError::SameNote(*from)),
             ));
         }
     }

@@ -132,8 +132,9 @@ impl<'de> Deserialize<'de> for Timestamp {
         let text = String::deserialize(d)?;
         Timestamp::parse(&text).ok_or_else(|| {
             serde::de::Error::custom(format!(
-                "`{}` is not a time in the form 2026-11-25T14:36:21.123Z",
-                super::text::clip(&text, 40)
+                "`{}{}",
+                super::text::clip(&text, 40),
+                super::json_problem::NOT_A_TIME
             ))
         })
     }

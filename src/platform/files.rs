@@ -3,6 +3,8 @@
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
+use crate::model::ImportError;
+
 /// Offers `text` to the user as a downloaded file.
 pub fn download(filename: &str, mime: &str, text: &str) -> Result<(), String> {
     let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
@@ -34,17 +36,17 @@ pub fn download(filename: &str, mime: &str, text: &str) -> Result<(), String> {
 }
 
 /// Reads a picked file as text, refusing anything over `max_bytes` unread.
-pub async fn read_text(file: &web_sys::File, max_bytes: usize) -> Result<String, String> {
+pub async fn read_text(file: &web_sys::File, max_bytes: usize) -> Result<String, ImportError> {
     if file.size() > max_bytes as f64 {
-        return Err(format!(
-            "The file is too large ({} MB). The most this app reads is {} MB.",
-            (file.size() / 1_048_576.0).round(),
-            max_bytes / 1_048_576
-        ));
+        return Err(ImportError::TooLarge {
+            // A file's size is a whole number of bytes, far below 2^53.
+            bytes: file.size() as usize,
+            limit: max_bytes,
+        });
     }
     let text = JsFuture::from(file.text())
         .await
-        .map_err(|_| "The browser could not read the file.".to_string())?;
-    text.as_string()
-        .ok_or_else(|| "The file is not text.".to_string())
+        .map_err(|_| ImportError::Unreadable)?;
+    // `File.text()` decodes any bytes, so this is only a guard.
+    text.as_string().ok_or(ImportError::Unreadable)
 }

@@ -6,7 +6,7 @@
 //! What is restored passes the same checks as an import.
 
 use crate::model::pieces::{bundle, from_pieces, PieceWrites, StoredPieces};
-use crate::model::{import_json, Id, Timestamp, Workshop};
+use crate::model::{import_json, Id, ImportError, Timestamp, Workshop};
 
 /// The set-up piece. Other windows' storage events on it mean "read again".
 pub const SETUP_KEY: &str = "co-produce.workshop.v2";
@@ -31,7 +31,7 @@ pub enum Loaded {
     /// (or could not be, when `kept_as` is `None` and saving stays paused).
     Corrupt {
         /// Why it could not be read.
-        reason: String,
+        reason: ImportError,
         /// The storage key it was kept under.
         kept_as: Option<String>,
     },
@@ -69,7 +69,7 @@ pub fn load(now: Timestamp) -> Loaded {
                 }
                 Loaded::Workshop(Box::new((w, stored)))
             }
-            Err(e) => set_aside(&store, now, e.to_string(), text, &[WHOLE_RECORD_KEY]),
+            Err(e) => set_aside(&store, now, e, text, &[WHOLE_RECORD_KEY]),
         };
     }
     let Some(setup) = get(SETUP_KEY) else {
@@ -98,7 +98,7 @@ pub fn load(now: Timestamp) -> Loaded {
                 }
             }
             let keys: Vec<&str> = keys.iter().map(String::as_str).collect();
-            set_aside(&store, now, e.to_string(), text, &keys)
+            set_aside(&store, now, e, text, &keys)
         }
     }
 }
@@ -107,7 +107,7 @@ pub fn load(now: Timestamp) -> Loaded {
 fn set_aside(
     store: &web_sys::Storage,
     now: Timestamp,
-    reason: String,
+    reason: ImportError,
     text: String,
     keys: &[&str],
 ) -> Loaded {

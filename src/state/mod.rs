@@ -13,7 +13,8 @@ use crate::model::join::join_code;
 use crate::model::pieces::StoredPieces;
 use crate::model::rules::try_update_allocation;
 use crate::model::{
-    import_json, merge_into, validate, Catalogue, Id, KindAllocation, ResourceKind, Workshop,
+    import_json, merge_into, validate, Catalogue, Id, ImportError, KindAllocation, ResourceKind,
+    Workshop,
 };
 use crate::platform::address::app_address;
 use crate::platform::broadcast::WindowLink;
@@ -24,7 +25,7 @@ use crate::route::Route;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct StartupWarning {
     /// Why the saved workshop could not be read.
-    pub reason: String,
+    pub reason: ImportError,
     /// Where it was kept.
     pub kept_as: Option<String>,
 }
@@ -40,8 +41,8 @@ pub struct AppState {
     pub save_state: RwSignal<SaveState>,
     /// What start-up found wrong with storage, if anything.
     pub startup_warning: RwSignal<Option<StartupWarning>>,
-    /// Why the last change was not made, if it was refused.
-    pub refused_change: RwSignal<Option<String>>,
+    /// Why the last change was not made, if it was refused (worded by the screen).
+    pub refused_change: RwSignal<Option<ImportError>>,
     /// Whether this device shows Easy Read (a device choice, not the workshop's).
     pub easy_read: RwSignal<bool>,
     /// Whether the browser reports a network (for the offline indicator).
@@ -186,7 +187,7 @@ impl AppState {
                 self.note(Pending::Changed);
                 self.workshop.set(next);
             }
-            Err(e) => self.refused_change.set(Some(e.to_string())),
+            Err(e) => self.refused_change.set(Some(e)),
         }
     }
 
@@ -212,7 +213,7 @@ impl AppState {
                 }
                 self.note(Pending::Ballot(ballot));
             }
-            Some(Err(e)) => self.refused_change.set(Some(e.to_string())),
+            Some(Err(e)) => self.refused_change.set(Some(e)),
             Some(Ok(false)) | None => {}
         }
     }

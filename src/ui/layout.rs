@@ -8,6 +8,7 @@ use crate::platform::files;
 use crate::route::Route;
 use crate::state::{use_app, SaveState};
 use crate::ui::labels::tr;
+use crate::ui::problem_text::import_error_text;
 
 /// Which navigation entry a screen belongs to.
 fn section(route: &Route) -> usize {
@@ -114,10 +115,14 @@ pub fn StorageBanner() -> impl IntoView {
         {move || {
             refused
                 .get()
-                .map(|reason| {
+                .map(|error| {
                     view! {
                         <div class="banner banner-warning" role="alert">
-                            <p><strong>{tr!(i18n, save.refused_change)}</strong> " " {reason}</p>
+                            <p>
+                                <strong>{tr!(i18n, save.refused_change)}</strong>
+                                " "
+                                {move || import_error_text(i18n, &error)}
+                            </p>
                             <button class="button" on:click=move |_| refused.set(None)>
                                 {tr!(i18n, common.dismiss)}
                             </button>
@@ -136,7 +141,7 @@ pub fn StorageBanner() -> impl IntoView {
                                 " "
                                 {tr!(i18n, save.corrupt_body)}
                             </p>
-                            <p class="small">{w.reason.clone()}</p>
+                            <p class="small">{import_error_text(i18n, &w.reason)}</p>
                             {w
                                 .kept_as
                                 .clone()

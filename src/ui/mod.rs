@@ -18,6 +18,7 @@ pub mod live_panel;
 pub mod pages;
 pub mod participant_form;
 pub mod partnership;
+pub mod problem_text;
 pub mod qr;
 pub mod radio_choice;
 pub mod room_bars;

@@ -1,6 +1,6 @@
 // Opening a saved workshop: every file is checked in full, a bad one is
 // refused with what and where, and a good one comes back exactly.
-import { test, expect, EN, fill, storageItems } from './fixtures.mjs';
+import { test, expect, EN, CY, fill, storageItems } from './fixtures.mjs';
 import { DataPage, ParticipantsPage } from './pages/index.mjs';
 import { WORKSHOP_NAME, workshopWithTwoPeople } from './helpers.mjs';
 
@@ -70,6 +70,46 @@ test('a malformed file is refused with what is wrong and where, and nothing chan
     });
   }
   await expectWorkshopUntouched(page);
+});
+
+test('in Welsh, a refused file and a refused code are explained in Welsh, with the line and column', async ({ page }) => {
+  await workshopWithTwoPeople(page);
+  const data = new DataPage(page);
+  await data.goTo(EN.nav.data);
+  await data.chooseLanguage(CY);
+  await data.expectShown();
+  const stored = await storageItems(page);
+
+  // A file that is not JSON: the sentence is Welsh, the place is its line and column.
+  await data.openFile('notes.json', '{\n  "schema_version": 1,\n  oops\n}\n');
+  await expect(data.refusal()).toContainText(CY.data.untouched);
+  await expect(data.refusalDetail()).toHaveText(
+    `notes.json: ${fill(CY.problem.not_json, { line: 3, column: 3, reason: CY.problem.json_key_not_text })}`);
+
+  // A rule broken at a JSON path: the path as written, the words around it in Welsh.
+  const { text: good } = await data.downloadAsJson();
+  const record = JSON.parse(good);
+  record.workshop.ballots[0].allocations.state_money.areas.own_home -= 1;
+  await data.openFile('off-by-one.json', JSON.stringify(record));
+  await expect(data.refusalDetail()).toHaveText(`off-by-one.json: ${fill(CY.problem.at, {
+    place: 'workshop.ballots[0].allocations.state_money.areas',
+    reason: fill(CY.problem.areas_not_whole, { total: '99.99%' }),
+  })}`);
+  expect(await storageItems(page)).toEqual(stored);
+
+  // A damaged ballot code pasted on the gathering card.
+  await data.pasteCodes('CP1-AAAA');
+  await expect(data.gatherSummary()).toHaveText(DataPage.gatherSummaryText({ refused: 1 }, CY));
+  await expect(data.gatherRefusals()).toHaveText([
+    `${fill(CY.gather.code_n, { n: 1 })}: ${fill(CY.problem.at, { place: CY.problem.place_code, reason: CY.problem.code_too_short })}`,
+  ]);
+  await expect(data.gatherSection()).toContainText(CY.gather.kept);
+  expect(await storageItems(page)).toEqual(stored);
+
+  // In English (the screen is drawn again, so the code is pasted again) the same words as ever.
+  await data.chooseLanguage(EN);
+  await data.pasteCodes('CP1-AAAA');
+  await expect(data.gatherRefusals()).toHaveText(['code 1: At the code: it is too short; part of it may be missing.']);
 });
 
 test('an exported file opens again and exports byte for byte the same', async ({ page }) => {

@@ -8,8 +8,9 @@ export const EN = JSON.parse(readFileSync(join(import.meta.dirname, '../../local
 /** The same strings in Welsh (locales/cy.json). */
 export const CY = JSON.parse(readFileSync(join(import.meta.dirname, '../../locales/cy.json'), 'utf8'));
 
-// Placeholders as the locale files write them: "Step {{ n }} of {{ total }}".
-const PLACEHOLDER = /\{\{\s*(\w+)\s*\}\}/g;
+// Placeholders as the locale files write them: "Step {{ n }} of {{ total }}",
+// and "line {line}" in the problem.* sentences, which the app fills itself.
+const PLACEHOLDER = /\{\{\s*(\w+)\s*\}\}|\{([a-z_]+)\}/g;
 
 /**
  * A locale string with its placeholders filled in, as the app shows it:
@@ -17,8 +18,9 @@ const PLACEHOLDER = /\{\{\s*(\w+)\s*\}\}/g;
  * without a value is a mistake in the test, so it throws.
  */
 export function fill(template, values = {}) {
-  return template.replace(PLACEHOLDER, (whole, name) => {
-    if (!(name in values)) throw new Error(`no value for {{ ${name} }} in "${template}"`);
+  return template.replace(PLACEHOLDER, (whole, double, single) => {
+    const name = double ?? single;
+    if (!(name in values)) throw new Error(`no value for ${whole} in "${template}"`);
     return String(values[name]);
   });
 }
@@ -37,7 +39,7 @@ export function textPattern(template, patterns = {}, { whole = false, start = fa
   let source = '';
   let last = 0;
   for (const m of template.matchAll(PLACEHOLDER)) {
-    source += escapeRegExp(template.slice(last, m.index)) + (patterns[m[1]] ?? '.+?');
+    source += escapeRegExp(template.slice(last, m.index)) + (patterns[m[1] ?? m[2]] ?? '.+?');
     last = m.index + m[0].length;
   }
   source += escapeRegExp(template.slice(last));

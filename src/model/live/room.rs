@@ -15,8 +15,10 @@ use super::seal::{
 };
 use super::topic::{ballot_topic, facilitator_topic, parse_topic, workshop_filter, LiveTopic};
 use crate::model::id::Id;
+use crate::model::json_problem::ShapeProblem;
 use crate::model::merge::newer_ballot;
 use crate::model::parse::{parse_typed, ImportError};
+use crate::model::problem::{Place, Problem};
 use crate::model::rules::validate;
 use crate::model::time::Timestamp;
 use crate::model::workshop::{Ballot, Workshop};
@@ -204,10 +206,7 @@ impl LiveRoom {
         let plaintext = open(&self.link.key, topic, payload)?;
         let verified = verify(topic, parsed.key(), &plaintext)?;
         let text = std::str::from_utf8(verified.body).map_err(|_| {
-            LiveError::Invalid(ImportError::Invalid {
-                path: "the message".into(),
-                reason: "it is not text".into(),
-            })
+            LiveError::Invalid(ImportError::invalid(Place::Message, Problem::NotText))
         })?;
         match parsed {
             LiveTopic::Ballot { .. } => {
@@ -232,10 +231,10 @@ impl LiveRoom {
                 }
                 // Ballots have one writer each, their tablet: the facilitator may not send any.
                 if !workshop.ballots.is_empty() {
-                    return Err(LiveError::Invalid(ImportError::Invalid {
-                        path: "workshop.ballots".into(),
-                        reason: "a facilitator's message carries no ballots".into(),
-                    }));
+                    return Err(LiveError::Invalid(ImportError::invalid(
+                        "workshop.ballots",
+                        Problem::FacilitatorSentBallots,
+                    )));
                 }
                 validate(&workshop).map_err(LiveError::Invalid)?;
                 Ok(Received::Facilitator(Box::new(workshop)))
@@ -247,9 +246,9 @@ impl LiveRoom {
 /// A value as JSON bytes; only a map with non-text keys could fail, and these have none.
 fn to_json<T: Serialize>(value: &T) -> Result<Vec<u8>, LiveError> {
     serde_json::to_vec(value).map_err(|e| {
-        LiveError::Invalid(ImportError::Invalid {
-            path: "the message".into(),
-            reason: e.to_string(),
+        LiveError::Invalid(ImportError::Shape {
+            path: Place::Message,
+            reason: ShapeProblem::of(&e.to_string()),
         })
     })
 }

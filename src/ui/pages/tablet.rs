@@ -13,6 +13,7 @@ use crate::route::Route;
 use crate::state::use_app;
 use crate::ui::labels::tr;
 use crate::ui::participant_form::ParticipantForm;
+use crate::ui::problem_text::import_error_text;
 
 /// The "who are you?" screen that starts each turn.
 #[component]
@@ -127,7 +128,7 @@ pub fn JoinPage(
         }
         Err(e) => view! {
             <h1>{tr!(i18n, tablet.join_failed)}</h1>
-            <p class="error-detail">{e.to_string()}</p>
+            <p class="error-detail">{move || import_error_text(i18n, &e)}</p>
             <p>{tr!(i18n, tablet.join_help)}</p>
         }
         .into_any(),

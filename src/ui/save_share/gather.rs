@@ -14,10 +14,10 @@ use crate::state::{use_app, AppState};
 use crate::ui::labels::tr;
 use crate::ui::text_field::TextField;
 
-use super::gather_report::GatherReport;
+use super::gather_report::{GatherReport, Gathering};
 
 /// Merges what one file or code holds; problems are reported, never applied.
-fn gather_text(state: AppState, report: &mut MergeReport, source: &str, text: &str) {
+fn gather_text(state: AppState, report: &mut Gathering, source: &str, text: &str) {
     match read_gathered(text) {
         Ok(Gathered::Ballots(ballots)) => {
             let mut part = MergeReport::default();
@@ -30,10 +30,7 @@ fn gather_text(state: AppState, report: &mut MergeReport, source: &str, text: &s
             state.change(|w| part = merge_ballots(w, ballots, &format!("{source}: ballots")));
             report.absorb(part);
         }
-        Err(e) => report.refused.push(crate::model::ImportError::Invalid {
-            path: source.to_string(),
-            reason: e.to_string(),
-        }),
+        Err(e) => report.refuse(source, e),
     }
 }
 
@@ -41,17 +38,14 @@ fn gather_text(state: AppState, report: &mut MergeReport, source: &str, text: &s
 async fn gather_files(
     state: AppState,
     files_list: Vec<web_sys::File>,
-    done: WriteSignal<Option<MergeReport>>,
+    done: WriteSignal<Option<Gathering>>,
 ) {
-    let mut report = MergeReport::default();
+    let mut report = Gathering::default();
     for file in files_list {
         let name = file.name();
         match files::read_text(&file, MAX_RECORD_BYTES).await {
             Ok(text) => gather_text(state, &mut report, &name, &text),
-            Err(e) => report.refused.push(crate::model::ImportError::Invalid {
-                path: name,
-                reason: e,
-            }),
+            Err(e) => report.refuse(&name, e),
         }
     }
     done.set(Some(report));
@@ -67,7 +61,7 @@ fn file_list(list: Option<web_sys::FileList>) -> Vec<web_sys::File> {
 pub fn GatherBallots() -> impl IntoView {
     let i18n = use_i18n();
     let state = use_app();
-    let (report, set_report) = signal(None::<MergeReport>);
+    let (report, set_report) = signal(None::<Gathering>);
     let (dragging, set_dragging) = signal(false);
     let on_pick = move |ev: leptos::ev::Event| {
         let Some(input) = ev
@@ -123,14 +117,14 @@ pub fn GatherBallots() -> impl IntoView {
 #[component]
 fn PasteCodes(
     /// Called with what the codes did.
-    on_report: Callback<MergeReport>,
+    on_report: Callback<Gathering>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let state = use_app();
     let (code, set_code) = signal(String::new());
     let on_paste = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let mut r = MergeReport::default();
+        let mut r = Gathering::default();
         // One code per line, so a list of codes can be pasted at once.
         for (i, line) in code
             .get()

@@ -5,19 +5,27 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::i18n::*;
-use crate::model::import_json;
 use crate::model::rules::MAX_RECORD_BYTES;
+use crate::model::{import_json, ImportError};
 use crate::platform::files;
 use crate::state::{use_app, AppState};
 use crate::ui::labels::{tr, I18n};
+use crate::ui::problem_text::refused_file_text;
 
 /// What became of the last file opened (or download tried), shown to the user.
 #[derive(Clone)]
 pub enum ImportOutcome {
     /// The workshop was opened; the sentence says which.
     Done(String),
-    /// Nothing changed; the reason why.
+    /// Nothing changed; the reason why (the browser's, for a download).
     Refused(String),
+    /// A file was not opened, so nothing changed: its name and why.
+    FileRefused {
+        /// The file's name.
+        file: String,
+        /// Why it was refused.
+        error: ImportError,
+    },
 }
 
 /// Reads a picked file and, if it is a whole valid workshop, puts it in place.
@@ -28,12 +36,15 @@ async fn open_file(
     outcome: RwSignal<Option<ImportOutcome>>,
 ) {
     let file_name = file.name();
+    let refused = |error| {
+        outcome.set(Some(ImportOutcome::FileRefused {
+            file: file_name.clone(),
+            error,
+        }))
+    };
     let text = match files::read_text(&file, MAX_RECORD_BYTES).await {
         Ok(t) => t,
-        Err(e) => {
-            outcome.set(Some(ImportOutcome::Refused(format!("{file_name}: {e}"))));
-            return;
-        }
+        Err(e) => return refused(e),
     };
     match import_json(&text) {
         Ok(workshop) => {
@@ -47,7 +58,7 @@ async fn open_file(
             state.replace(workshop);
             outcome.set(Some(ImportOutcome::Done(summary)));
         }
-        Err(e) => outcome.set(Some(ImportOutcome::Refused(format!("{file_name}: {e}")))),
+        Err(e) => refused(e),
     }
 }
 
@@ -94,6 +105,18 @@ pub fn OpenSavedWorkshop(
     }
 }
 
+/// The red box: nothing was opened, why, and that nothing changed.
+fn refused_banner(i18n: I18n, detail: String) -> AnyView {
+    view! {
+        <div class="banner banner-danger" role="alert">
+            <p><strong>{tr!(i18n, data.refused)}</strong></p>
+            <p class="error-detail">{detail}</p>
+            <p>{tr!(i18n, data.untouched)}</p>
+        </div>
+    }
+    .into_any()
+}
+
 /// A green line for an opened workshop, a red box for a refused file.
 #[component]
 fn OutcomeBanner(outcome: ImportOutcome) -> impl IntoView {
@@ -102,13 +125,9 @@ fn OutcomeBanner(outcome: ImportOutcome) -> impl IntoView {
         ImportOutcome::Done(text) => {
             view! { <p class="banner banner-success" role="status">{text}</p> }.into_any()
         }
-        ImportOutcome::Refused(text) => view! {
-            <div class="banner banner-danger" role="alert">
-                <p><strong>{tr!(i18n, data.refused)}</strong></p>
-                <p class="error-detail">{text}</p>
-                <p>{tr!(i18n, data.untouched)}</p>
-            </div>
+        ImportOutcome::Refused(text) => refused_banner(i18n, text),
+        ImportOutcome::FileRefused { file, error } => {
+            refused_banner(i18n, refused_file_text(i18n, &file, &error))
         }
-        .into_any(),
     }
 }

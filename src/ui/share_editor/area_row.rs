@@ -5,10 +5,11 @@ use leptos::prelude::*;
 use web_sys::HtmlInputElement;
 
 use crate::i18n::*;
-use crate::model::shares::TOTAL_BP;
+use crate::model::shares::{PercentError, TOTAL_BP};
 use crate::model::{Area, AreaShares, ResourceKind};
 use crate::state::use_app;
 use crate::ui::labels::{amount, area_name, percent_bp};
+use crate::ui::problem_text::percent_error_text;
 
 use super::area_figures::AreaFigures;
 use super::change::announce_rebalance;
@@ -43,7 +44,7 @@ pub fn AreaRow(
             .unwrap_or(false)
     });
     let slider_id = format!("{id_prefix}-{}-slider", area.id());
-    let typed_error = RwSignal::new(None::<String>);
+    let typed_error = RwSignal::new(None::<PercentError>);
     let share = Memo::new(move |_| shares.with(|s| s.get(area)));
     let now = Memo::new(move |_| amounts.with(|a| a[area.index()]));
     let name = move || area_name(i18n, area);
@@ -109,7 +110,7 @@ pub fn AreaRow(
                 <TypedPercent area=area share=share.into() locked=is_locked.into() set=set typed_error=typed_error id_prefix=id_prefix.clone() />
             </div>
             <p class="field-error" id=format!("{id_prefix}-{}-error", area.id()) role="status">
-                {move || typed_error.get()}
+                {move || typed_error.get().map(|e| percent_error_text(i18n, &e))}
             </p>
             <AreaFigures kind=kind now=now.into() today=Signal::derive(move || today.with(|t| t[area.index()])) show_change=show_change />
             {extra}

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use web_sys::HtmlInputElement;
 
 use crate::i18n::*;
-use crate::model::shares::parse_percent;
+use crate::model::shares::{parse_percent, PercentError};
 use crate::model::Area;
 use crate::ui::labels::{area_name, percent_bp};
 
@@ -22,7 +22,7 @@ pub fn TypedPercent(
     locked: Signal<bool>,
     set: Callback<u32>,
     /// What is wrong with the typed figure; shown by the row, under its controls.
-    typed_error: RwSignal<Option<String>>,
+    typed_error: RwSignal<Option<PercentError>>,
     id_prefix: String,
 ) -> impl IntoView {
     let i18n = use_i18n();
@@ -37,7 +37,7 @@ pub fn TypedPercent(
                 set.run(bp);
                 input.set_value(&pct_input(share.get_untracked()));
             }
-            Err(e) => set_typed_error.set(Some(e.to_string())),
+            Err(e) => set_typed_error.set(Some(e)),
         }
     };
     view! {

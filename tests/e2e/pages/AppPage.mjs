@@ -4,11 +4,15 @@ import { expect } from '@playwright/test';
 import { EN } from '../text.mjs';
 
 export class AppPage {
-  /** @param {import('@playwright/test').Page} page */
-  constructor(page) {
+  /**
+   * @param {import('@playwright/test').Page} page
+   * @param {object} t the words of the language the screen is in (EN or CY)
+   */
+  constructor(page, t = EN) {
     this.page = page;
+    this.t = t;
     this.banner = page.getByRole('banner');
-    this.nav = page.getByRole('navigation', { name: EN.nav.label, exact: true });
+    this.nav = page.getByRole('navigation', { name: t.nav.label, exact: true });
     this.heading = page.getByRole('heading', { level: 1 });
   }
 
@@ -41,6 +45,14 @@ export class AppPage {
   /** Goes to a screen with the main navigation, by touch. */
   async goTo(section) {
     await this.nav.getByRole('link', { name: section, exact: true }).tap();
+  }
+
+  /** Switches the interface to the language of `t` (EN or CY) with its button. */
+  async chooseLanguage(t) {
+    await this.page.getByRole('button', { name: t.device.language_name, exact: true }).tap();
+    await expect(this.page.locator('html')).toHaveAttribute('lang', t === EN ? 'en' : 'cy');
+    this.t = t;
+    this.nav = this.page.getByRole('navigation', { name: t.nav.label, exact: true });
   }
 
   /** The warning shown when the saved workshop could not be read. */

@@ -11,14 +11,14 @@ export class DataPage extends AppPage {
   }
 
   async expectShown() {
-    await expect(this.heading).toHaveText(EN.data.title);
+    await expect(this.heading).toHaveText(this.t.data.title);
   }
 
   /** Downloads the workshop; resolves with the file's name and text. */
   async downloadAsJson() {
     const [download] = await Promise.all([
       this.page.waitForEvent('download'),
-      this.page.getByRole('button', { name: EN.data.export }).tap(),
+      this.page.getByRole('button', { name: this.t.data.export }).tap(),
     ]);
     const text = await readFile(await download.path(), 'utf8');
     return { name: download.suggestedFilename(), text };
@@ -26,13 +26,13 @@ export class DataPage extends AppPage {
 
   /** Picks a file to open, as the file chooser would. */
   async openFile(name, text) {
-    await this.page.getByLabel(EN.data.import).setInputFiles({
+    await this.page.getByLabel(this.t.data.import, { exact: true }).setInputFiles({
       name, mimeType: 'application/json', buffer: Buffer.from(text, 'utf8'),
     });
   }
 
   refusal() {
-    return this.page.getByRole('alert').filter({ hasText: EN.data.refused });
+    return this.page.getByRole('alert').filter({ hasText: this.t.data.refused });
   }
 
   refusalDetail() {
@@ -40,41 +40,41 @@ export class DataPage extends AppPage {
   }
 
   opened() {
-    return this.page.getByRole('status').filter({ hasText: textPattern(EN.data.imported, {}, { start: true }) });
+    return this.page.getByRole('status').filter({ hasText: textPattern(this.t.data.imported, {}, { start: true }) });
   }
 
   /** Starts a new workshop (the confirmation is accepted). */
   async startANewWorkshop() {
-    await this.page.getByRole('button', { name: EN.data.new }).tap();
+    await this.page.getByRole('button', { name: this.t.data.new }).tap();
   }
 
   /** The link to the published schema of the record this app writes (version `version`). */
   schemaLink(version) {
-    return this.page.getByRole('link', { name: fill(EN.data.schema_link, { version }) });
+    return this.page.getByRole('link', { name: fill(this.t.data.schema_link, { version }) });
   }
 
   /** "Download for spreadsheets (CSV)"; resolves with the file's name and text. */
   async downloadForSpreadsheets() {
     const [download] = await Promise.all([
       this.page.waitForEvent('download'),
-      this.page.getByRole('button', { name: EN.data.csv, exact: true }).tap(),
+      this.page.getByRole('button', { name: this.t.data.csv, exact: true }).tap(),
     ]);
     const text = await readFile(await download.path(), 'utf8');
     return { name: download.suggestedFilename(), text };
   }
 
   async openThePrintableSummary() {
-    await this.page.getByRole('link', { name: EN.data.print, exact: true }).tap();
+    await this.page.getByRole('link', { name: this.t.data.print, exact: true }).tap();
   }
 
   /** "Gather choices from tablets". */
   gatherSection() {
-    return this.page.getByRole('region', { name: EN.gather.heading, exact: true });
+    return this.page.getByRole('region', { name: this.t.gather.heading, exact: true });
   }
 
   /** Picks several ballot files at once, as the file chooser would: [{ name, text }]. */
   async gatherFiles(files) {
-    const input = this.gatherSection().getByLabel(EN.gather.pick, { exact: true });
+    const input = this.gatherSection().getByLabel(this.t.gather.pick, { exact: true });
     await input.setInputFiles(files.map(({ name, text }) => ({
       name, mimeType: 'application/json', buffer: Buffer.from(text, 'utf8'),
     })));
@@ -82,8 +82,8 @@ export class DataPage extends AppPage {
 
   /** Pastes codes, one per line, and adds them. */
   async pasteCodes(...codes) {
-    await this.gatherSection().getByLabel(EN.gather.paste_label, { exact: true }).fill(codes.join('\n'));
-    await this.gatherSection().getByRole('button', { name: EN.gather.add_codes, exact: true }).tap();
+    await this.gatherSection().getByLabel(this.t.gather.paste_label, { exact: true }).fill(codes.join('\n'));
+    await this.gatherSection().getByRole('button', { name: this.t.gather.add_codes, exact: true }).tap();
   }
 
   /** "Added 1, updated 0, already here 1, not added 1." */
@@ -91,8 +91,8 @@ export class DataPage extends AppPage {
     return this.gatherSection().getByRole('status').locator('.gather-summary');
   }
 
-  static gatherSummaryText({ added = 0, updated = 0, unchanged = 0, refused = 0 }) {
-    return fill(EN.gather.summary, { added, updated, unchanged, refused });
+  static gatherSummaryText({ added = 0, updated = 0, unchanged = 0, refused = 0 }, t = EN) {
+    return fill(t.gather.summary, { added, updated, unchanged, refused });
   }
 
   /** Why each file or code that was not added was refused. */
