@@ -53,14 +53,11 @@ fn start(screens: Screens) {
     // timeout after it. Where the download was quick this costs one frame;
     // without it a fast device could go from a blank page to the app, and the
     // first screen would never be what people (and page-speed tools) see first.
+    // The shell mounts behind it (index.html hides whatever follows #splash);
+    // the screen comes in a task of its own, which takes the first screen away.
     request_animation_frame(move || {
         set_timeout(
-            move || {
-                if let Some(splash) = document().get_element_by_id("splash") {
-                    splash.remove();
-                }
-                leptos::mount::mount_to_body(move || view! { <App screens=screens /> });
-            },
+            move || leptos::mount::mount_to_body(move || view! { <App screens=screens /> }),
             std::time::Duration::ZERO,
         )
     });
@@ -93,6 +90,18 @@ fn Shell(screens: Screens) -> impl IntoView {
         }
     });
     let route = use_route();
+    // The screen is drawn in a task after the shell's, not in one long task
+    // with it: on a mid-range tablet that long task is what blocks a first tap.
+    let screen_ready = RwSignal::new(false);
+    set_timeout(
+        move || {
+            if let Some(splash) = document().get_element_by_id("splash") {
+                splash.remove();
+            }
+            screen_ready.try_set(true);
+        },
+        std::time::Duration::ZERO,
+    );
     let easy = state.easy_read;
     let live = crate::state::live::Live::new(state);
     provide_context(live);
@@ -127,6 +136,9 @@ fn Shell(screens: Screens) -> impl IntoView {
                 // A new language or Easy Read draws the screen again, so every
                 // figure and sentence follows it; the workshop itself is untouched.
                 let _ = (i18n.get_locale(), easy.get());
+                if !screen_ready.get() {
+                    return ().into_any();
+                }
                 (screens.screen)(route.get())
                 }}
             </main>
