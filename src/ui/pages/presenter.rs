@@ -47,7 +47,6 @@ pub fn PresenterPage(
     /// Which kind to show (the first when absent or unknown).
     kind: Option<String>,
 ) -> impl IntoView {
-    let i18n = use_i18n();
     let state = use_app();
     // While frozen, the picture stays as it was when the facilitator froze it.
     // Only then is the workshop copied: a room of 1,000 is not cloned per tick.
@@ -99,20 +98,8 @@ pub fn PresenterPage(
         live.join_link(&app_address(), false)
             .unwrap_or_else(|| join_address.get())
     });
-    // "Q" (or a tap on the code) shows the join code full screen, large enough
-    // to scan from the back of a hall; "Q" again or Escape puts it away.
     let big_code = RwSignal::new(false);
-    let keys = window_event_listener(leptos::ev::keydown, move |e| {
-        if e.ctrl_key() || e.alt_key() || e.meta_key() {
-            return;
-        }
-        match e.key().as_str() {
-            "q" | "Q" => big_code.update(|b| *b = !*b),
-            "Escape" => big_code.set(false),
-            _ => {}
-        }
-    });
-    on_cleanup(move || keys.remove());
+    big_code_on_q(big_code);
     // The areas' grid has a sixth cell, and the join code takes it; the other
     // leads keep it in the header.
     let in_grid = Memo::new(move |_| {
@@ -128,23 +115,7 @@ pub fn PresenterPage(
     view! {
         <div class="presenter">
             <header class="presenter-head">
-                <div class="presenter-title">
-                    <h1 title=move || name.get()>
-                        {move || {
-                            let name = name.get();
-                            if name.trim().is_empty() { t_string!(i18n, app.untitled).to_string() } else { name }
-                        }}
-                    </h1>
-                    <p class="presenter-count" aria-live="polite">
-                        {move || {
-                            let n = count.get();
-                            in_languages(i18n, both.get(), move |l| td_string!(l, presenter.count, count = n).to_string())
-                        }}
-                    </p>
-                    {move || is_frozen.get().then(|| view! {
-                        <p class="presenter-frozen">{in_languages(i18n, both.get(), |l| td_string!(l, presenter.frozen).to_string())}</p>
-                    })}
-                </div>
+                <PresenterTitle name=name count=count both=both is_frozen=is_frozen />
                 {move || (!in_grid.get()).then(join_in_header.clone())}
             </header>
             <crate::ui::kind_tabs::KindTabs
@@ -154,6 +125,53 @@ pub fn PresenterPage(
             />
             <AreaGrid aggregates=aggregates shown_kind=shown_kind room=room partnership=partnership decision=decision join=ViewFn::from(join) />
             {move || big_code.get().then(|| view! { <BigCode link=link on_close=Callback::new(move |()| big_code.set(false)) /> })}
+        </div>
+    }
+}
+
+/// "Q" (or a tap on the code) shows the join code full screen, large enough
+/// to scan from the back of a hall; "Q" again or Escape puts it away.
+fn big_code_on_q(big_code: RwSignal<bool>) {
+    let keys = window_event_listener(leptos::ev::keydown, move |e| {
+        if e.ctrl_key() || e.alt_key() || e.meta_key() {
+            return;
+        }
+        match e.key().as_str() {
+            "q" | "Q" => big_code.update(|b| *b = !*b),
+            "Escape" => big_code.set(false),
+            _ => {}
+        }
+    });
+    on_cleanup(move || keys.remove());
+}
+
+/// The workshop's name, how many have taken part, and whether the picture is paused.
+#[component]
+fn PresenterTitle(
+    name: Memo<String>,
+    count: Memo<usize>,
+    both: Memo<bool>,
+    is_frozen: Memo<bool>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <div class="presenter-title">
+            // A long name ends in an ellipsis on one line; the whole of it is its title.
+            <h1 title=move || name.get()>
+                {move || {
+                    let name = name.get();
+                    if name.trim().is_empty() { t_string!(i18n, app.untitled).to_string() } else { name }
+                }}
+            </h1>
+            <p class="presenter-count" aria-live="polite">
+                {move || {
+                    let n = count.get();
+                    in_languages(i18n, both.get(), move |l| td_string!(l, presenter.count, count = n).to_string())
+                }}
+            </p>
+            {move || is_frozen.get().then(|| view! {
+                <p class="presenter-frozen">{in_languages(i18n, both.get(), |l| td_string!(l, presenter.frozen).to_string())}</p>
+            })}
         </div>
     }
 }
