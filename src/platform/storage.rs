@@ -144,6 +144,17 @@ pub fn keep_replaced(workshop: &Workshop) {
     }
 }
 
+/// Why a save did not reach the browser's storage; the interface words it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SaveRefused {
+    /// This browser allows no saving here (private mode, blocked storage).
+    NotAllowed,
+    /// The browser's storage is full, or refused the write.
+    Full,
+    /// The page was closing as it saved.
+    Closing,
+}
+
 /// Which pieces a save compares with what storage holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SaveScope {
@@ -163,8 +174,8 @@ pub fn save_changes(
     workshop: &Workshop,
     stored: &mut StoredPieces,
     scope: SaveScope,
-) -> Result<(), String> {
-    let store = local_storage().ok_or("This browser does not allow saving.")?;
+) -> Result<(), SaveRefused> {
+    let store = local_storage().ok_or(SaveRefused::NotAllowed)?;
     let mut writes = match scope {
         SaveScope::Everything => {
             let mut writes = StoredPieces::default().writes_for(workshop);
@@ -187,7 +198,7 @@ pub fn save_changes(
     }
     if write(&store, &writes).is_err() {
         let _ = store.remove_item(REPLACED_KEY);
-        write(&store, &writes).map_err(|()| "The browser's storage is full or blocked.")?;
+        write(&store, &writes).map_err(|()| SaveRefused::Full)?;
     }
     if scope == SaveScope::Everything {
         *stored = StoredPieces::default();

@@ -74,7 +74,7 @@ impl AppState {
             storage::Loaded::Nothing => (fresh(), SaveState::Saved, None),
             storage::Loaded::Unavailable => (
                 fresh(),
-                SaveState::Failed("This browser does not allow saving.".into()),
+                SaveState::Failed(storage::SaveRefused::NotAllowed),
                 None,
             ),
             storage::Loaded::Corrupt { reason, kept_as } => {

@@ -9,7 +9,7 @@ use leptos::prelude::*;
 use crate::model::pieces::StoredPieces;
 use crate::model::{working_copy_json, Id, Timestamp, Workshop};
 use crate::platform::broadcast::WindowLink;
-use crate::platform::storage::{self, SaveScope};
+use crate::platform::storage::{self, SaveRefused, SaveScope};
 
 /// Whether the last change reached the browser's storage.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -17,7 +17,7 @@ pub enum SaveState {
     /// Saved on this device.
     Saved,
     /// The browser refused; the workshop is only in memory.
-    Failed(String),
+    Failed(SaveRefused),
     /// Saving is paused so an unreadable saved workshop is not overwritten.
     Paused,
 }
@@ -97,7 +97,7 @@ fn save(state: Saving, scope: SaveScope) {
         state
             .stored
             .try_update_value(|stored| storage::save_changes(w, stored, scope))
-            .unwrap_or_else(|| Err("The app is closing.".to_string()))
+            .unwrap_or(Err(SaveRefused::Closing))
     });
     let outcome = match written {
         Ok(()) => SaveState::Saved,

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use crate::i18n::*;
 use crate::model::export_json;
 use crate::platform::files;
+use crate::platform::storage::SaveRefused;
 use crate::route::Route;
 use crate::state::{use_app, SaveState};
 use crate::ui::labels::tr;
@@ -161,7 +162,14 @@ pub fn StorageBanner() -> impl IntoView {
             // Both troubles offer the same way out: download what is in memory.
             let (title, detail, body) = match save_state.get() {
                 SaveState::Saved => return None,
-                SaveState::Failed(reason) => (tr!(i18n, save.failed_title)(), reason, tr!(i18n, save.failed_body)()),
+                SaveState::Failed(refused) => {
+                    let reason = match refused {
+                        SaveRefused::NotAllowed => tr!(i18n, save.not_allowed)(),
+                        SaveRefused::Full => tr!(i18n, save.full)(),
+                        SaveRefused::Closing => tr!(i18n, save.closing)(),
+                    };
+                    (tr!(i18n, save.failed_title)(), reason.to_string(), tr!(i18n, save.failed_body)())
+                }
                 SaveState::Paused => (tr!(i18n, save.paused_title)(), String::new(), tr!(i18n, save.paused_body)()),
             };
             Some(view! {

@@ -1,6 +1,6 @@
 // Nothing is lost when a tablet is reloaded, a link is shared, or storage is
 // damaged.
-import { test, expect, SETUP_KEY, savedRecord, CORRUPT_PREFIX, AREAS, ROLES, EN, fill } from './fixtures.mjs';
+import { test, expect, SETUP_KEY, savedRecord, CORRUPT_PREFIX, AREAS, ROLES, EN, CY, fill } from './fixtures.mjs';
 import { SetupPage, WalkthroughPage, ParticipantsPage, AllocatePage, AppPage } from './pages/index.mjs';
 import { WORKSHOP_NAME, workshopWithTwoPeople } from './helpers.mjs';
 
@@ -169,4 +169,21 @@ test('an unreadable saved workshop is kept aside with a warning and the app carr
   await expect(setup.storageWarning()).toHaveCount(0);
   const stillKept = await page.evaluate((k) => localStorage.getItem(k), kept[0][0]);
   expect(stillKept.startsWith('{not json\n')).toBe(true);
+});
+
+test('when the browser stops saving, the warning says why in the device\'s language and nothing typed is lost', async ({ page }) => {
+  const setup = new SetupPage(page);
+  await setup.open();
+  await setup.chooseLanguage(CY);
+  // The browser's storage fills up (as a tablet's can): every write is refused from now on.
+  await page.evaluate(() => {
+    Storage.prototype.setItem = function () { throw new DOMException('full', 'QuotaExceededError'); };
+  });
+  await page.getByLabel(CY.setup.name).fill('Gweithdy Aberystwyth');
+  const alert = page.getByRole('alert').filter({ hasText: CY.save.failed_title });
+  await expect(alert).toContainText(CY.save.full);
+  await expect(alert).not.toContainText(EN.save.full);
+  await expect(alert.getByRole('button', { name: CY.save.export_now })).toBeVisible();
+  // What was typed is still there to download.
+  await expect(page.getByLabel(CY.setup.name)).toHaveValue('Gweithdy Aberystwyth');
 });
