@@ -753,7 +753,7 @@ fn kinds_must_be_present() {
 
 #[test]
 fn too_large_is_refused_before_parsing() {
-    let text = " ".repeat(20 * 1024 * 1024 + 1);
+    let text = " ".repeat(MAX_RECORD_BYTES + 1);
     let err = import_json(&text).unwrap_err();
     assert_eq!(
         err,
@@ -763,8 +763,8 @@ fn too_large_is_refused_before_parsing() {
         }
     );
     assert!(err.to_string().contains("too large"), "{err}");
-    // Just under the limit is parsed (and is not JSON).
-    let text = " ".repeat(20 * 1024 * 1024);
+    // Past the old limit of 20 MB is parsed (and is not JSON).
+    let text = " ".repeat(20 * 1024 * 1024 + 1);
     assert!(matches!(
         import_json(&text),
         Err(ImportError::NotJson { .. })
@@ -1366,4 +1366,62 @@ fn unknown_principles_and_ratings_name_their_path() {
         let compact = import_json(&serde_json::to_string(&v).unwrap()).unwrap_err();
         assert_eq!(path_of(&compact), want, "{compact}");
     }
+}
+
+/// A workshop of `people` participants as large as the rules let a ballot be
+/// without notes: the most kinds, the longest names in two-byte letters,
+/// every kind moved with a model split, every principle rated.
+fn fullest_workshop(people: usize) -> Workshop {
+    use co_produce::model::rules::{MAX_KINDS, MAX_NAME_CHARS};
+    use co_produce::model::{Principle, Rating, Role};
+    let catalogue = common::catalogue();
+    let mut w = Workshop::new(id(1), at(0), "2026-11-25".into(), &catalogue);
+    w.name = "ŵ".repeat(MAX_NAME_CHARS);
+    w.place = "ŵ".repeat(MAX_NAME_CHARS);
+    while w.kinds.len() < MAX_KINDS {
+        w.add_kind("ŷ".repeat(40), at(1));
+    }
+    let kinds: Vec<String> = w.kinds.iter().map(|k| k.id.clone()).collect();
+    let models = catalogue.model_ids(Area::OwnHome);
+    for n in 0..people {
+        let ballot = Id(0xB0_0000 + n as u128);
+        let name = format!("{n:06}{}", "ŵ".repeat(MAX_NAME_CHARS - 6));
+        w.add_participant(ballot, name, Role::ALL[n % 5], at(5));
+        for (k, kind) in kinds.iter().enumerate() {
+            w.update_allocation(ballot, kind, at(10 + k as i64), |a| {
+                a.set_area(Area::OwnHome, 1_234 + n as u32 % 5_000);
+                a.toggle_lock(Area::OwnHome);
+                a.set_area(Area::DayActivities, 2_345);
+                if !models.is_empty() {
+                    a.set_model(Area::OwnHome, &models, 0, 3_333);
+                }
+            });
+        }
+        for p in Principle::ALL {
+            w.rate_principle(ballot, p, Some(Rating::ALL[n % 4]), at(30));
+        }
+    }
+    w
+}
+
+/// A record may hold [`MAX_BALLOTS`] participants, so the importer must read
+/// the file of that many of the fullest ballots the rules allow (the
+/// participants' own notes aside: they have limits of their own).
+#[test]
+fn the_file_limit_holds_a_record_of_the_most_participants() {
+    use co_produce::model::rules::MAX_BALLOTS;
+    let empty = export_json(&fullest_workshop(0)).len();
+    let sample = 200;
+    let full = export_json(&fullest_workshop(sample)).len();
+    let per_ballot = (full - empty).div_ceil(sample);
+    let most = empty + per_ballot * MAX_BALLOTS;
+    println!(
+        "a ballot at its fullest: {per_ballot} bytes; {MAX_BALLOTS} of them: {} MB; limit {} MB",
+        most / (1024 * 1024),
+        MAX_RECORD_BYTES / (1024 * 1024)
+    );
+    assert!(
+        most <= MAX_RECORD_BYTES,
+        "{most} bytes for {MAX_BALLOTS} ballots, over the limit of {MAX_RECORD_BYTES}"
+    );
 }

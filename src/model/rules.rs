@@ -17,10 +17,16 @@ use super::workshop::{model_split_is_whole, Ballot, KindAllocation, Workshop};
 
 pub use super::resource::MAX_TOTAL;
 
-/// Largest file the importer reads, in bytes.
-pub const MAX_RECORD_BYTES: usize = 20 * 1024 * 1024;
-/// Most ballots (participants) a workshop may hold.
-pub const MAX_BALLOTS: usize = 100_000;
+/// Largest file the importer reads, in bytes: 256 MiB, which a laptop's
+/// browser reads in pieces and checks in a few seconds. It holds
+/// [`MAX_BALLOTS`] of the fullest ballots the rules allow, participants' own
+/// notes aside (a test measures it: about 8.3 KB each; a typical ballot
+/// is about 1.5 KB).
+pub const MAX_RECORD_BYTES: usize = 256 * 1024 * 1024;
+/// Most ballots (participants) a workshop may hold: a hundred sessions of
+/// two hundred people combined, with room to spare, and no more than a file
+/// of [`MAX_RECORD_BYTES`] holds.
+pub const MAX_BALLOTS: usize = 30_000;
 /// Longest workshop name, place or participant name, in characters.
 pub const MAX_NAME_CHARS: usize = 200;
 /// Longest note (a good life, a like, a dislike, a rationale), in characters.

@@ -1,5 +1,7 @@
 //! The time, from the browser.
 
+use wasm_bindgen::JsCast;
+
 use crate::model::Timestamp;
 
 /// Now, to the millisecond.
@@ -16,4 +18,30 @@ pub fn today() -> String {
         d.get_month() + 1,
         d.get_date()
     )
+}
+
+/// Waits until the browser has drawn the next frame, so a message set just
+/// before ("Checking…") is on screen before long work starts.
+pub async fn after_next_paint() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let Some(window) = web_sys::window() else {
+            let _ = resolve.call0(&wasm_bindgen::JsValue::NULL);
+            return;
+        };
+        // A frame's callback runs before that frame is drawn; a timeout set
+        // there runs after it.
+        let on_frame = resolve.clone();
+        let after_paint = wasm_bindgen::closure::Closure::once_into_js(move || {
+            if let Some(w) = web_sys::window() {
+                let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&on_frame, 0);
+            }
+        });
+        if window
+            .request_animation_frame(after_paint.unchecked_ref())
+            .is_err()
+        {
+            let _ = resolve.call0(&wasm_bindgen::JsValue::NULL);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }

@@ -35,8 +35,19 @@ pub fn download(filename: &str, mime: &str, text: &str) -> Result<(), String> {
     Ok(())
 }
 
+/// How much of a file is read at a time: small enough that reading a large
+/// file shows its progress, large enough that a small one is read at once.
+const PIECE_BYTES: usize = 4 * 1024 * 1024;
+
 /// Reads a picked file as text, refusing anything over `max_bytes` unread.
-pub async fn read_text(file: &web_sys::File, max_bytes: usize) -> Result<String, ImportError> {
+/// The file is read in pieces straight into one buffer of its size (a large
+/// file is never held twice as text), telling `progress` how much of it has
+/// been read (0.0 to 1.0) after each piece; the browser draws between pieces.
+pub async fn read_text(
+    file: &web_sys::File,
+    max_bytes: usize,
+    progress: impl Fn(f64),
+) -> Result<String, ImportError> {
     if file.size() > max_bytes as f64 {
         return Err(ImportError::TooLarge {
             // A file's size is a whole number of bytes, far below 2^53.
@@ -44,9 +55,34 @@ pub async fn read_text(file: &web_sys::File, max_bytes: usize) -> Result<String,
             limit: max_bytes,
         });
     }
-    let text = JsFuture::from(file.text())
-        .await
+    let size = file.size() as usize;
+    let mut bytes = Vec::new();
+    // A browser that cannot give this much memory says so, rather than the app stopping.
+    bytes
+        .try_reserve_exact(size)
         .map_err(|_| ImportError::Unreadable)?;
-    // `File.text()` decodes any bytes, so this is only a guard.
-    text.as_string().ok_or(ImportError::Unreadable)
+    while bytes.len() < size {
+        let start = bytes.len();
+        let end = (start + PIECE_BYTES).min(size);
+        let piece = file
+            .slice_with_f64_and_f64(start as f64, end as f64)
+            .map_err(|_| ImportError::Unreadable)?;
+        let buffer = JsFuture::from(piece.array_buffer())
+            .await
+            .map_err(|_| ImportError::Unreadable)?;
+        let array = js_sys::Uint8Array::new(&buffer);
+        // A file changed on disk while it was read gives a short piece.
+        if array.length() as usize != end - start {
+            return Err(ImportError::Unreadable);
+        }
+        bytes.resize(end, 0);
+        array.copy_to(&mut bytes[start..end]);
+        progress(end as f64 / size as f64);
+    }
+    // As `File.text()` did: bytes that are not UTF-8 read as U+FFFD, which
+    // the JSON parser then places if they matter.
+    Ok(match String::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(e) => String::from_utf8_lossy(e.as_bytes()).into_owned(),
+    })
 }

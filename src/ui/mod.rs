@@ -21,6 +21,7 @@ pub mod partnership;
 pub mod problem_text;
 pub mod qr;
 pub mod radio_choice;
+pub mod reading_progress;
 pub mod room_bars;
 pub mod room_controls;
 pub mod room_lead;

@@ -142,3 +142,75 @@ test('an exported file opens again and exports byte for byte the same', async ({
   const third = await data.downloadAsJson();
   expect(third.text === first.text, 'the export after a reload is byte-identical too').toBe(true);
 });
+
+/**
+ * A record of `count` people made from an exported one: its ballots copied
+ * with new ids and names, in the app's own pretty JSON (two-space indents).
+ */
+function recordOf(count, exported) {
+  const record = JSON.parse(exported);
+  const ballots = record.workshop.ballots;
+  const grown = [];
+  for (let n = 0; n < count; n += 1) {
+    const ballot = structuredClone(ballots[n % ballots.length]);
+    ballot.id = (0xb000000 + n).toString(16).padStart(32, '0');
+    ballot.participant = `Participant ${n + 1} of Riverside`;
+    grown.push(ballot);
+  }
+  record.workshop.ballots = grown;
+  return JSON.stringify(record, null, 2);
+}
+
+test('a 30 MB record opens with a progress bar, and its people are all there', async ({ page }) => {
+  test.setTimeout(120_000);
+  await workshopWithTwoPeople(page);
+  const data = new DataPage(page);
+  await data.goTo(EN.nav.data);
+  const first = await data.downloadAsJson();
+  let count = 20_000;
+  let text = recordOf(count, first.text);
+  // About 30 MB, whatever a ballot's exact size today.
+  count = Math.ceil((count * 30 * 1024 * 1024) / Buffer.byteLength(text));
+  text = recordOf(count, first.text);
+  const bytes = Buffer.byteLength(text);
+  expect(bytes).toBeGreaterThan(30 * 1024 * 1024);
+  console.log(`large record: ${count} people, ${(bytes / 1024 / 1024).toFixed(1)} MB`);
+
+  // Every value the bar shows on the way, as the page draws it.
+  await page.evaluate(() => {
+    window.seenProgress = [];
+    new MutationObserver(() => {
+      for (const bar of document.querySelectorAll('.reading-progress progress')) {
+        window.seenProgress.push(bar.hasAttribute('value') ? Number(bar.getAttribute('value')) : 'checking');
+
+      }
+    }).observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['value'] });
+    // A slow disk (a network drive, a memory stick): each piece takes a
+    // quarter of a second, so the bar is on screen long enough to look at.
+    const arrayBuffer = Blob.prototype.arrayBuffer;
+    Blob.prototype.arrayBuffer = function slowly() {
+      return new Promise((resolve) => setTimeout(resolve, 250)).then(() => arrayBuffer.call(this));
+    };
+  });
+  const started = Date.now();
+  await data.openFile('riverside-big.json', text);
+  const bar = page.getByRole('progressbar', { name: /^Reading “riverside-big\.json”: \d+%$/ });
+  await expect(bar).toBeVisible();
+  await expect(page.locator('.reading-progress p')).toHaveText(/^Reading “riverside-big\.json”: \d+%$/);
+  await page.locator('section', { has: page.locator('#import-heading') })
+    .screenshot({ path: 'tests/e2e/screenshots/import-progress.png' });
+  await expect(data.opened()).toHaveText(fill(EN.data.imported, { name: WORKSHOP_NAME, count }), { timeout: 90_000 });
+  console.log(`opened in ${Date.now() - started} ms`);
+  await expect(page.locator('.reading-progress')).toHaveCount(0);
+  const seen = await page.evaluate(() => window.seenProgress);
+  const percents = seen.filter((v) => typeof v === 'number');
+  expect(percents.length, `the bar moved: ${JSON.stringify(seen)}`).toBeGreaterThan(3);
+  expect(percents.some((p) => p > 0 && p < 100), 'the bar showed part of the file read').toBe(true);
+  expect([...percents].sort((a, b) => a - b)).toEqual(percents);
+  expect(seen).toContain('checking');
+  await expect(data.refusal()).toHaveCount(0);
+
+  const people = new ParticipantsPage(page);
+  await people.goTo(EN.nav.participants);
+  await expect(people.listHeading()).toHaveText(ParticipantsPage.listHeadingText(count));
+});

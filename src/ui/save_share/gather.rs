@@ -9,9 +9,9 @@ use crate::i18n::*;
 use crate::model::ballot_code::{read_gathered, Gathered};
 use crate::model::rules::MAX_RECORD_BYTES;
 use crate::model::{merge_ballots, MergeReport};
-use crate::platform::files;
 use crate::state::{use_app, AppState};
 use crate::ui::labels::tr;
+use crate::ui::reading_progress::{read_with_progress, Reading, ReadingProgress};
 use crate::ui::text_field::TextField;
 
 use super::gather_report::{GatherReport, Gathering};
@@ -39,15 +39,17 @@ async fn gather_files(
     state: AppState,
     files_list: Vec<web_sys::File>,
     done: WriteSignal<Option<Gathering>>,
+    reading: RwSignal<Option<Reading>>,
 ) {
     let mut report = Gathering::default();
     for file in files_list {
         let name = file.name();
-        match files::read_text(&file, MAX_RECORD_BYTES).await {
+        match read_with_progress(&file, MAX_RECORD_BYTES, reading).await {
             Ok(text) => gather_text(state, &mut report, &name, &text),
             Err(e) => report.refuse(&name, e),
         }
     }
+    reading.set(None);
     done.set(Some(report));
 }
 
@@ -63,6 +65,7 @@ pub fn GatherBallots() -> impl IntoView {
     let state = use_app();
     let (report, set_report) = signal(None::<Gathering>);
     let (dragging, set_dragging) = signal(false);
+    let reading = RwSignal::new(None::<Reading>);
     let on_pick = move |ev: leptos::ev::Event| {
         let Some(input) = ev
             .target()
@@ -72,13 +75,13 @@ pub fn GatherBallots() -> impl IntoView {
         };
         let picked = file_list(input.files());
         input.set_value("");
-        wasm_bindgen_futures::spawn_local(gather_files(state, picked, set_report));
+        wasm_bindgen_futures::spawn_local(gather_files(state, picked, set_report, reading));
     };
     let on_drop = move |ev: leptos::ev::DragEvent| {
         ev.prevent_default();
         set_dragging.set(false);
         let dropped = file_list(ev.data_transfer().and_then(|d| d.files()));
-        wasm_bindgen_futures::spawn_local(gather_files(state, dropped, set_report));
+        wasm_bindgen_futures::spawn_local(gather_files(state, dropped, set_report, reading));
     };
     view! {
         <section class="card" aria-labelledby="gather-heading">
@@ -105,6 +108,7 @@ pub fn GatherBallots() -> impl IntoView {
                 />
                 <p class="small">{tr!(i18n, gather.drop)}</p>
             </div>
+            <ReadingProgress reading=reading />
             <PasteCodes on_report=Callback::new(move |r| set_report.set(Some(r))) />
             <div aria-live="polite">
                 {move || report.get().map(|r| view! { <GatherReport report=r /> })}

@@ -7,10 +7,10 @@ use wasm_bindgen::JsCast;
 use crate::i18n::*;
 use crate::model::rules::MAX_RECORD_BYTES;
 use crate::model::{import_json, ImportError};
-use crate::platform::files;
 use crate::state::{use_app, AppState};
 use crate::ui::labels::{tr, I18n};
 use crate::ui::problem_text::refused_file_text;
+use crate::ui::reading_progress::{read_with_progress, Reading, ReadingProgress};
 
 /// What became of the last file opened (or download tried), shown to the user.
 #[derive(Clone)]
@@ -34,7 +34,9 @@ async fn open_file(
     state: AppState,
     file: web_sys::File,
     outcome: RwSignal<Option<ImportOutcome>>,
+    reading: RwSignal<Option<Reading>>,
 ) {
+    outcome.set(None);
     let file_name = file.name();
     let refused = |error| {
         outcome.set(Some(ImportOutcome::FileRefused {
@@ -42,11 +44,10 @@ async fn open_file(
             error,
         }))
     };
-    let text = match files::read_text(&file, MAX_RECORD_BYTES).await {
-        Ok(t) => t,
-        Err(e) => return refused(e),
-    };
-    match import_json(&text) {
+    let text = read_with_progress(&file, MAX_RECORD_BYTES, reading).await;
+    let imported = text.and_then(|t| import_json(&t));
+    reading.set(None);
+    match imported {
         Ok(workshop) => {
             let summary = t_string!(
                 i18n,
@@ -70,6 +71,7 @@ pub fn OpenSavedWorkshop(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let state = use_app();
+    let reading = RwSignal::new(None::<Reading>);
     let on_file = move |ev: leptos::ev::Event| {
         let Some(input) = ev
             .target()
@@ -82,7 +84,7 @@ pub fn OpenSavedWorkshop(
         };
         // Let the same file be picked again after a fix.
         input.set_value("");
-        wasm_bindgen_futures::spawn_local(open_file(i18n, state, file, outcome));
+        wasm_bindgen_futures::spawn_local(open_file(i18n, state, file, outcome, reading));
     };
     view! {
         <section class="card" aria-labelledby="import-heading">
@@ -98,6 +100,7 @@ pub fn OpenSavedWorkshop(
                 accept=".json,application/json"
                 on:change=on_file
             />
+            <ReadingProgress reading=reading />
             <div aria-live="polite" class="import-outcome">
                 {move || outcome.get().map(|o| view! { <OutcomeBanner outcome=o /> })}
             </div>
