@@ -36,6 +36,7 @@ const FIXED = [
   './schema/decision-record.v1.json',
   './schema/decision-record.v2.json',
   './schema/decision-record.v3.json',
+  './scanner-worker.js',
   ...ICONS,
 ];
 // A council may replace or remove these (the app then uses its built-in copy),
@@ -56,6 +57,10 @@ const isHashed = (url) => /-[0-9a-f]{16}(_bg)?\.[a-z0-9]+$/.test(new URL(url).pa
 // for it again once this worker runs the page, and cacheFirst keeps it. A room
 // of tablets then never downloads it.
 const isFacilitatorBuild = (url) => /\/co-produce-[0-9a-f]{16}(_bg\.wasm|\.js)$/.test(new URL(url).pathname);
+// The QR scanner's worker build (co-produce-scanner-…) likewise: the
+// facilitator's build fetches it once it is running (so scanning works
+// offline later), and no tablet ever downloads it.
+const isScannerBuild = (url) => /\/co-produce-scanner-[0-9a-f]{16}(_bg\.wasm|\.js)$/.test(new URL(url).pathname);
 const isCatalogue = (url) => /\/catalogue(\.[A-Za-z-]+)?\.json$/.test(new URL(url).pathname);
 
 /** Every file of this folder that index.html names (href, src, or a './…' string in its loader). */
@@ -105,7 +110,7 @@ self.addEventListener('install', (event) => {
     required.delete(abs('./'));
     required.delete(abs('./index.html'));
     for (const url of OPTIONAL.map(abs)) required.delete(url);
-    for (const url of [...required]) if (isFacilitatorBuild(url)) required.delete(url);
+    for (const url of [...required]) if (isFacilitatorBuild(url) || isScannerBuild(url)) required.delete(url);
     // Any one missing required file fails the install; the browser tries again on the next visit.
     await Promise.all([...required].map(async (url) => put(cache, url, await fetchForCache(url))));
     await Promise.all(OPTIONAL.map(abs).map(async (url) => {

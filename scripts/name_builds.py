@@ -52,6 +52,29 @@ def pad_trunk_hashes(stage):
     print("name_builds: padded " + ", ".join(f"{a} -> {b}" for a, b in renamed.items()))
 
 
+def hash_named(stage, stem):
+    """Renames `<stem>.js` and `<stem>_bg.wasm`, which Trunk copies unhashed (as
+    it does a web worker), to `<stem>-<16 hex>…` by what they hold, and returns
+    the new stem."""
+    js, wasm = f"{stem}.js", f"{stem}_bg.wasm"
+    for f in (js, wasm):
+        if not os.path.isfile(os.path.join(stage, f)):
+            fail(f"{f} is missing (is its <link data-trunk rel=\"rust\"> in index.html?)")
+    with open(os.path.join(stage, js), "rb") as f:
+        js_bytes = f.read()
+    with open(os.path.join(stage, wasm), "rb") as f:
+        wasm_bytes = f.read()
+    digest = hashlib.sha256(js_bytes + b"\0" + wasm_bytes).hexdigest()[:16]
+    hashed = f"{stem}-{digest}"
+    # wasm-bindgen's glue names its wasm as a fallback; keep that true too.
+    js_bytes = js_bytes.replace(wasm.encode(), f"{hashed}_bg.wasm".encode())
+    with open(os.path.join(stage, f"{hashed}.js"), "wb") as f:
+        f.write(js_bytes)
+    os.replace(os.path.join(stage, wasm), os.path.join(stage, f"{hashed}_bg.wasm"))
+    os.remove(os.path.join(stage, js))
+    return hashed
+
+
 def main():
     stage = sys.argv[1] if len(sys.argv) > 1 else os.environ.get("TRUNK_STAGING_DIR")
     if not stage or not os.path.isdir(stage):
@@ -70,23 +93,9 @@ def main():
     if f"{main_stem}_bg.wasm" not in files:
         fail(f"{main_stem}_bg.wasm is missing")
 
-    # The tablet's build, unhashed: hash it by what it holds.
-    js, wasm = "co-produce-tablet.js", "co-produce-tablet_bg.wasm"
-    for f in (js, wasm):
-        if f not in files:
-            fail(f"{f} is missing (is the tablet's <link data-trunk rel=\"rust\"> in index.html?)")
-    with open(path(js), "rb") as f:
-        js_bytes = f.read()
-    with open(path(wasm), "rb") as f:
-        wasm_bytes = f.read()
-    digest = hashlib.sha256(js_bytes + b"\0" + wasm_bytes).hexdigest()[:16]
-    tablet_stem = f"co-produce-tablet-{digest}"
-    # wasm-bindgen's glue names its wasm as a fallback; keep that true too.
-    js_bytes = js_bytes.replace(wasm.encode(), f"{tablet_stem}_bg.wasm".encode())
-    with open(path(f"{tablet_stem}.js"), "wb") as f:
-        f.write(js_bytes)
-    os.replace(path(wasm), path(f"{tablet_stem}_bg.wasm"))
-    os.remove(path(js))
+    # The tablet's build and the scanner's worker, unhashed: hash each by what it holds.
+    tablet_stem = hash_named(stage, "co-produce-tablet")
+    scanner_stem = hash_named(stage, "co-produce-scanner")
 
     index = path("index.html")
     with open(index, encoding="utf-8") as f:
@@ -96,6 +105,8 @@ def main():
         "'./co-produce_bg.wasm'": f"'./{main_stem}_bg.wasm'",
         "'./co-produce-tablet.js'": f"'./{tablet_stem}.js'",
         "'./co-produce-tablet_bg.wasm'": f"'./{tablet_stem}_bg.wasm'",
+        "'./co-produce-scanner.js'": f"'./{scanner_stem}.js'",
+        "'./co-produce-scanner_bg.wasm'": f"'./{scanner_stem}_bg.wasm'",
     }
     for placeholder, name in names.items():
         if html.count(placeholder) != 1:
@@ -105,7 +116,7 @@ def main():
     html = re.sub(r'\s*<link data-trunk rel="rust"[^>]*>', "", html)
     with open(index, "w", encoding="utf-8") as f:
         f.write(html)
-    print(f"name_builds: facilitator {main_stem}, tablet {tablet_stem}")
+    print(f"name_builds: facilitator {main_stem}, tablet {tablet_stem}, scanner {scanner_stem}")
 
 
 def self_test():
@@ -120,10 +131,12 @@ def self_test():
             "co-produce-ece2aa6ef2953ce_bg.wasm": "wasm",
             "co-produce-tablet.js": "fetch('co-produce-tablet_bg.wasm')",
             "co-produce-tablet_bg.wasm": "tablet wasm",
+            "co-produce-scanner.js": "fetch('co-produce-scanner_bg.wasm')",
+            "co-produce-scanner_bg.wasm": "scanner wasm",
             "main-abc.css": "body{}",
             "index.html": "<link href=\"./main-abc.css\"><script>"
             "['./co-produce.js','./co-produce_bg.wasm','./co-produce-tablet.js',"
-            "'./co-produce-tablet_bg.wasm']</script>"
+            "'./co-produce-tablet_bg.wasm','./co-produce-scanner.js','./co-produce-scanner_bg.wasm']</script>"
             '<link data-trunk rel="rust" data-bin="co-produce" data-trunk-id="0">',
         }
         for name, text in files.items():
@@ -149,6 +162,9 @@ def self_test():
                 ("the loader names both builds", "'./co-produce-0ece2aa6ef2953ce.js'" in html
                  and f"'./{tablet[0] if tablet else '?'}'" in html),
                 ("Trunk's leftover link is gone", "data-trunk" not in html),
+                ("the scanner's worker is hashed and named",
+                 len([n for n in names if re.fullmatch(r"co-produce-scanner-[0-9a-f]{16}_bg\.wasm", n)]) == 1
+                 and re.search(r"'\./co-produce-scanner-[0-9a-f]{16}\.js'", html) is not None),
             ]
             if not ok
         ]

@@ -58,7 +58,8 @@ shell_files() {
     base=${f##*/}
     if [[ $base =~ ^(co-produce(-tablet)?)-[0-9a-f]{16}(_bg\.wasm|\.js)$ ]]; then
       [[ ${BASH_REMATCH[1]} == "$name" ]] || continue
-    elif [[ $base == *.wasm ]]; then
+    elif [[ $base == *.wasm || ($base == *.js && $base != sw.js) ]]; then
+      # Another build's, or the QR scanner's worker (fetched only when scanning starts).
       continue
     fi
     echo "$f"
@@ -106,6 +107,10 @@ self_test() {
   head -c 9000 /dev/urandom >"$tmp/dist/co-produce-00000000000000bb_bg.wasm"
   echo 'export default function init() { return 1 }' >"$tmp/dist/co-produce-00000000000000bb.js"
   echo 'self.addEventListener("fetch", () => {})' >"$tmp/dist/sw.js"
+  # Nor is the scanner's worker, which no page loads at the start.
+  head -c 9000 /dev/urandom >"$tmp/dist/co-produce-scanner-00000000000000cc_bg.wasm"
+  head -c 9000 /dev/urandom >"$tmp/dist/co-produce-scanner-00000000000000cc.js"
+  head -c 9000 /dev/urandom >"$tmp/dist/scanner-worker.js"
   echo 'body { margin: 0 }' >"$tmp/dist/main.css"
   echo '<!doctype html><title>x</title>' >"$tmp/dist/index.html"
   echo '<!doctype html>' >"$tmp/empty/index.html"
@@ -146,4 +151,17 @@ if (($# == 0)); then cd "$(dirname "$0")/.." && set -- dist; fi
 status=0
 check "$1" co-produce-tablet "$tablet_budget" || status=$?
 check "$1" co-produce "$facilitator_budget" || { s=$?; ((status)) || status=$s; }
+# The QR scanner's worker is no part of either shell: a facilitator's browser
+# without a QR BarcodeDetector fetches it when scanning starts. Its size, for
+# the record.
+scanner=0
+shopt -s nullglob
+for f in "$1"/co-produce-scanner-*_bg.wasm "$1"/co-produce-scanner-*.js "$1"/scanner-worker.js; do
+  gz=$(gzip -9nc "$f" | wc -c)
+  scanner=$((scanner + gz))
+  printf '%-58s %9d bytes raw %9d bytes gzipped\n' "$f" "$(wc -c <"$f")" "$gz"
+done
+shopt -u nullglob
+((scanner == 0)) || printf 'QR scanner worker, fetched only when scanning starts, gzipped: %d bytes (%.1f KB)\n' \
+  "$scanner" "$(echo "$scanner/1024" | bc -l)"
 exit "$status"

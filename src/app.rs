@@ -14,6 +14,13 @@ use crate::ui::pages;
 /// Starts the facilitator's app (every screen) in the page's body.
 pub fn mount() {
     start(FACILITATOR);
+    // The facilitator may scan tablets' codes later in a hall with no Wi-Fi:
+    // fetch the QR reader now, while there may be a network, so the service
+    // worker keeps it (tablets never do this).
+    leptos::prelude::set_timeout(
+        crate::platform::scanner::keep_reader_for_offline,
+        std::time::Duration::from_secs(10),
+    );
 }
 
 /// Starts the tablet's app in the page's body: joining and a participant's

@@ -132,6 +132,18 @@ impl Route {
         }
     }
 
+    /// The joining screen a scanned join link opens, whatever address it
+    /// was made on: only its `#…` part counts, so a code can only ever open
+    /// a screen of this app, never take the device to another site. `None`
+    /// for anything that is not a join link (a ballot code, another site's QR).
+    pub fn from_join_link(text: &str) -> Option<Route> {
+        let (_, fragment) = text.trim().split_once('#')?;
+        match Route::parse(&format!("#{fragment}")) {
+            route @ (Route::Join(_) | Route::LiveJoin(_)) => Some(route),
+            _ => None,
+        }
+    }
+
     /// Reads a fragment such as `#/allocate/<id>/state_money`; anything unknown is set-up.
     pub fn parse(hash: &str) -> Route {
         let fragment = hash.trim_start_matches('#');

@@ -358,3 +358,50 @@ fn the_tablet_build_shows_joining_and_a_participants_turn() {
         );
     }
 }
+
+#[test]
+fn a_scanned_join_link_opens_only_its_joining_screen_here() {
+    let offline = "https://council.example/co-produce/#/join/AbC123-_x";
+    assert_eq!(
+        Route::from_join_link(offline),
+        Some(Route::Join("AbC123-_x".into()))
+    );
+    // Made on another address: still this app's joining screen.
+    assert_eq!(
+        Route::from_join_link("http://192.168.0.5:8080/#/join/AbC123"),
+        Some(Route::Join("AbC123".into()))
+    );
+    let live = "https://council.example/app/#w=abc&k=def&f=ghi";
+    assert!(matches!(
+        Route::from_join_link(live),
+        Some(Route::LiveJoin(_))
+    ));
+    for not_a_join in [
+        "CP1-abcdef",
+        "https://another.example/phish",
+        "https://council.example/co-produce/#/setup",
+        "https://council.example/co-produce/#/allocate/0123456789abcdef0123456789abcdef",
+        "",
+        "#",
+        "#/join/",
+    ] {
+        assert_eq!(Route::from_join_link(not_a_join), None, "{not_a_join}");
+    }
+}
+
+proptest! {
+    #[test]
+    fn a_join_link_reads_back_to_its_screen(fragment in live_fragment(), code in "[A-Za-z0-9_-]{1,60}") {
+        for route in [Route::Join(code.clone()), Route::LiveJoin(fragment.clone())] {
+            let link = format!("https://anywhere.example/folder/{}", route.href());
+            prop_assert_eq!(Route::from_join_link(&link), Some(route));
+        }
+    }
+
+    #[test]
+    fn any_scanned_text_is_read_without_panicking(text in ".{0,300}") {
+        if let Some(route) = Route::from_join_link(&text) {
+            prop_assert!(matches!(route, Route::Join(_) | Route::LiveJoin(_)));
+        }
+    }
+}

@@ -24,6 +24,7 @@ pub mod partnership_results;
 pub mod pieces;
 pub mod pretty;
 pub mod problem;
+pub mod qr_reader;
 pub mod record;
 pub mod resource;
 pub mod rules;

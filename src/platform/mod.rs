@@ -11,4 +11,5 @@ pub mod keyboard;
 pub mod network;
 pub mod prefs;
 pub mod random;
+pub mod scanner;
 pub mod storage;

@@ -4,8 +4,6 @@
 //! and serde_json's names of types stay as written: they are technical, and
 //! the same in every language.
 
-use std::fmt::{Display, Write};
-
 use crate::i18n::*;
 use crate::model::json_problem::quoted_list;
 use crate::model::shares::PercentError;
@@ -13,36 +11,7 @@ use crate::model::{
     ImportError, JsonPart, LaterPart, NoteError, Place, Problem, SchemaFound, ShapeProblem,
     SyntaxProblem, VersionedFile,
 };
-use crate::ui::labels::{conventions_of, I18n};
-
-/// A `problem.*` sentence with its `{name}` places filled in. These keys mark
-/// their places with single braces, so leptos_i18n hands them over as plain
-/// text: one small function here, rather than a type and its `Display` per
-/// key and language (about 1 KB gzipped on each build). A place without a
-/// value stays as written.
-fn fill(template: &str, values: &[(&str, &dyn Display)]) -> String {
-    let mut out = String::with_capacity(template.len() + 32);
-    let mut rest = template;
-    while let Some(open) = rest.find('{') {
-        out.push_str(&rest[..open]);
-        let after = &rest[open + 1..];
-        let value = after
-            .find('}')
-            .and_then(|close| Some((close, values.iter().find(|(n, _)| *n == &after[..close])?)));
-        match value {
-            Some((close, (_, value))) => {
-                let _ = write!(out, "{value}");
-                rest = &after[close + 1..];
-            }
-            None => {
-                out.push('{');
-                rest = after;
-            }
-        }
-    }
-    out.push_str(rest);
-    out
-}
+use crate::ui::labels::{conventions_of, fill, I18n};
 
 /// Why a file, code, link or change was refused, in the current language.
 pub fn import_error_text(i18n: I18n, error: &ImportError) -> String {

@@ -8,6 +8,7 @@ use crate::i18n::*;
 use crate::model::ImportError;
 use crate::platform::clock::after_next_paint;
 use crate::platform::files;
+use crate::ui::labels::{fill, tr};
 
 /// Files smaller than this are read and checked too quickly to show progress.
 const SHOWN_FROM_BYTES: f64 = 2.0 * 1024.0 * 1024.0;
@@ -67,13 +68,15 @@ pub fn ReadingProgress(
         reading.get().map(|r| {
             let (words, percent) = match r {
                 Reading::Read { file, percent } => (
-                    t_string!(i18n, data.reading, file = file, percent = percent).to_string(),
+                    fill(
+                        tr!(i18n, data.reading)(),
+                        &[("file", &file), ("percent", &percent)],
+                    ),
                     Some(percent),
                 ),
-                Reading::Checking { file } => (
-                    t_string!(i18n, data.checking, file = file).to_string(),
-                    None,
-                ),
+                Reading::Checking { file } => {
+                    (fill(tr!(i18n, data.checking)(), &[("file", &file)]), None)
+                }
             };
             // Without a value the bar shows work going on, not an amount.
             let bar = match percent {

@@ -82,6 +82,8 @@ test('a tablet opening the join link gets only the tablet\'s build, online and o
   expect(cached.filter((u) => FACILITATOR_BUILD.test(u)), 'the facilitator\'s build is not kept on a tablet').toEqual([]);
   expect(requests.filter((u) => TABLET_BUILD.test(u)).length).toBeGreaterThanOrEqual(2);
   expect(requests.filter((u) => FACILITATOR_BUILD.test(u)), 'a tablet never downloads the facilitator\'s build').toEqual([]);
+  expect(requests.filter((u) => /co-produce-scanner-/.test(u)), 'nor the QR scanner\'s worker').toEqual([]);
+  expect(cached.filter((u) => /co-produce-scanner-/.test(u)), 'which is not kept on a tablet either').toEqual([]);
 
   // Offline, the tablet opens again on its build and starts the next turn.
   await tabletPage.context().setOffline(true);

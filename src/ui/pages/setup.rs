@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use crate::i18n::*;
 use crate::route::Route;
 use crate::state::use_app;
+use crate::ui::join_scan::JoinByScanning;
 use crate::ui::labels::tr;
 use crate::ui::setup::{AddKind, KindCard, PartnershipChoice, WorkshopDetails};
 
@@ -19,6 +20,7 @@ pub fn SetupPage() -> impl IntoView {
     view! {
         <h1>{tr!(i18n, setup.title)}</h1>
         <p class="lead">{tr!(i18n, setup.lead)}</p>
+        <JoinByScanning />
         <WorkshopDetails />
         <h2>{tr!(i18n, setup.kinds)}</h2>
         <p>{tr!(i18n, setup.kinds_lead)}</p>

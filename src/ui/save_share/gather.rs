@@ -15,6 +15,7 @@ use crate::ui::reading_progress::{read_with_progress, Reading, ReadingProgress};
 use crate::ui::text_field::TextField;
 
 use super::gather_report::{GatherReport, Gathering};
+use super::gather_scan::ScanTablets;
 
 /// Merges what one file or code holds; problems are reported, never applied.
 fn gather_text(state: AppState, report: &mut Gathering, source: &str, text: &str) {
@@ -87,6 +88,7 @@ pub fn GatherBallots() -> impl IntoView {
         <section class="card" aria-labelledby="gather-heading">
             <h2 id="gather-heading">{tr!(i18n, gather.heading)}</h2>
             <p>{tr!(i18n, gather.lead)}</p>
+            <ScanTablets />
             <div
                 class="drop-zone"
                 class:dragging=dragging

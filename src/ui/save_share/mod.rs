@@ -4,6 +4,7 @@
 mod download;
 mod gather;
 mod gather_report;
+mod gather_scan;
 mod open_saved;
 mod start_new;
 

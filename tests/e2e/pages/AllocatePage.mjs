@@ -67,6 +67,8 @@ export class AllocatePage extends AppPage {
   /** The CP1-… code of this person's choices. */
   async myCode() {
     await this.openGiveMyChoices();
+    // The code is made once the panel is open.
+    await expect(this.myCodeField()).toHaveValue(/^CP1-/);
     return (await this.myCodeField().inputValue()).trim();
   }
 }
