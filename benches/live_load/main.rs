@@ -4,17 +4,29 @@
 //! slider and publishing every change as a sealed, signed, retained QoS 1
 //! ballot, with one presenter that subscribes to the workshop, opens and
 //! verifies each message, merges it and recomputes the room's figures. Uses
-//! the app's own codec (`model::live::mqtt`) and sealing (`LiveRoom`).
+//! the app's own codec, sans-I/O session and back-off (`model::live::mqtt`)
+//! and sealing (`LiveRoom`): every client reconnects as the app does and then
+//! publishes its latest state again.
 //!
 //! ```text
 //! MQTT_TCP=127.0.0.1:1883 TABLETS=200 RATE=2 SECONDS=60 cargo bench --bench live_load
 //! ```
 //! `MQTT_TCP_PRESENTER` (default `MQTT_TCP`) lets the presenter use another
-//! node of a broker cluster. Each run makes a fresh workshop and clears its
-//! retained messages at the end. Prints a table, then one `RESULT {json}` line
-//! for scripts; `node tests/bench/live_load.mjs` starts mosquitto and the NATS
-//! cluster itself and runs this against both. This target has no test
+//! node of a broker cluster. `TABLETS_NETNS=<name>` runs the tablets in that
+//! network namespace (the presenter stays in this one), and
+//! `RESTART_EVENTS=1` reads `down`/`up` lines on stdin as a script restarts
+//! the broker (`tests/bench/live_load.mjs --bad-network` does both). Each run
+//! makes a fresh workshop and clears its retained messages at the end. Prints
+//! a table, then one `RESULT {json}` line for scripts, and exits 1 if a
+//! ballot's final state never reached the presenter. This target has no test
 //! harness, so it keeps a `main` on wasm32 (where it does nothing).
+
+#[cfg(not(target_arch = "wasm32"))]
+mod link;
+#[cfg(not(target_arch = "wasm32"))]
+mod netns;
+#[cfg(not(target_arch = "wasm32"))]
+mod restarts;
 
 fn main() {
     #[cfg(not(target_arch = "wasm32"))]
@@ -23,32 +35,38 @@ fn main() {
 
 #[cfg(not(target_arch = "wasm32"))]
 mod host {
+    use std::collections::hash_map::DefaultHasher;
     use std::collections::{HashMap, HashSet};
-    use std::io::{self, Read, Write};
-    use std::net::{Shutdown, TcpStream};
-    use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+    use std::fs::File;
+    use std::hash::{Hash, Hasher};
+    use std::io;
+    use std::sync::atomic::{AtomicBool, Ordering};
     use std::sync::{Arc, Barrier, Mutex};
     use std::thread;
     use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
-    use co_produce::model::live::mqtt::{
-        encode_connect, encode_disconnect, encode_pingreq, encode_puback, encode_publish,
-        encode_subscribe, Connect, Decoder, Packet, Publish, QoS,
-    };
     use co_produce::model::live::{
         ballot_id_for, client_id, signing_key_from_seed, LiveLink, LiveRoom, PublicKey,
-        ReceiveCounts, Received, RoomKey, SigningKey, MAX_FACILITATOR_PAYLOAD,
+        ReceiveCounts, Received, RoomKey, SigningKey,
     };
     use co_produce::model::{
         aggregate, merge_ballots, Area, Ballot, Catalogue, CatalogueRef, Id, KindAllocation, Role,
         Timestamp, Workshop,
     };
 
+    use crate::link::{Link, LinkEvent};
+    use crate::netns;
+    use crate::restarts::{self, Mark};
+
     /// A published update: which ballot, and its stamp (strictly rising per ballot).
     type UpdateKey = (Id, i64);
 
-    /// Room for a facilitator-sized payload plus topic and header.
-    const MAX_PACKET: usize = MAX_FACILITATOR_PAYLOAD + 1024;
+    /// How long a client may take to connect and subscribe at the start
+    /// (through a lossy link a lost SYN alone costs a second or more).
+    const CONNECT_WAIT: Duration = Duration::from_secs(60);
+    /// How long a tablet waits at the end for the broker to have its last
+    /// state, and the presenter for every tablet's last state.
+    const FINISH_WAIT: Duration = Duration::from_secs(60);
 
     /// splitmix64: nonces and seeds for a load test need to differ, not to be secret.
     struct Rng(u64);
@@ -78,6 +96,10 @@ mod host {
         seconds: f64,
         broker: String,
         presenter_broker: String,
+        /// The network namespace the tablets run in, if not this one.
+        netns: Option<String>,
+        /// Whether stdin carries the broker's restarts.
+        restart_events: bool,
     }
 
     fn env_or<T: std::str::FromStr>(name: &str, default: T) -> T {
@@ -99,6 +121,10 @@ mod host {
             presenter_broker: std::env::var("MQTT_TCP_PRESENTER")
                 .unwrap_or_else(|_| broker.clone()),
             broker,
+            netns: std::env::var("TABLETS_NETNS")
+                .ok()
+                .filter(|n| !n.is_empty()),
+            restart_events: std::env::var("RESTART_EVENTS").is_ok_and(|v| v == "1"),
         }
     }
 
@@ -128,73 +154,33 @@ mod host {
         )
     }
 
-    // ------------------------------------------------------------ MQTT over TCP
-
-    /// One MQTT connection: the socket and the decoder of what the broker sends.
-    struct Conn {
-        stream: TcpStream,
-        decoder: Decoder,
-        buf: Vec<u8>,
+    /// A broker that did not let a client in.
+    fn unreachable(addr: &str) -> io::Error {
+        io::Error::other(format!(
+            "not connected and subscribed within {} s (is an MQTT broker listening on {addr}?)",
+            CONNECT_WAIT.as_secs()
+        ))
     }
 
-    impl Conn {
-        fn open(addr: &str, client: &str) -> io::Result<Conn> {
-            let stream = TcpStream::connect(addr)?;
-            stream.set_nodelay(true)?;
-            let mut conn = Conn {
-                stream,
-                decoder: Decoder::new(MAX_PACKET),
-                buf: vec![0; 64 * 1024],
-            };
-            let connect = encode_connect(&Connect {
-                client_id: client,
-                clean_session: true,
-                keep_alive_secs: 60,
-                username: None,
-                password: None,
-            })
-            .map_err(io::Error::other)?;
-            conn.stream.write_all(&connect)?;
-            match conn.read_packet()? {
-                Some(Packet::ConnAck(ack)) => ack.result().map_err(io::Error::other)?,
-                other => return Err(io::Error::other(format!("expected CONNACK, got {other:?}"))),
-            }
-            Ok(conn)
-        }
-
-        /// The next packet; `None` when a read timeout passes with nothing whole.
-        fn read_packet(&mut self) -> io::Result<Option<Packet>> {
-            loop {
-                if let Some(p) = self.decoder.next_packet().map_err(io::Error::other)? {
-                    return Ok(Some(p));
-                }
-                match self.stream.read(&mut self.buf) {
-                    Ok(0) => return Err(io::ErrorKind::UnexpectedEof.into()),
-                    Ok(n) => self.decoder.push(&self.buf[..n]),
-                    Err(e)
-                        if matches!(
-                            e.kind(),
-                            io::ErrorKind::WouldBlock | io::ErrorKind::TimedOut
-                        ) =>
-                    {
-                        return Ok(None)
-                    }
-                    Err(e) => return Err(e),
+    /// Polls `link` until it is subscribed or `CONNECT_WAIT` passes.
+    fn connect(link: &mut Link, on_ready: impl Fn()) -> bool {
+        let ready_by = Instant::now() + CONNECT_WAIT;
+        while !link.is_ready() && Instant::now() < ready_by {
+            for e in link.poll(Instant::now() + Duration::from_millis(100)) {
+                if let LinkEvent::Ready = e {
+                    on_ready();
                 }
             }
         }
+        link.is_ready()
     }
 
-    /// A connection error that says which broker it tried.
-    fn unreachable_broker(e: io::Error, addr: &str) -> io::Error {
-        io::Error::new(
-            e.kind(),
-            format!("{e} (is an MQTT broker listening on {addr}?)"),
-        )
-    }
-
-    fn packet_ids() -> impl Iterator<Item = u16> {
-        (1..=u16::MAX).cycle()
+    /// Tells one publish from another (each has a fresh nonce), so the
+    /// presenter knows when what it received was published.
+    fn payload_hash(payload: &[u8]) -> u64 {
+        let mut h = DefaultHasher::new();
+        payload.hash(&mut h);
+        h.finish()
     }
 
     // ------------------------------------------------------------ the room
@@ -235,117 +221,175 @@ mod host {
     struct Shared {
         room: LiveRoom,
         workshop: Workshop,
-        /// When each update was written to the socket.
+        /// When each update was first written to a socket.
         sent: Mutex<HashMap<UpdateKey, Instant>>,
-        /// Every update received at least once by the presenter.
-        received: AtomicU64,
+        /// Every publish by its payload's hash: which tablet, and when it was written.
+        publishes: Mutex<HashMap<u64, (usize, Instant)>>,
+        /// Who was connected and subscribed when (`None`: the presenter).
+        readies: Mutex<Vec<(Option<usize>, Instant)>>,
+        /// The newest stamp of each ballot in the presenter's workshop.
+        newest: Mutex<HashMap<Id, i64>>,
+        /// Broker restarts, as the script running the bench marked them.
+        marks: Arc<Mutex<Vec<Mark>>>,
         stop: AtomicBool,
         start: Barrier,
     }
 
+    impl Shared {
+        fn ready(&self, who: Option<usize>) {
+            if let Ok(mut r) = self.readies.lock() {
+                r.push((who, Instant::now()));
+            }
+        }
+    }
+
+    #[derive(Default)]
     struct TabletResult {
         topic: String,
         ballot: Id,
-        sent: u64,
-        acked: u64,
-        last_stamp: i64,
+        /// The stamp of every update made (slider moved), rising.
+        stamps: Vec<i64>,
+        /// Updates published as they were made.
+        published: u64,
+        /// Updates made while not connected: the next publish carries them.
+        offline: u64,
+        /// The latest state published again after a reconnection.
+        again: u64,
+        /// Whether the last publish was left unacknowledged by the broker.
+        unacknowledged: bool,
         payload_bytes: usize,
     }
 
-    fn tablet(n: usize, seed: u64, s: &Settings, shared: &Shared) -> io::Result<TabletResult> {
+    /// One simulated tablet: its key, its ballot and its link to the broker.
+    struct Tablet<'a> {
+        n: usize,
+        shared: &'a Shared,
+        rng: Rng,
+        key: SigningKey,
+        ballot: Ballot,
+        link: Link,
+        out: TabletResult,
+    }
+
+    impl Tablet<'_> {
+        /// Keeps the link up until `until`, sending the latest state again
+        /// after every reconnection, as the app's `on_connected` does.
+        fn wait_until(&mut self, until: Instant) -> io::Result<()> {
+            while Instant::now() < until {
+                for e in self.link.poll(until) {
+                    if let LinkEvent::Ready = e {
+                        self.shared.ready(Some(self.n));
+                        if self.publish()? {
+                            self.out.again += 1;
+                        }
+                    }
+                }
+            }
+            Ok(())
+        }
+
+        /// Seals and publishes the ballot as it is now; `false` when offline.
+        fn publish(&mut self) -> io::Result<bool> {
+            if !self.link.is_ready() {
+                return Ok(false);
+            }
+            let sealed = self
+                .shared
+                .room
+                .seal_ballot(&self.key, &self.ballot, self.rng.bytes())
+                .map_err(io::Error::other)?;
+            self.out.payload_bytes = sealed.payload.len();
+            let at = Instant::now();
+            // Noted before the write, so the presenter can never be first.
+            if let Ok(mut sent) = self.shared.sent.lock() {
+                sent.entry((self.ballot.id, self.ballot.updated_at.0))
+                    .or_insert(at);
+            }
+            if let Ok(mut p) = self.shared.publishes.lock() {
+                p.insert(payload_hash(&sealed.payload), (self.n, at));
+            }
+            Ok(self.link.publish(&sealed.topic, sealed.payload))
+        }
+    }
+
+    fn tablet(
+        n: usize,
+        seed: u64,
+        s: &Settings,
+        shared: &Shared,
+        netns: Option<&File>,
+    ) -> io::Result<TabletResult> {
+        let entered = netns.map(netns::enter).transpose();
         let mut rng = Rng(seed);
         let key = signing_key_from_seed(rng.bytes());
         let public = PublicKey::of(&key);
-        let mut conn = match Conn::open(&s.broker, &client_id(&public)) {
-            Ok(conn) => conn,
-            Err(e) => {
-                // Still meet the others at the start, or they would wait for ever.
-                shared.start.wait();
-                return Err(unreachable_broker(e, &s.broker));
-            }
-        };
-        let mut ballot = ballot(&shared.workshop, &key, n, Timestamp(now_ms()));
-        let topic = shared.room.ballot_topic(&public);
-
-        // A second thread reads PUBACKs, so publishing never waits on the broker.
-        let acked = Arc::new(AtomicU64::new(0));
-        let mut reader = Conn {
-            stream: conn.stream.try_clone()?,
-            decoder: Decoder::new(MAX_PACKET),
-            buf: vec![0; 4096],
-        };
-        std::mem::swap(&mut reader.decoder, &mut conn.decoder);
-        let reader_acked = Arc::clone(&acked);
-        let reader = thread::Builder::new()
-            .stack_size(256 * 1024)
-            .spawn(move || {
-                while let Ok(p) = reader.read_packet() {
-                    if let Some(Packet::PubAck { .. }) = p {
-                        reader_acked.fetch_add(1, Ordering::Relaxed);
-                    }
-                }
-            })?;
-
+        // The app's tablets follow the whole workshop; here they follow only
+        // the facilitator's topic, as 200 tablets each receiving 400 ballots a
+        // second would measure this machine rather than the broker.
+        let mut link = Link::new(
+            &s.broker,
+            client_id(&public),
+            shared.room.facilitator_topic(),
+        );
+        let connected = entered.is_ok() && connect(&mut link, || shared.ready(Some(n)));
+        // Still meet the others at the start, or they would wait for ever.
         shared.start.wait();
+        if let Err(e) = entered {
+            return Err(io::Error::new(
+                e.kind(),
+                format!("could not enter the tablets' network namespace: {e}"),
+            ));
+        }
+        if !connected {
+            return Err(unreachable(&s.broker));
+        }
         if shared.stop.load(Ordering::Relaxed) {
-            let _ = conn.stream.shutdown(Shutdown::Both);
-            let _ = reader.join();
+            link.close();
             return Err(io::Error::other("the presenter could not start"));
         }
+        let mut t = Tablet {
+            n,
+            shared,
+            ballot: ballot(&shared.workshop, &key, n, Timestamp(now_ms())),
+            rng,
+            key,
+            link,
+            out: TabletResult {
+                topic: shared.room.ballot_topic(&public),
+                ..TabletResult::default()
+            },
+        };
+        t.out.ballot = t.ballot.id;
         let interval = Duration::from_secs_f64(1.0 / s.rate);
         let updates = (s.seconds * s.rate).round().max(1.0) as u64;
         // Tablets start spread over one interval, as people do not move in step.
         let begin = Instant::now() + interval.mul_f64(n as f64 / s.tablets as f64);
-        let mut ids = packet_ids();
-        let mut payload_bytes = 0;
         let kind_ids: Vec<String> = shared.workshop.kinds.iter().map(|k| k.id.clone()).collect();
         for k in 0..updates {
-            let due = begin + interval.mul_f64(k as f64);
-            if let Some(wait) = due.checked_duration_since(Instant::now()) {
-                thread::sleep(wait);
-            }
+            t.wait_until(begin + interval.mul_f64(k as f64))?;
             // Move one slider of one kind, as a participant would.
             let kind = &kind_ids[(k as usize) % kind_ids.len()];
-            let area = Area::ALL[(rng.next() % 5) as usize];
-            let target = (rng.next() % 10_001) as u32;
-            if let Some(a) = ballot.allocations.get_mut(kind) {
+            let area = Area::ALL[(t.rng.next() % 5) as usize];
+            let target = (t.rng.next() % 10_001) as u32;
+            if let Some(a) = t.ballot.allocations.get_mut(kind) {
                 a.set_area(area, target);
             }
-            ballot.updated_at = Timestamp(now_ms().max(ballot.updated_at.0 + 1));
-            let out = shared
-                .room
-                .seal_ballot(&key, &ballot, rng.bytes())
-                .map_err(io::Error::other)?;
-            payload_bytes = out.payload.len();
-            let packet = encode_publish(&Publish {
-                topic: topic.clone(),
-                payload: out.payload,
-                qos: QoS::AtLeastOnce,
-                retain: true,
-                dup: false,
-                packet_id: ids.next(),
-            })
-            .map_err(io::Error::other)?;
-            if let Ok(mut sent) = shared.sent.lock() {
-                sent.insert((ballot.id, ballot.updated_at.0), Instant::now());
+            t.ballot.updated_at = Timestamp(now_ms().max(t.ballot.updated_at.0 + 1));
+            t.out.stamps.push(t.ballot.updated_at.0);
+            if t.publish()? {
+                t.out.published += 1;
+            } else {
+                t.out.offline += 1;
             }
-            conn.stream.write_all(&packet)?;
         }
-        let deadline = Instant::now() + Duration::from_secs(10);
-        while acked.load(Ordering::Relaxed) < updates && Instant::now() < deadline {
-            thread::sleep(Duration::from_millis(20));
+        // Stay until the broker has the last state (reconnecting if need be).
+        let deadline = Instant::now() + FINISH_WAIT;
+        while (!t.link.is_ready() || t.link.unacknowledged() > 0) && Instant::now() < deadline {
+            t.wait_until(Instant::now() + Duration::from_millis(50))?;
         }
-        let _ = conn.stream.write_all(&encode_disconnect());
-        let _ = conn.stream.shutdown(Shutdown::Both);
-        let _ = reader.join();
-        Ok(TabletResult {
-            topic,
-            ballot: ballot.id,
-            sent: updates,
-            acked: acked.load(Ordering::Relaxed),
-            last_stamp: ballot.updated_at.0,
-            payload_bytes,
-        })
+        t.out.unacknowledged = !t.link.is_ready() || t.link.unacknowledged() > 0;
+        t.link.close();
+        Ok(t.out)
     }
 
     struct PresenterResult {
@@ -353,8 +397,12 @@ mod host {
         counts: ReceiveCounts,
         publishes: u64,
         duplicates: u64,
+        /// Updates (ballot and stamp) the presenter's figures have had.
+        seen: u64,
         /// When each update was published, and how long until the presenter's figures had it.
         latencies: Vec<(Instant, Duration)>,
+        /// Tablet, when its message was published and when the figures had it.
+        receipts: Vec<(usize, Instant, Instant)>,
         processing: Vec<Duration>,
         /// Of which opening the seal, verifying the signature and reading the JSON.
         opening: Vec<Duration>,
@@ -367,97 +415,90 @@ mod host {
         shared: &Shared,
         facilitator: &SigningKey,
     ) -> io::Result<PresenterResult> {
-        let subscribed = subscribe(s, shared, facilitator);
-        if subscribed.is_err() {
+        let mut link = Link::new(
+            &s.presenter_broker,
+            client_id(&PublicKey::of(facilitator)),
+            shared.room.filter(),
+        );
+        if !connect(&mut link, || shared.ready(None)) {
             // Let the tablets go, or they would wait at the start for ever.
             shared.stop.store(true, Ordering::Relaxed);
+            shared.start.wait();
+            return Err(unreachable(&s.presenter_broker));
         }
         shared.start.wait();
-        receive(subscribed?, shared)
+        // The script running the bench times its broker restarts from here.
+        println!("EVENT sending");
+        receive(link, shared)
     }
 
-    /// Connects the presenter and subscribes to the whole workshop.
-    fn subscribe(s: &Settings, shared: &Shared, facilitator: &SigningKey) -> io::Result<Conn> {
-        let mut conn = Conn::open(&s.presenter_broker, &client_id(&PublicKey::of(facilitator)))
-            .map_err(|e| unreachable_broker(e, &s.presenter_broker))?;
-        conn.stream.write_all(
-            &encode_subscribe(1, &[(&shared.room.filter(), QoS::AtLeastOnce)])
-                .map_err(io::Error::other)?,
-        )?;
-        loop {
-            match conn.read_packet()? {
-                Some(Packet::SubAck(ack)) if ack.granted == [Some(QoS::AtLeastOnce)] => break,
-                Some(Packet::SubAck(ack)) => {
-                    return Err(io::Error::other(format!("subscription refused: {ack:?}")))
-                }
-                _ => {}
-            }
-        }
-        conn.stream
-            .set_read_timeout(Some(Duration::from_millis(50)))?;
-        Ok(conn)
-    }
-
-    fn receive(mut conn: Conn, shared: &Shared) -> io::Result<PresenterResult> {
+    fn receive(mut link: Link, shared: &Shared) -> io::Result<PresenterResult> {
         let mut w = shared.workshop.clone();
         let mut counts = ReceiveCounts::default();
         let mut seen: HashSet<UpdateKey> = HashSet::new();
         let (mut publishes, mut duplicates, mut ballots_processed) = (0u64, 0u64, 0u64);
         let mut latencies = Vec::new();
+        let mut receipts = Vec::new();
         let mut processing = Vec::new();
         let mut opening = Vec::new();
-        let mut last_ping = Instant::now();
         let cpu_start = thread_cpu();
         while !shared.stop.load(Ordering::Relaxed) {
-            if last_ping.elapsed() > Duration::from_secs(20) {
-                conn.stream.write_all(&encode_pingreq())?;
-                last_ping = Instant::now();
-            }
-            let Some(packet) = conn.read_packet()? else {
-                continue;
-            };
-            let Packet::Publish(p) = packet else {
-                continue;
-            };
-            if let Some(id) = p.packet_id {
-                conn.stream.write_all(&encode_puback(id))?;
-            }
-            publishes += 1;
-            let started = Instant::now();
-            let opened = shared.room.open(&p.topic, &p.payload);
-            opening.push(started.elapsed());
-            counts.record(&opened);
-            let Ok(Received::Ballot(b)) = opened else {
-                continue;
-            };
-            let key = (b.id, b.updated_at.0);
-            let report = merge_ballots(&mut w, vec![b], "live");
-            counts.record_merge(&report);
-            let figures = aggregate(&w);
-            std::hint::black_box(&figures);
-            let done = Instant::now();
-            processing.push(done - started);
-            ballots_processed += 1;
-            if !seen.insert(key) {
-                duplicates += 1;
-                continue;
-            }
-            shared.received.fetch_add(1, Ordering::Relaxed);
-            if let Some(at) = shared.sent.lock().ok().and_then(|m| m.get(&key).copied()) {
-                latencies.push((at, done - at));
+            for event in link.poll(Instant::now() + Duration::from_millis(50)) {
+                let LinkEvent::Message { topic, payload } = event else {
+                    // Subscribed again after losing the broker: retained
+                    // ballots come back by themselves.
+                    shared.ready(None);
+                    continue;
+                };
+                publishes += 1;
+                let started = Instant::now();
+                let opened = shared.room.open(&topic, &payload);
+                opening.push(started.elapsed());
+                counts.record(&opened);
+                let Ok(Received::Ballot(b)) = opened else {
+                    continue;
+                };
+                let key = (b.id, b.updated_at.0);
+                let report = merge_ballots(&mut w, vec![b], "live");
+                counts.record_merge(&report);
+                let figures = aggregate(&w);
+                std::hint::black_box(&figures);
+                let done = Instant::now();
+                processing.push(done - started);
+                ballots_processed += 1;
+                if let (Some(b), Ok(mut newest)) = (w.ballot(key.0), shared.newest.lock()) {
+                    newest.insert(key.0, b.updated_at.0);
+                }
+                let published = shared
+                    .publishes
+                    .lock()
+                    .ok()
+                    .and_then(|p| p.get(&payload_hash(&payload)).copied());
+                if let Some((n, at)) = published {
+                    receipts.push((n, at, done));
+                }
+                if !seen.insert(key) {
+                    duplicates += 1;
+                    continue;
+                }
+                if let Some(at) = shared.sent.lock().ok().and_then(|m| m.get(&key).copied()) {
+                    latencies.push((at, done - at));
+                }
             }
         }
         let cpu = match (cpu_start, thread_cpu()) {
             (Some(a), Some(b)) => Some(b.saturating_sub(a)),
             _ => None,
         };
-        let _ = conn.stream.write_all(&encode_disconnect());
+        link.close();
         Ok(PresenterResult {
             workshop: w,
             counts,
             publishes,
             duplicates,
+            seen: seen.len() as u64,
             latencies,
+            receipts,
             processing,
             opening,
             cpu,
@@ -468,21 +509,18 @@ mod host {
     /// Publishes an empty retained message on each topic, which deletes the
     /// retained ballot, so a shared broker is left as it was found.
     fn clear_retained<'a>(addr: &str, topics: impl Iterator<Item = &'a str>) -> io::Result<()> {
-        let mut conn = Conn::open(addr, "co-produce-load-cleanup")?;
-        for topic in topics {
-            conn.stream.write_all(
-                &encode_publish(&Publish {
-                    topic: topic.to_string(),
-                    payload: Vec::new(),
-                    qos: QoS::AtMostOnce,
-                    retain: true,
-                    dup: false,
-                    packet_id: None,
-                })
-                .map_err(io::Error::other)?,
-            )?;
+        let mut link = Link::new(addr, "co-produce-load-cleanup".into(), "wk/cleanup".into());
+        if !connect(&mut link, || {}) {
+            return Err(unreachable(addr));
         }
-        conn.stream.write_all(&encode_disconnect())?;
+        for topic in topics {
+            link.publish(topic, Vec::new());
+        }
+        let deadline = Instant::now() + Duration::from_secs(10);
+        while link.unacknowledged() > 0 && Instant::now() < deadline {
+            link.poll(Instant::now() + Duration::from_millis(50));
+        }
+        link.close();
         Ok(())
     }
 
@@ -512,18 +550,38 @@ mod host {
             room: LiveRoom::new(link),
             workshop: workshop(workshop_id, Timestamp(now_ms())),
             sent: Mutex::new(HashMap::new()),
-            received: AtomicU64::new(0),
+            publishes: Mutex::new(HashMap::new()),
+            readies: Mutex::new(Vec::new()),
+            newest: Mutex::new(HashMap::new()),
+            marks: Arc::new(Mutex::new(Vec::new())),
             stop: AtomicBool::new(false),
             start: Barrier::new(s.tablets + 1),
         });
+        let netns = match &s.netns {
+            Some(name) => match netns::open(name) {
+                Ok(f) => Some(Arc::new(f)),
+                Err(e) => {
+                    eprintln!("live_load: cannot open the tablets' network namespace: {e}");
+                    std::process::exit(2);
+                }
+            },
+            None => None,
+        };
+        if s.restart_events {
+            restarts::listen(Arc::clone(&shared.marks));
+        }
         let s = Arc::new(s);
         let load_start = loadavg();
         println!(
-            "live_load: {} tablets × {}/s × {} s; tablets → {}, presenter → {}; workshop {}",
+            "live_load: {} tablets × {}/s × {} s; tablets → {}{}, presenter → {}; workshop {}",
             s.tablets,
             s.rate,
             s.seconds,
             s.broker,
+            s.netns
+                .as_deref()
+                .map(|n| format!(" from network namespace {n}"))
+                .unwrap_or_default(),
             s.presenter_broker,
             workshop_id.short()
         );
@@ -534,11 +592,11 @@ mod host {
         };
         let tablets: Vec<_> = (0..s.tablets)
             .map(|n| {
-                let (s, shared) = (Arc::clone(&s), Arc::clone(&shared));
+                let (s, shared, netns) = (Arc::clone(&s), Arc::clone(&shared), netns.clone());
                 let seed = rng.next();
                 thread::Builder::new()
                     .stack_size(512 * 1024)
-                    .spawn(move || tablet(n, seed, &s, &shared))
+                    .spawn(move || tablet(n, seed, &s, &shared, netns.as_deref()))
             })
             .collect();
         let started = Instant::now();
@@ -560,11 +618,17 @@ mod host {
             }
         }
         let sending = started.elapsed();
-        let sent: u64 = results.iter().map(|r| r.sent).sum();
-        let acked: u64 = results.iter().map(|r| r.acked).sum();
-        // Give the presenter a moment to hear the last updates.
-        let deadline = Instant::now() + Duration::from_secs(10);
-        while shared.received.load(Ordering::Relaxed) < sent && Instant::now() < deadline {
+        // Give the presenter time to hear every tablet's last state.
+        let has_last = |r: &TabletResult| {
+            let newest = shared
+                .newest
+                .lock()
+                .ok()
+                .and_then(|m| m.get(&r.ballot).copied());
+            newest >= r.stamps.last().copied()
+        };
+        let deadline = Instant::now() + FINISH_WAIT;
+        while !results.iter().all(has_last) && Instant::now() < deadline {
             thread::sleep(Duration::from_millis(20));
         }
         shared.stop.store(true, Ordering::Relaxed);
@@ -582,11 +646,36 @@ mod host {
         if failures > 0 && results.is_empty() {
             std::process::exit(1);
         }
-        let received = shared.received.load(Ordering::Relaxed);
+        let final_stamp = |r: &TabletResult| p.workshop.ballot(r.ballot).map(|b| b.updated_at.0);
         let final_missing = results
             .iter()
-            .filter(|r| p.workshop.ballot(r.ballot).map(|b| b.updated_at.0) != Some(r.last_stamp))
+            .filter(|r| final_stamp(r) != r.stamps.last().copied())
             .count();
+        let made: u64 = results.iter().map(|r| r.stamps.len() as u64).sum();
+        let published: u64 = results.iter().map(|r| r.published).sum();
+        let offline: u64 = results.iter().map(|r| r.offline).sum();
+        let again: u64 = results.iter().map(|r| r.again).sum();
+        let unacknowledged = results.iter().filter(|r| r.unacknowledged).count();
+        // Lost: the presenter never had this state nor a newer one of its ballot.
+        let lost: u64 = results
+            .iter()
+            .map(|r| {
+                let have = final_stamp(r).unwrap_or(i64::MIN);
+                r.stamps.iter().filter(|&&st| st > have).count() as u64
+            })
+            .sum();
+        // Skipped: a newer state of the same ballot reached the presenter first
+        // (a retained topic keeps only the latest message, by design).
+        let skipped = made.saturating_sub(p.seen).saturating_sub(lost);
+        let recoveries: Vec<restarts::Recovery> = {
+            let marks = shared.marks.lock().map(|m| m.clone()).unwrap_or_default();
+            let readies = shared.readies.lock().map(|r| r.clone()).unwrap_or_default();
+            restarts::restarts(&marks)
+                .iter()
+                .map(|r| restarts::recovery(r, s.tablets, &readies, &p.receipts))
+                .collect()
+        };
+        let not_seen_again = recoveries.iter().any(|r| r.seen_again < s.tablets);
         let mut latencies: Vec<Duration> = p.latencies.iter().map(|&(_, d)| d).collect();
         latencies.sort_unstable();
         // p95 and max per 10 s of sending, to tell a steady delay from a stall.
@@ -626,13 +715,15 @@ mod host {
             "| sending took                              | {:.1} s |",
             sending.as_secs_f64()
         );
-        println!("| updates sent (QoS 1, retained)            | {sent} |");
-        println!("| updates acknowledged by the broker        | {acked} |");
-        println!("| updates received by the presenter         | {received} |");
+        println!("| updates made (slider moves)               | {made} |");
         println!(
-            "| updates lost                              | {} |",
-            sent.saturating_sub(received)
+            "| … published at once (QoS 1, retained) / made offline | {published} / {offline} |"
         );
+        println!("| latest state published again on reconnecting | {again} |");
+        println!("| tablets with a publish unacknowledged at the end | {unacknowledged} |");
+        println!("| updates the presenter's figures had       | {} |", p.seen);
+        println!("| updates skipped (a newer state of the ballot came first) | {skipped} |");
+        println!("| updates lost (neither it nor a newer state arrived) | {lost} |");
         println!(
             "| duplicate deliveries                      | {} |",
             p.duplicates
@@ -697,6 +788,31 @@ mod host {
             p.workshop.ballots.len()
         );
 
+        for (i, r) in recoveries.iter().enumerate() {
+            let secs = |d: Duration| format!("{:.1} s", d.as_secs_f64());
+            println!(
+                "| restart {}: broker down for / presenter subscribed again after | {} / {} |",
+                i + 1,
+                secs(r.outage),
+                r.presenter_back
+                    .map(secs)
+                    .unwrap_or_else(|| "(stayed)".into())
+            );
+            println!(
+                "| … tablets reconnected / the last after     | {} of {} / {} |",
+                r.reconnected,
+                s.tablets,
+                secs(r.reconnected_all)
+            );
+            println!(
+                "| … tablets seen again / half after / all after | {} of {} / {} / {} |",
+                r.seen_again,
+                s.tablets,
+                secs(r.seen_again_p50),
+                secs(r.seen_again_all)
+            );
+        }
+
         let load_end = loadavg();
         println!(
             "| machine load average (1, 5, 15 min) before → after | {} → {} |",
@@ -707,6 +823,21 @@ mod host {
         // One machine-readable line for scripts (tests/bench/live_load.mjs).
         let ms_f = |d: Duration| (d.as_secs_f64() * 1e6).round() / 1e3;
         let us_f = |d: Duration| (d.as_secs_f64() * 1e7).round() / 10.0;
+        let secs_f = |d: Duration| (d.as_secs_f64() * 100.0).round() / 100.0;
+        let restarts_json: Vec<_> = recoveries
+            .iter()
+            .map(|r| {
+                serde_json::json!({
+                    "down_s": secs_f(r.outage),
+                    "presenter_back_s": r.presenter_back.map(secs_f),
+                    "reconnected": r.reconnected,
+                    "reconnected_all_s": secs_f(r.reconnected_all),
+                    "seen_again": r.seen_again,
+                    "seen_again_p50_s": secs_f(r.seen_again_p50),
+                    "seen_again_all_s": secs_f(r.seen_again_all),
+                })
+            })
+            .collect();
         let cpu_per_ballot = p
             .cpu
             .filter(|_| p.ballots_processed > 0)
@@ -720,10 +851,15 @@ mod host {
             "connected": results.len(),
             "failed": failures,
             "sending_s": (sending.as_secs_f64() * 100.0).round() / 100.0,
-            "sent": sent,
-            "acked": acked,
-            "received": received,
-            "lost": sent.saturating_sub(received),
+            "netns": s.netns,
+            "made": made,
+            "published": published,
+            "offline": offline,
+            "again": again,
+            "unacknowledged": unacknowledged,
+            "seen": p.seen,
+            "skipped": skipped,
+            "lost": lost,
             "duplicates": p.duplicates,
             "final_missing": final_missing,
             "publishes": p.publishes,
@@ -744,11 +880,19 @@ mod host {
             "payload_bytes": results.first().map(|r| r.payload_bytes).unwrap_or(0),
             "loadavg_start": load_start,
             "loadavg_end": load_end,
+            "restarts": restarts_json,
         });
         println!("RESULT {result}");
 
-        if let Err(e) = clear_retained(&s.broker, results.iter().map(|r| r.topic.as_str())) {
+        if let Err(e) = clear_retained(
+            &s.presenter_broker,
+            results.iter().map(|r| r.topic.as_str()),
+        ) {
             eprintln!("could not clear the retained ballots: {e}");
+        }
+        if final_missing > 0 || lost > 0 || not_seen_again {
+            eprintln!("live_load: the presenter did not hear every tablet (see the table)");
+            std::process::exit(1);
         }
     }
 }
