@@ -191,18 +191,20 @@ async function accepting(host, port) {
 async function restartDuring(child, broker, seconds) {
   const began = Date.now();
   const tell = (line) => { try { child.stdin.write(`${line}\n`); } catch { /* the bench has gone */ } };
+  const at = () => `+${((Date.now() - began) / 1000).toFixed(1)} s`;
   for (let k = 1; k <= RESTARTS; k++) {
     await sleep(Math.max(0, began + (1000 * seconds * k) / (RESTARTS + 1) - Date.now()));
     if (child.exitCode !== null) return;
     tell('down');
     await broker.kill();
-    console.log(`live_load: ${broker.name} killed (restart ${k} of ${RESTARTS})`);
+    console.log(`live_load: ${at()} ${broker.name} killed (restart ${k} of ${RESTARTS})`);
     await sleep(DOWN_MS);
     const started = broker.start();
     await Promise.race([accepting(broker.host, broker.port), started]);
     tell('up');
-    console.log(`live_load: ${broker.name} accepts connections again`);
+    console.log(`live_load: ${at()} ${broker.name} accepts connections again`);
     await started;
+    console.log(`live_load: ${at()} ${broker.name} passes brokers.mjs's readiness check (retained messages through it)`);
   }
 }
 
