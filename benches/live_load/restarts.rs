@@ -69,6 +69,9 @@ pub fn restarts(marks: &[Mark]) -> Vec<Restart> {
 pub struct Recovery {
     /// From `down` to `up`.
     pub outage: Duration,
+    /// From `up` to the next restart's `down`, if there was one: what
+    /// happened later counts for that restart.
+    pub until_next: Option<Duration>,
     /// From `up` until the presenter was subscribed again, if it had to be.
     pub presenter_back: Option<Duration>,
     /// Tablets that reconnected before the next restart.
@@ -123,6 +126,7 @@ pub fn recovery(
     let seen = after_up(&seen);
     Recovery {
         outage: r.up - r.down,
+        until_next: r.next_down.map(|next| next - r.up),
         presenter_back: presenter_back.map(|at| at - r.up),
         reconnected: reconnected.len(),
         reconnected_all: reconnected.last().copied().unwrap_or_default(),
