@@ -89,6 +89,10 @@ function requireBrokers(names) {
 function run(cmd, args, env, { quiet = false, onLine } = {}) {
   return new Promise((resolve) => {
     const child = spawn(cmd, args, { cwd: ROOT, env: { ...process.env, ...env }, stdio: [onLine ? 'pipe' : 'ignore', 'pipe', 'inherit'] });
+    // Stopped with this script (Ctrl-C, a failure), not left running on its own.
+    const stop = () => { try { child.kill('SIGKILL'); } catch { /* gone */ } };
+    process.once('exit', stop);
+    child.once('exit', () => process.off('exit', stop));
     const lines = [];
     let partial = '';
     child.stdout.on('data', (buf) => {
