@@ -794,9 +794,7 @@ mod host {
                 "| restart {}: broker down for / presenter subscribed again after | {} / {} |",
                 i + 1,
                 secs(r.outage),
-                r.presenter_back
-                    .map(secs)
-                    .unwrap_or_else(|| "(stayed)".into())
+                r.presenter_back.map(secs).unwrap_or_else(|| "—".into())
             );
             println!(
                 "| … tablets reconnected / the last after     | {} of {} / {} |",
