@@ -14,7 +14,7 @@ npx playwright test --config playwright.bench.config.mjs
 
 # --- Live mode load (200 tablets × 2/s × 60 s, mosquitto and NATS) -----------
 # Starts mosquitto (ports 19401-19402) and the three-node NATS cluster (ports
-# 17810-17834) from deploy/, runs benches/live_load.rs against each (NATS:
+# 17810-17834) from deploy/, runs benches/live_load/ against each (NATS:
 # tablets on node 2, the presenter on node 1) and prints p50/p95/p99 latency
 # from publish to the presenter's new figures, updates lost (must be 0) and the
 # presenter's CPU per ballot. Needs mosquitto and nats-server (Debian packages;
@@ -23,3 +23,19 @@ npx playwright test --config playwright.bench.config.mjs
 echo
 echo "== Live mode load (200 tablets × 2/s × 60 s, mosquitto and NATS)"
 node tests/bench/live_load.mjs
+
+# --- Live mode under a bad network (root only) -------------------------------
+# The same load with the tablets in a network namespace of the bench's own:
+# 5% of their packets lost and the rest delayed 200 ms on their side, and the
+# broker killed twice for 5 s (mosquitto; the NATS node the tablets use).
+# Prints p50/p95/p99, updates lost (must be 0) and, per restart, how long until
+# every tablet was seen again. Ports 29401-29402 and 29810-29834. Needs root and
+# iproute2 ("scripts/setup.sh --brokers" installs it); skipped otherwise.
+# Takes about 4 minutes.
+echo
+if [ "$(id -u)" -eq 0 ]; then
+  echo "== Live mode under a bad network (5% loss, 200 ms, two broker restarts)"
+  node tests/bench/live_load.mjs --bad-network
+else
+  echo "== Live mode under a bad network: skipped (makes a network namespace, so needs root)"
+fi

@@ -63,3 +63,12 @@ if [ "$want_brokers" = yes ] && { ! have_sbin mosquitto || ! have_sbin nats-serv
   # "systemctl disable --now mosquitto nats-server".
   DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq mosquitto nats-server
 fi
+# iproute2 (ip, tc) for the bad-network benchmark (tests/bench/bad_network.mjs);
+# part of most Debian installs, missing from some slim container images.
+if [ "$want_brokers" = yes ] && ! have_sbin ip; then
+  say "Installing iproute2 from Debian (the bad-network benchmark)"
+  sudo_cmd=""
+  [ "$(id -u)" -ne 0 ] && sudo_cmd=sudo
+  $sudo_cmd apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq iproute2
+fi

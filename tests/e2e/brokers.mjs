@@ -7,10 +7,12 @@
 //   mq.url  // 'ws://127.0.0.1:19001'
 //   await mq.kill(); await mq.restart();   // retained messages kept on disk
 //   startMosquitto({ ..., denyReading: true })   // every SUBSCRIBE refused (SUBACK 0x80)
+//   startMosquitto({ ..., tcpHost: '10.203.0.1' })   // plain MQTT on that address instead
 //
 //   const nats = await startNatsCluster({ basePort: 17400 });
 //   nats.nodes[0].url  // 'ws://127.0.0.1:17413/mqtt'
 //   await nats.nodes[1].stop(); await nats.nodes[1].start();
+//   startNatsCluster({ ..., mqttHost: '10.203.0.1' })   // plain MQTT on that address instead
 //   await nats.stop();
 //
 // Set BROKER_LOG=1 to see the brokers' output on stderr.
@@ -206,9 +208,9 @@ class Proc {
 /**
  * Starts mosquitto with deploy/mosquitto/mosquitto.conf and its ACL, on the
  * given ports, with persistence in a fresh temporary folder. Resolves when
- * the WebSocket port accepts connections.
+ * the WebSocket port accepts connections. Plain MQTT listens on `tcpHost`.
  */
-export async function startMosquitto({ wsPort = 19001, tcpPort = 18831, readyTimeoutMs = 15_000, denyReading = false } = {}) {
+export async function startMosquitto({ wsPort = 19001, tcpPort = 18831, tcpHost = '127.0.0.1', readyTimeoutMs = 15_000, denyReading = false } = {}) {
   const bin = findBinary('mosquitto', 'mosquitto');
   if (wsPort === tcpPort) throw new Error('wsPort and tcpPort must differ');
   const dir = makeTempDir('co-produce-mosquitto-');
@@ -219,7 +221,7 @@ export async function startMosquitto({ wsPort = 19001, tcpPort = 18831, readyTim
     if (!re.test(conf)) throw new Error(`deploy/mosquitto/mosquitto.conf has no line matching ${re}`);
     conf = conf.replace(re, line);
   };
-  replace(/^listener 1884 .*$/m, `listener ${tcpPort} 127.0.0.1`);
+  replace(/^listener 1884 .*$/m, `listener ${tcpPort} ${tcpHost}`);
   replace(/^listener 9001$/m, `listener ${wsPort}`);
   replace(/^persistence_location .*$/m, `persistence_location ${dataDir}/`);
   if (denyReading) {
@@ -369,9 +371,10 @@ async function retryUntil(what, fn, timeoutMs, isAlive) {
  * Starts the three-node cluster of deploy/nats on ports from basePort (see
  * natsPorts), JetStream data in a fresh temporary folder. Resolves when every
  * node's WebSocket port answers, JetStream has a meta leader, and a retained
- * message published on node 1 can be read on nodes 1, 2 and 3.
+ * message published on node 1 can be read on nodes 1, 2 and 3. Plain MQTT
+ * listens on `mqttHost`.
  */
-export async function startNatsCluster({ basePort = 17400, readyTimeoutMs = 60_000 } = {}) {
+export async function startNatsCluster({ basePort = 17400, mqttHost = '127.0.0.1', readyTimeoutMs = 60_000 } = {}) {
   const bin = findBinary('nats-server', 'nats-server');
   const dir = makeTempDir('co-produce-nats-');
   const procs = [];
@@ -382,6 +385,9 @@ export async function startNatsCluster({ basePort = 17400, readyTimeoutMs = 60_0
     // The tests need the WebSocket port on this machine only.
     conf = conf.replace(/listen: "0\.0\.0\.0:/g, 'listen: "127.0.0.1:');
     conf = conf.replace(/store_dir: "data\//, `store_dir: "${dir}/data/`);
+    const mqttListen = /(mqtt \{\s*listen: )127\.0\.0\.1:/;
+    if (!mqttListen.test(conf)) throw new Error(`deploy/nats/node${n}.conf has no "mqtt { listen: 127.0.0.1:…"`);
+    conf = conf.replace(mqttListen, `$1${mqttHost}:`);
     const confPath = join(dir, `node${n}.conf`);
     writeFileSync(confPath, conf);
     procs.push(new Proc(`nats-n${n}`, bin, ['-c', confPath], dir));
