@@ -5,21 +5,24 @@ use wasm_bindgen_futures::JsFuture;
 
 use crate::model::ImportError;
 
+/// The browser would not make or start a download (worded by the screen).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct DownloadFailed;
+
 /// Offers `text` to the user as a downloaded file.
-pub fn download(filename: &str, mime: &str, text: &str) -> Result<(), String> {
+pub fn download(filename: &str, mime: &str, text: &str) -> Result<(), DownloadFailed> {
     let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
     let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)
-        .map_err(|_| "The browser could not prepare the file.".to_string())?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob)
-        .map_err(|_| "The browser could not prepare the file.".to_string())?;
+        .map_err(|_| DownloadFailed)?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|_| DownloadFailed)?;
     let document = web_sys::window()
         .and_then(|w| w.document())
-        .ok_or("No document.")?;
+        .ok_or(DownloadFailed)?;
     let link: web_sys::HtmlAnchorElement = document
         .create_element("a")
-        .map_err(|_| "The browser could not start the download.".to_string())?
+        .map_err(|_| DownloadFailed)?
         .unchecked_into();
     link.set_href(&url);
     link.set_download(filename);

@@ -214,3 +214,18 @@ test('a 30 MB record opens with a progress bar, and its people are all there', a
   await people.goTo(EN.nav.participants);
   await expect(people.listHeading()).toHaveText(ParticipantsPage.listHeadingText(count));
 });
+
+test('a download the browser refuses is explained in Welsh, and the workshop is kept', async ({ page }) => {
+  await workshopWithTwoPeople(page);
+  const data = new DataPage(page);
+  await data.goTo(EN.nav.data);
+  await data.chooseLanguage(CY);
+  const stored = await storageItems(page);
+  // A browser that will not make a file (a locked-down managed device).
+  await page.evaluate(() => { URL.createObjectURL = () => { throw new Error('downloads are blocked'); }; });
+  await page.getByRole('button', { name: CY.data.export, exact: true }).tap();
+  const refusal = page.getByRole('alert').filter({ hasText: CY.data.download_failed });
+  await expect(refusal).toContainText(CY.data.untouched);
+  await expect(refusal).not.toContainText(CY.data.refused);
+  expect(await storageItems(page)).toEqual(stored);
+});

@@ -18,7 +18,7 @@ pub fn DataPage() -> impl IntoView {
     view! {
         <h1>{tr!(i18n, data.title)}</h1>
         <p class="lead">{tr!(i18n, data.lead)}</p>
-        <DownloadDecisions on_error=Callback::new(move |e| outcome.set(Some(ImportOutcome::Refused(e)))) />
+        <DownloadDecisions on_error=Callback::new(move |()| outcome.set(Some(ImportOutcome::DownloadFailed))) />
         <GatherBallots />
         <OpenSavedWorkshop outcome=outcome />
         <StartNewWorkshop on_started=Callback::new(move |_| outcome.set(None)) />

@@ -17,11 +17,11 @@ fn export_filename(w: &Workshop) -> String {
     format!("co-produce-{}-{}.json", file_slug(&w.name, 60), w.date)
 }
 
-/// The "Download the decisions" card; a failed download is passed to `on_error`.
+/// The "Download the decisions" card; a download the browser refuses calls `on_error`.
 #[component]
 pub fn DownloadDecisions(
-    /// Called with the reason when the browser refuses the download.
-    on_error: Callback<String>,
+    /// Called when the browser refuses the download.
+    on_error: Callback<()>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let state = use_app();
@@ -29,16 +29,16 @@ pub fn DownloadDecisions(
         let (name, text) = state
             .workshop
             .with_untracked(|w| (export_filename(w), export_json(w)));
-        if let Err(e) = files::download(&name, "application/json", &text) {
-            on_error.run(e);
+        if files::download(&name, "application/json", &text).is_err() {
+            on_error.run(());
         }
     };
     let export_csv = move |_| {
         let (name, text) = state
             .workshop
             .with_untracked(|w| (export_filename(w).replace(".json", ".csv"), to_csv(w)));
-        if let Err(e) = files::download(&name, "text/csv", &text) {
-            on_error.run(e);
+        if files::download(&name, "text/csv", &text).is_err() {
+            on_error.run(());
         }
     };
     view! {

@@ -17,8 +17,8 @@ use crate::ui::reading_progress::{read_with_progress, Reading, ReadingProgress};
 pub enum ImportOutcome {
     /// The workshop was opened; the sentence says which.
     Done(String),
-    /// Nothing changed; the reason why (the browser's, for a download).
-    Refused(String),
+    /// The browser would not make a download; nothing changed.
+    DownloadFailed,
     /// A file was not opened, so nothing changed: its name and why.
     FileRefused {
         /// The file's name.
@@ -128,7 +128,13 @@ fn OutcomeBanner(outcome: ImportOutcome) -> impl IntoView {
         ImportOutcome::Done(text) => {
             view! { <p class="banner banner-success" role="status">{text}</p> }.into_any()
         }
-        ImportOutcome::Refused(text) => refused_banner(i18n, text),
+        ImportOutcome::DownloadFailed => view! {
+            <div class="banner banner-danger" role="alert">
+                <p><strong>{tr!(i18n, data.download_failed)}</strong></p>
+                <p>{tr!(i18n, data.untouched)}</p>
+            </div>
+        }
+        .into_any(),
         ImportOutcome::FileRefused { file, error } => {
             refused_banner(i18n, refused_file_text(i18n, &file, &error))
         }
