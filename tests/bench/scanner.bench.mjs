@@ -9,6 +9,7 @@
 //   npx playwright test --config playwright.bench.config.mjs scanner
 import { test, expect } from '@playwright/test';
 import { EN } from '../e2e/text.mjs';
+import { qrPictureInPage } from '../e2e/camera-picture.mjs';
 
 const FRAMES = 30;
 
@@ -23,28 +24,10 @@ test('QR reader: time per frame in its worker', async ({ page }) => {
   await page.locator('details.ballot-share summary').tap();
   await expect(page.locator('svg.qr-code')).toBeVisible();
 
+  await page.addScriptTag({ content: `window.qrPictureInPage = ${qrPictureInPage}` });
   const figures = await page.evaluate(async ({ frames }) => {
     const svg = document.querySelector('svg.qr-code');
-    const picture = async (w, h, withCode) => {
-      const canvas = Object.assign(document.createElement('canvas'), { width: w, height: h });
-      const c = canvas.getContext('2d');
-      c.fillStyle = '#8a8f88';
-      c.fillRect(0, 0, w, h);
-      if (withCode) {
-        const copy = svg.cloneNode(true);
-        const side = Math.min(w, h) - 40;
-        copy.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
-        copy.setAttribute('width', side);
-        copy.setAttribute('height', side);
-        const image = new Image();
-        image.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(new XMLSerializer().serializeToString(copy))}`;
-        await image.decode();
-        c.fillStyle = '#fff';
-        c.fillRect((w - side) / 2, (h - side) / 2, side, side);
-        c.drawImage(image, (w - side) / 2, (h - side) / 2, side, side);
-      }
-      return c.getImageData(0, 0, w, h);
-    };
+    const picture = (w, h, withCode) => window.qrPictureInPage([withCode ? svg : null, w, h]);
     const { js, wasm } = window.coProduce.builds.scanner;
     const worker = new Worker('./scanner-worker.js', { type: 'module' });
     let answer;

@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import { test, expect, EN, CY, ROLES, fill, watchErrors, expectNoAxeViolations } from './fixtures.mjs';
 import { AllocatePage, DataPage, ParticipantsPage, ResultsPage, TabletPage } from './pages/index.mjs';
 import { workshopWithTwoPeople } from './helpers.mjs';
+import { qrPictureInPage } from './camera-picture.mjs';
 
 const SCANNER_BUILD = /\/co-produce-scanner-[0-9a-f]{16}(_bg\.wasm|\.js)$/;
 let folder;
@@ -25,30 +26,8 @@ test.afterAll(async () => { await rm(folder, { recursive: true, force: true }); 
  * on a grey `width` × `height` picture, as RGBA bytes.
  */
 async function cameraPictureOf(page, width, height, selector = 'svg.qr-code') {
-  const base64 = await page.locator(selector).first().evaluate(async (svg, [w, h]) => {
-    const copy = svg.cloneNode(true);
-    copy.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
-    const side = Math.min(w, h) - 40;
-    copy.setAttribute('width', side);
-    copy.setAttribute('height', side);
-    const image = new Image();
-    image.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(new XMLSerializer().serializeToString(copy))}`;
-    await image.decode();
-    const canvas = document.createElement('canvas');
-    Object.assign(canvas, { width: w, height: h });
-    const c = canvas.getContext('2d');
-    c.fillStyle = '#8a8f88';
-    c.fillRect(0, 0, w, h);
-    c.fillStyle = '#fff';
-    c.fillRect((w - side) / 2, (h - side) / 2, side, side);
-    c.imageSmoothingEnabled = false;
-    c.drawImage(image, (w - side) / 2, (h - side) / 2, side, side);
-    const bytes = c.getImageData(0, 0, w, h).data;
-    let text = '';
-    for (let i = 0; i < bytes.length; i += 0x8000) text += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-    return btoa(text);
-  }, [width, height]);
-  return Buffer.from(base64, 'base64');
+  const svg = await page.locator(selector).first().elementHandle();
+  return Buffer.from(await page.evaluate(qrPictureInPage, [svg, width, height, true]), 'base64');
 }
 
 /** Writes RGBA pixels as a one-frame YUV4MPEG2 file (4:2:0), what Chromium's fake camera plays. */
