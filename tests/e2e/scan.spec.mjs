@@ -30,8 +30,8 @@ async function cameraPictureOf(page, width, height, selector = 'svg.qr-code') {
   return Buffer.from(await page.evaluate(qrPictureInPage, [svg, width, height, true]), 'base64');
 }
 
-/** Writes RGBA pixels as a one-frame YUV4MPEG2 file (4:2:0), what Chromium's fake camera plays. */
-async function writeY4m(name, rgba, width, height) {
+/** One picture's RGBA pixels as a YUV 4:2:0 frame (full-range BT.601), as a y4m file holds it. */
+function yuvFrame(rgba, width, height) {
   const y = Buffer.alloc(width * height);
   const u = Buffer.alloc((width / 2) * (height / 2));
   const v = Buffer.alloc((width / 2) * (height / 2));
@@ -47,12 +47,26 @@ async function writeY4m(name, rgba, width, height) {
       }
     }
   }
+  return Buffer.concat([Buffer.from('FRAME\n'), y, u, v]);
+}
+
+/**
+ * Writes a YUV4MPEG2 file, what Chromium's fake camera plays (in a loop) at
+ * 10 frames a second: each of `shots` (`{ rgba, frames }`) for that many frames.
+ */
+async function writeY4m(name, width, height, shots) {
+  const parts = [Buffer.from(`YUV4MPEG2 W${width} H${height} F10:1 Ip A1:1 C420jpeg\n`)];
+  for (const { rgba, frames } of shots) {
+    const frame = yuvFrame(rgba, width, height);
+    for (let n = 0; n < frames; n += 1) parts.push(frame);
+  }
   const path = join(folder, name);
-  await writeFile(path, Buffer.concat([
-    Buffer.from(`YUV4MPEG2 W${width} H${height} F10:1 Ip A1:1 C420jpeg\nFRAME\n`), y, u, v,
-  ]));
+  await writeFile(path, Buffer.concat(parts));
   return path;
 }
+
+/** A y4m of one picture. */
+const stillY4m = (name, rgba, width, height) => writeY4m(name, width, height, [{ rgba, frames: 1 }]);
 
 /**
  * A browser whose camera shows `y4mFile`, and a tablet-sized page in it that
@@ -85,22 +99,32 @@ async function browserWithCamera(testInfo, pageErrors, y4mFile, { storageState, 
   return { browser, page, requests };
 }
 
-/** The facilitator's workshop (Amira, Cllr Jones), a tablet that joined it offline (Bea) and her code's picture. */
-async function aTabletsCode(page, newPage) {
+/** The facilitator's workshop (Amira, Cllr Jones) and the link its tablets join by. */
+async function aWorkshopToJoin(page) {
   await workshopWithTwoPeople(page);
   const results = new ResultsPage(page);
   await results.open();
-  const joinLink = await page.locator('a.join-anchor').getAttribute('href');
+  return page.locator('a.join-anchor').getAttribute('href');
+}
+
+/** A tablet that joined by `joinLink` without a network: `name`'s code, and its picture. */
+async function aTabletJoins(newPage, joinLink, name) {
   const tabletPage = await newPage({ fresh: true });
   await tabletPage.goto(joinLink);
   const tablet = new TabletPage(tabletPage);
   await tablet.expectStart();
-  await tablet.startTurn('Bea', ROLES.provider);
+  await tablet.startTurn(name, ROLES.provider);
   const allocate = new AllocatePage(tabletPage);
   await allocate.editor().tapMore(EN.areas.day_activities);
   const code = await allocate.myCode();
-  if (process.env.SCAN_DEBUG) console.log(`tablet code: ${code}`);
-  return { code, picture: await cameraPictureOf(tabletPage, 640, 480), storageState: await page.context().storageState() };
+  return { code, picture: await cameraPictureOf(tabletPage, 640, 480) };
+}
+
+/** The facilitator's workshop, a tablet that joined it offline (Bea) and her code's picture. */
+async function aTabletsCode(page, newPage) {
+  const joinLink = await aWorkshopToJoin(page);
+  const bea = await aTabletJoins(newPage, joinLink, 'Bea');
+  return { ...bea, storageState: await page.context().storageState() };
 }
 
 class Scanner {
@@ -130,7 +154,7 @@ class Scanner {
 
 test('scanning a tablet\'s code adds its choices once; again it is already here', async ({ page, newPage, pageErrors }, testInfo) => {
   const { picture, storageState } = await aTabletsCode(page, newPage);
-  const camera = await writeY4m('bea.y4m', picture, 640, 480);
+  const camera = await stillY4m('bea.y4m', picture, 640, 480);
   const { browser, page: laptop, requests } = await browserWithCamera(testInfo, pageErrors, camera, { storageState });
   try {
     const data = new DataPage(laptop);
@@ -168,9 +192,43 @@ test('scanning a tablet\'s code adds its choices once; again it is already here'
   }
 });
 
+test('tablets held up one after another are each added, without pressing anything', async ({ page, newPage, pageErrors }, testInfo) => {
+  const joinLink = await aWorkshopToJoin(page);
+  const tablets = [];
+  for (const name of ['Bea', 'Cai', 'Dilys']) tablets.push(await aTabletJoins(newPage, joinLink, name));
+  const storageState = await page.context().storageState();
+  // Each tablet in view for 1.5 s, then a moment of no code while the next is picked up.
+  const grey = Buffer.alloc(640 * 480 * 4, 0x8a);
+  const camera = await writeY4m('three.y4m', 640, 480,
+    tablets.flatMap(({ picture }) => [{ rgba: picture, frames: 15 }, { rgba: grey, frames: 10 }]));
+  const { browser, page: laptop } = await browserWithCamera(testInfo, pageErrors, camera, { storageState });
+  try {
+    await laptop.goto('#/data');
+    await new DataPage(laptop).expectShown();
+    const scanner = new Scanner(laptop);
+    await scanner.start();
+    // Every outcome the line shows, in order.
+    await laptop.evaluate(() => {
+      window.scanLines = [];
+      const line = document.querySelector('.scanner [role=status]');
+      new MutationObserver(() => window.scanLines.push(line.textContent)).observe(line, { childList: true, characterData: true, subtree: true });
+    });
+    await expect(scanner.status()).toHaveText(/— 3 gathered$/, { timeout: 30_000 });
+    const lines = (await laptop.evaluate(() => window.scanLines)).filter((l) => / gathered$/.test(l));
+    expect(lines.map((l) => l.match(/— (\d) gathered$/)[1])).toEqual(['1', '2', '3']);
+    expect(lines.map((l) => l.match(/^Added (\w+)'s/)[1]).sort()).toEqual(['Bea', 'Cai', 'Dilys']);
+    await scanner.stop();
+    const people = new ParticipantsPage(laptop);
+    await people.goTo(EN.nav.participants);
+    expect(await people.peopleListed()).toEqual(['Amira', 'Bea', 'Cai', 'Cllr Jones', 'Dilys']);
+  } finally {
+    await browser.close();
+  }
+});
+
 test('in a hall with no network, the scanner still reads codes once the app was opened online', async ({ page, newPage, pageErrors }, testInfo) => {
   const { picture, storageState } = await aTabletsCode(page, newPage);
-  const camera = await writeY4m('bea-offline.y4m', picture, 640, 480);
+  const camera = await stillY4m('bea-offline.y4m', picture, 640, 480);
   const { browser, page: laptop } = await browserWithCamera(testInfo, pageErrors, camera, { storageState });
   try {
     await laptop.goto('#/data');
@@ -198,7 +256,7 @@ test('in a hall with no network, the scanner still reads codes once the app was 
 
 test('a code of another workshop is refused with the reason, in Welsh too', async ({ page, newPage, pageErrors }, testInfo) => {
   const { picture } = await aTabletsCode(page, newPage);
-  const camera = await writeY4m('elsewhere.y4m', picture, 640, 480);
+  const camera = await stillY4m('elsewhere.y4m', picture, 640, 480);
   // Another facilitator's device, with a workshop of its own.
   const other = await newPage({ fresh: true });
   await workshopWithTwoPeople(other, 'Another place');
@@ -228,7 +286,7 @@ test('a code of another workshop is refused with the reason, in Welsh too', asyn
 
 test('where the browser reads QR codes itself, its reader is used and the worker is never fetched', async ({ page, newPage, pageErrors }, testInfo) => {
   const { code, picture, storageState } = await aTabletsCode(page, newPage);
-  const camera = await writeY4m('bea-browser.y4m', picture, 640, 480);
+  const camera = await stillY4m('bea-browser.y4m', picture, 640, 480);
   // A stand-in for the BarcodeDetector of Safari or Chrome on Android: it
   // "reads" the code the test knows is in the camera's picture, once the
   // picture is there, as a platform reader would.
@@ -261,7 +319,7 @@ test('scanning the room\'s join code opens the joining screen', async ({ page, p
   await page.keyboard.press('q');
   await expect(page.locator('.big-code svg.qr-code')).toBeVisible();
   const picture = await cameraPictureOf(page, 1280, 720, '.big-code svg.qr-code');
-  const camera = await writeY4m('join.y4m', picture, 1280, 720);
+  const camera = await stillY4m('join.y4m', picture, 1280, 720);
   const { browser, page: tablet } = await browserWithCamera(testInfo, pageErrors, camera);
   try {
     await tablet.goto('#/setup');
