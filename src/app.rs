@@ -177,6 +177,11 @@ fn facilitator_screen(route: Route) -> AnyView {
         } => {
             view! { <pages::partnership::PartnershipPage ballot=ballot tablet=false /> }.into_any()
         }
+        Route::Words {
+            ballot,
+            area,
+            tablet: false,
+        } => view! { <pages::words::WordsPage ballot=ballot area=area tablet=false /> }.into_any(),
         tablet => tablet_screen(tablet),
     }
 }
@@ -196,6 +201,11 @@ fn tablet_screen(route: Route) -> AnyView {
             ballot,
             tablet: true,
         } => view! { <pages::partnership::PartnershipPage ballot=ballot tablet=true /> }.into_any(),
+        Route::Words {
+            ballot,
+            area,
+            tablet: true,
+        } => view! { <pages::words::WordsPage ballot=ballot area=area tablet=true /> }.into_any(),
         Route::Join(code) => view! { <pages::tablet::JoinPage code=code /> }.into_any(),
         Route::LiveJoin(fragment) => {
             view! { <pages::live_join::LiveJoinPage fragment=fragment /> }.into_any()

@@ -47,6 +47,18 @@ pub enum Route {
         /// Pass-the-tablet mode.
         tablet: bool,
     },
+    /// One participant's own words about one area (0 to 4): what a good
+    /// life looks like, what they like and do not like today, and the notes
+    /// of others they agree with. On the facilitator's device, or on a
+    /// passed-round tablet.
+    Words {
+        /// Whose notes.
+        ballot: Id,
+        /// Which area.
+        area: usize,
+        /// Pass-the-tablet mode.
+        tablet: bool,
+    },
     /// The printable summary.
     Print,
     /// A join link: a workshop's set-up for a tablet to take part.
@@ -111,7 +123,10 @@ impl Route {
     pub fn is_tablet(&self) -> bool {
         matches!(
             self,
-            Route::Tablet { .. } | Route::TabletFinished | Route::Partnership { tablet: true, .. }
+            Route::Tablet { .. }
+                | Route::TabletFinished
+                | Route::Partnership { tablet: true, .. }
+                | Route::Words { tablet: true, .. }
         )
     }
 
@@ -194,6 +209,18 @@ impl Route {
                 },
                 None => Route::Participants,
             },
+            // A damaged area is the first; a damaged id has no one's words.
+            ["words", id, n, rest @ ..] => match Id::parse(id) {
+                Some(ballot) => Route::Words {
+                    ballot,
+                    area: match n.parse::<usize>() {
+                        Ok(n) if (1..=5).contains(&n) => n - 1,
+                        _ => 0,
+                    },
+                    tablet: rest.first() == Some(&"tablet"),
+                },
+                None => Route::Participants,
+            },
             ["print"] => Route::Print,
             ["join", code] => Route::Join(code.to_string()),
             _ => Route::Setup,
@@ -235,6 +262,16 @@ impl Route {
                 ballot,
                 tablet: true,
             } => format!("#/partnership/{ballot}/tablet"),
+            Route::Words {
+                ballot,
+                area,
+                tablet: false,
+            } => format!("#/words/{ballot}/{}", area + 1),
+            Route::Words {
+                ballot,
+                area,
+                tablet: true,
+            } => format!("#/words/{ballot}/{}/tablet", area + 1),
             Route::Print => "#/print".into(),
             Route::Join(code) => format!("#/join/{code}"),
             Route::LiveJoin(fragment) => format!("#{fragment}"),

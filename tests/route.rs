@@ -61,6 +61,11 @@ fn route() -> impl Strategy<Value = Route> {
         Just(Route::TabletFinished),
         (ballot(), any::<bool>())
             .prop_map(|(ballot, tablet)| Route::Partnership { ballot, tablet }),
+        (ballot(), 0usize..5, any::<bool>()).prop_map(|(ballot, area, tablet)| Route::Words {
+            ballot,
+            area,
+            tablet
+        }),
         Just(Route::Print),
         "[A-Za-z0-9_-]{1,200}".prop_map(Route::Join),
         live_fragment().prop_map(Route::LiveJoin),

@@ -1,7 +1,8 @@
 #![cfg(not(target_arch = "wasm32"))]
 //! The browser tests read local storage with a decoder of their own
 //! (`tests/e2e/stored.mjs`). This runs it under Node on codes the app writes,
-//! of both layouts, so it keeps decoding what the app stores. Without Node
+//! of every layout (allocations, ratings, notes and agreements), so it keeps
+//! decoding what the app stores. Without Node
 //! (it comes with the browser tests' tooling) there is nothing to run.
 
 mod common;
@@ -17,9 +18,19 @@ fn the_browser_tests_decoder_reads_every_code_the_app_writes() {
         eprintln!("node is not installed: the decoder is checked by the browser tests");
         return;
     }
-    let w = common::realistic_workshop_with_ratings();
+    let mut w = common::realistic_workshop_with_ratings();
     assert!(w.ballots.iter().any(|b| b.partnership.is_empty()));
     assert!(w.ballots.iter().any(|b| !b.partnership.is_empty()));
+    // And ballots with notes, agreements or both, with ratings and without.
+    let with_notes = common::realistic_workshop_with_notes();
+    assert!(with_notes.ballots.iter().any(|b| !b.notes.is_empty()));
+    assert!(with_notes.ballots.iter().any(|b| !b.agrees.is_empty()));
+    w.ballots.extend(
+        with_notes
+            .ballots
+            .into_iter()
+            .filter(|b| !b.notes.is_empty() || !b.agrees.is_empty()),
+    );
     let codes: Vec<String> = w.ballots.iter().map(encode_ballot).collect();
     let decoder = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/e2e/stored.mjs");
     let script = format!(

@@ -20,7 +20,8 @@ fn section(route: &Route) -> usize {
         | Route::Allocate { .. }
         | Route::Tablet { .. }
         | Route::TabletFinished
-        | Route::Partnership { .. } => 2,
+        | Route::Partnership { .. }
+        | Route::Words { .. } => 2,
         Route::Results(_) | Route::Present(_) => 3,
         Route::Decision => 4,
         Route::Data | Route::Print => 5,

@@ -33,3 +33,4 @@ pub mod share_editor;
 pub mod shift_list;
 pub mod text_field;
 pub mod walkthrough;
+pub mod words;

@@ -347,6 +347,11 @@ fn later_version(
     }
 }
 
+/// Why a change to notes was refused, in the current language.
+pub fn note_error_text(i18n: I18n, error: &NoteError) -> String {
+    note_error(i18n.get_locale(), error)
+}
+
 fn note_error(l: Locale, error: &NoteError) -> String {
     match error {
         NoteError::NoSuchBallot(id) => fill(

@@ -69,9 +69,10 @@ test('after one visit the app opens, keeps the workshop and shows its pictures w
   for (const svg of filesIn(join(root, 'public/icons')).filter((f) => f.endsWith('.svg'))) {
     expect(wanted, 'public/icons is copied into the build').toContain(`icons/${svg}`);
   }
-  // The facilitator's build is kept once the worker runs the page (index.html asks for it again).
+  // The facilitator's build is kept once the worker runs the page (index.html asks for it again),
+  // and the QR scanner's worker once the facilitator's build fetches it, 10 s after it starts.
   const missing = async () => { const now = await waitForOfflineCopy(page); return wanted.filter((f) => !now.cached.includes(f)); };
-  await expect.poll(missing, { message: 'files of the build that are not kept for offline use (list them in public/sw.js)' }).toEqual([]);
+  await expect.poll(missing, { message: 'files of the build that are not kept for offline use (list them in public/sw.js)', timeout: 25_000 }).toEqual([]);
   expect(sw.cached).toContain('');
 
   await setup.nameTheWorkshop('Offline workshop in the church hall');

@@ -20,9 +20,12 @@ const AREAS = ['own_home', 'accommodation', 'day_activities', 'leaving_hospital'
 const PRINCIPLES = ['shared_analysis', 'person_centred_design', 'leadership', 'shared_budgets_and_resources',
   'shared_interpretation_of_legislation', 'recognising_power_imbalances'];
 const RATINGS = ['not_at_all', 'a_little', 'mostly', 'fully'];
-// The first byte of a code: allocations only (1), or then the partnership ratings (2).
+// The first byte of a code: allocations only (1), then the partnership ratings
+// (2), then also the participant's notes and agreements (3).
 const LAYOUT_ALLOCATIONS = 1;
 const LAYOUT_PARTNERSHIP = 2;
+const LAYOUT_NOTES = 3;
+const NOTE_KINDS = ['good_life', 'like', 'dislike'];
 
 /**
  * Reads a CP1- ballot code (layout: src/model/ballot_code.rs `encode_ballot`),
@@ -41,7 +44,7 @@ export function decodeBallotCode(code) {
     const v = bytes.subarray(at, at + n).toString('utf8'); at += n; return v;
   };
   const layout = u8();
-  if (layout !== LAYOUT_ALLOCATIONS && layout !== LAYOUT_PARTNERSHIP) {
+  if (![LAYOUT_ALLOCATIONS, LAYOUT_PARTNERSHIP, LAYOUT_NOTES].includes(layout)) {
     throw new Error(`ballot code of another version: ${code}`);
   }
   const workshop_id = hex(16);
@@ -65,7 +68,8 @@ export function decodeBallotCode(code) {
     allocations[kind] = { areas, locked, models };
   }
   const ballot = { id, workshop_id, participant, role, allocations };
-  if (layout === LAYOUT_PARTNERSHIP) {
+  const time = () => { const v = bytes.readBigInt64BE(at); at += 8; return new Date(Number(v)).toISOString(); };
+  if (layout !== LAYOUT_ALLOCATIONS) {
     const partnership = {};
     for (let n = u8(); n > 0; n--) {
       const principle = PRINCIPLES[u8()];
@@ -73,7 +77,22 @@ export function decodeBallotCode(code) {
       if (!principle || !rating) throw new Error(`ballot code with an unknown principle or rating: ${code}`);
       partnership[principle] = rating;
     }
-    ballot.partnership = partnership;
+    // Left out of the app's JSON when empty (only layout 3 may hold none).
+    if (Object.keys(partnership).length > 0 || layout === LAYOUT_PARTNERSHIP) ballot.partnership = partnership;
+  }
+  if (layout === LAYOUT_NOTES) {
+    const notes = [];
+    for (let n = u8(); n > 0; n--) {
+      const noteId = hex(16);
+      const area = AREAS[u8()];
+      const kind = NOTE_KINDS[u8()];
+      const updated = time();
+      notes.push({ id: noteId, area, kind, text: text(), updated_at: updated });
+    }
+    const agrees = [];
+    for (let n = u16(); n > 0; n--) agrees.push(hex(16));
+    if (notes.length > 0) ballot.notes = notes;
+    if (agrees.length > 0) ballot.agrees = agrees;
   }
   if (at !== bytes.length - 4) throw new Error(`ballot code with ${bytes.length - 4 - at} bytes left over`);
   return { ...ballot, updated_at: new Date(Number(ms)).toISOString() };

@@ -34,8 +34,25 @@ pub fn TurnEnd(
     let next_kind = move || next_kind.get();
     let check = Memo::new(move |_| state.workshop.with(|w| w.partnership_check));
     let finish = move || Route::after_dividing(ballot, tablet, check.get());
+    let words = Route::Words {
+        ballot,
+        area: 0,
+        tablet,
+    };
     view! {
         <div class="next-row">
+            <a
+                class="button button-large"
+                href=words.href()
+                on:click=move |ev| {
+                    if tablet {
+                        ev.prevent_default();
+                        replace(&words);
+                    }
+                }
+            >
+                {crate::ui::labels::tr!(i18n, words.link)}
+            </a>
             {move || {
                 let target = finish();
                 let label = match target {

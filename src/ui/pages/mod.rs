@@ -12,3 +12,4 @@ pub mod results;
 pub mod setup;
 pub mod tablet;
 pub mod walkthrough;
+pub mod words;
