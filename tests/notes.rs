@@ -1171,3 +1171,38 @@ proptest! {
         prop_assert!(!join(&ab, &m[0]).1);
     }
 }
+
+#[test]
+fn a_participant_sees_others_cards_with_their_own_agreements_and_never_their_own() {
+    use co_produce::model::others_cards;
+    let w = realistic_workshop_with_notes();
+    for reader in &w.ballots {
+        for area in Area::ALL {
+            let seen = others_cards(&w, area, reader.id);
+            let wall = note_wall(&w, area, true);
+            for (card, agreed) in &seen {
+                let members: Vec<Id> = std::iter::once(card.note_id)
+                    .chain(card.merged_from.iter().copied())
+                    .collect();
+                assert!(
+                    members
+                        .iter()
+                        .all(|m| reader.notes.iter().all(|n| n.id != *m)),
+                    "{} sees their own note {}",
+                    reader.participant,
+                    card.note_id
+                );
+                assert_eq!(*agreed, reader.agrees.contains(&card.note_id));
+                assert!(wall.cards.contains(card), "only the room's cards");
+            }
+            // Every room card without a note of theirs is there.
+            let theirs = |c: &co_produce::model::NoteCard| {
+                std::iter::once(c.note_id)
+                    .chain(c.merged_from.iter().copied())
+                    .any(|m| reader.notes.iter().any(|n| n.id == m))
+            };
+            assert_eq!(seen.len(), wall.cards.iter().filter(|c| !theirs(c)).count());
+        }
+    }
+    assert!(others_cards(&w, Area::OwnHome, id(250)).is_empty());
+}

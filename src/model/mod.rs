@@ -44,7 +44,7 @@ pub use fair_split::{fair_split, fair_split_working, FairSplitWorking};
 pub use id::Id;
 pub use json_problem::{JsonPart, ShapeProblem, SyntaxProblem};
 pub use merge::{merge_ballots, merge_into, merge_workshops, MergeReport};
-pub use note_wall::{note_reviews, note_wall, NoteCard, NoteReview, NoteWall};
+pub use note_wall::{note_reviews, note_wall, others_cards, NoteCard, NoteReview, NoteWall};
 pub use notes::{NoteError, NoteKind, NoteModeration, ParticipantNote};
 pub use parse::ImportError;
 pub use partnership::{PartnershipCheck, PartnershipRatings, Principle, Rating};

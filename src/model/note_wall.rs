@@ -140,6 +140,25 @@ impl<'a> NoteIndex<'a> {
     }
 }
 
+/// The room's cards of `area` as one participant sees them: those holding
+/// no note of theirs (shown or merged in), each with whether they agree with
+/// it. Empty for a ballot that is not in the workshop.
+pub fn others_cards(w: &Workshop, area: Area, reader: Id) -> Vec<(NoteCard, bool)> {
+    let Some(me) = w.ballot(reader) else {
+        return Vec::new();
+    };
+    let mine = |id: &Id| me.notes.iter().any(|n| n.id == *id);
+    note_wall(w, area, true)
+        .cards
+        .into_iter()
+        .filter(|c| !mine(&c.note_id) && !c.merged_from.iter().any(mine))
+        .map(|c| {
+            let agreed = me.agrees.contains(&c.note_id);
+            (c, agreed)
+        })
+        .collect()
+}
+
 /// The wall of one area. On the room's screen (`for_room`) while the
 /// workshop shows approved notes only, only cards whose shown note is
 /// approved in its current version; otherwise every card. Hidden notes are

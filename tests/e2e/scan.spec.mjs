@@ -128,6 +128,15 @@ async function aTabletsCode(page, newPage) {
 }
 
 class Scanner {
+  /** Opens the gathering screen on `page` and starts scanning there. */
+  static async startOnGathering(page) {
+    await page.goto('#/data');
+    await new DataPage(page).expectShown();
+    const scanner = new Scanner(page);
+    await scanner.start();
+    return scanner;
+  }
+
   constructor(page) {
     this.page = page;
     this.region = page.getByRole('region', { name: EN.scan.gather_label });
@@ -157,11 +166,7 @@ test('scanning a tablet\'s code adds its choices once; again it is already here'
   const camera = await stillY4m('bea.y4m', picture, 640, 480);
   const { browser, page: laptop, requests } = await browserWithCamera(testInfo, pageErrors, camera, { storageState });
   try {
-    const data = new DataPage(laptop);
-    await laptop.goto('#/data');
-    await data.expectShown();
-    const scanner = new Scanner(laptop);
-    await scanner.start();
+    const scanner = await Scanner.startOnGathering(laptop);
     await expect(scanner.status()).toHaveText(fill(EN.scan.added, { name: 'Bea', count: 1 }), { timeout: 20_000 });
     await expect(scanner.region).toHaveAttribute('data-reader', 'worker');
     await expect(scanner.status()).toHaveClass(/scan-taken/);
@@ -203,10 +208,7 @@ test('tablets held up one after another are each added, without pressing anythin
     tablets.flatMap(({ picture }) => [{ rgba: picture, frames: 15 }, { rgba: grey, frames: 10 }]));
   const { browser, page: laptop } = await browserWithCamera(testInfo, pageErrors, camera, { storageState });
   try {
-    await laptop.goto('#/data');
-    await new DataPage(laptop).expectShown();
-    const scanner = new Scanner(laptop);
-    await scanner.start();
+    const scanner = await Scanner.startOnGathering(laptop);
     // Every outcome the line shows, in order.
     await laptop.evaluate(() => {
       window.scanLines = [];
@@ -263,10 +265,7 @@ test('a code of another workshop is refused with the reason, in Welsh too', asyn
   const storageState = await other.context().storageState();
   const { browser, page: laptop } = await browserWithCamera(testInfo, pageErrors, camera, { storageState });
   try {
-    await laptop.goto('#/data');
-    await new DataPage(laptop).expectShown();
-    const scanner = new Scanner(laptop);
-    await scanner.start();
+    const scanner = await Scanner.startOnGathering(laptop);
     await expect(scanner.status()).toHaveText(/^Not added: .*Bea belongs to another workshop/, { timeout: 20_000 });
     await expect(scanner.status()).toHaveClass(/scan-refused/);
     await scanner.stop();
@@ -297,10 +296,7 @@ test('where the browser reads QR codes itself, its reader is used and the worker
   };`;
   const { browser, page: laptop, requests } = await browserWithCamera(testInfo, pageErrors, camera, { storageState, initScript });
   try {
-    await laptop.goto('#/data');
-    await new DataPage(laptop).expectShown();
-    const scanner = new Scanner(laptop);
-    await scanner.start();
+    const scanner = await Scanner.startOnGathering(laptop);
     await expect(scanner.status()).toHaveText(fill(EN.scan.added, { name: 'Bea', count: 1 }), { timeout: 20_000 });
     await expect(scanner.region).toHaveAttribute('data-reader', 'browser');
     expect(requests.filter((u) => SCANNER_BUILD.test(u) || u.includes('scanner-worker.js'))).toEqual([]);

@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 
 use crate::i18n::*;
-use crate::model::{note_wall, Area, Id, Role};
+use crate::model::{others_cards, Area, Id, Role};
 use crate::platform::clock;
 use crate::state::use_app;
 use crate::ui::chart::role_class;
@@ -35,16 +35,10 @@ pub fn OthersNotes(
     let error = RwSignal::new(None::<String>);
     let notes = Memo::new(move |_| {
         state.workshop.with(|w| {
-            let Some(me) = w.ballot(ballot) else {
-                return Vec::new();
-            };
-            let mine = |id: &Id| me.notes.iter().any(|n| n.id == *id);
-            note_wall(w, area, true)
-                .cards
+            others_cards(w, area, ballot)
                 .into_iter()
-                .filter(|c| !mine(&c.note_id) && !c.merged_from.iter().any(mine))
-                .map(|c| OtherNote {
-                    agreed: me.agrees.contains(&c.note_id),
+                .map(|(c, agreed)| OtherNote {
+                    agreed,
                     note: c.note_id,
                     text: c.text,
                     role: c.author_role,
