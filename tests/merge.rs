@@ -7,7 +7,7 @@ mod common;
 
 use std::collections::BTreeMap;
 
-use co_produce::model::merge::{newer_ballot, sort_ballots, NotTheSameWorkshop};
+use co_produce::model::merge::{newer_ballot, settle_ballot, sort_ballots, NotTheSameWorkshop};
 use co_produce::model::{
     merge_ballots, merge_into, merge_workshops, validate, Area, AreaShares, Ballot, Id,
     ImportError, MergeReport, NoteKind, PartnershipCheck, Principle, Rating, Role, Timestamp,
@@ -367,7 +367,9 @@ fn expected_after(w: &Workshop, versions: &[Ballot]) -> Workshop {
             continue;
         }
         best.entry(v.id)
-            .and_modify(|kept| *kept = newer_ballot(kept, v).clone())
+            .and_modify(|kept| {
+                settle_ballot(kept, v);
+            })
             .or_insert_with(|| v.clone());
     }
     let mut out = w.clone();
@@ -416,7 +418,8 @@ proptest! {
                 let now = batched.ballot(old.id);
                 prop_assert!(now.is_some(), "ballot {} was lost", old.id);
                 let now = now.unwrap();
-                prop_assert_eq!(newer_ballot(old, now), now);
+                let mut settled = now.clone();
+                prop_assert!(!settle_ballot(&mut settled, old), "ballot {} went back in time", old.id);
             }
             prop_assert_eq!(report.updated + report.added > 0, before != batched);
             start = end.max(start);
@@ -1049,7 +1052,8 @@ proptest! {
                 // As the merge sees it: without allocations of removed kinds.
                 let mut ballot = ballot.clone();
                 ballot.allocations.retain(|k, _| ab.kind(k).is_some());
-                prop_assert_eq!(newer_ballot(kept, &ballot), kept);
+                let mut settled = kept.clone();
+                prop_assert!(!settle_ballot(&mut settled, &ballot), "ballot {} is older than a copy", ballot.id);
             }
         }
     }
@@ -1087,6 +1091,56 @@ fn kind_removal_merges_the_same_in_any_grouping() {
         .iter()
         .all(|b| !b.allocations.contains_key("custom_1")));
     assert!(validate(&left).is_ok(), "{:?}", validate(&left));
+}
+
+/// Found by the property test on CI: two copies edited at the same minute
+/// in two kinds, one of which a third window removes. Choosing the greater
+/// whole copy would fall one way before the removal and the other way after
+/// it; per kind, it cannot.
+#[test]
+fn an_exact_tie_settles_the_same_whether_a_kind_is_removed_before_or_after() {
+    let base = base();
+    let (mut a, mut b, mut c) = (base.clone(), base.clone(), base.clone());
+    edit(&mut a, 107, |w| {
+        w.update_allocation(id(11), "custom_1", at(107), |al| {
+            al.set_area(Area::OwnHome, 9_000)
+        });
+        w.update_allocation(id(11), "state_money", at(107), |al| {
+            al.set_area(Area::OwnHome, 100)
+        });
+        let mut d = w.decision_or_draft(at(107));
+        let money = d.shares["state_money"].set(Area::OwnHome, 100, &[]);
+        let custom = d.shares["custom_1"].set(Area::OwnHome, 9_000, &[]);
+        d.shares.insert("state_money".into(), money);
+        d.shares.insert("custom_1".into(), custom);
+        w.agreed_decision = Some(d);
+    });
+    edit(&mut b, 107, |w| {
+        w.update_allocation(id(11), "custom_1", at(107), |al| {
+            al.set_area(Area::OwnHome, 100)
+        });
+        w.update_allocation(id(11), "state_money", at(107), |al| {
+            al.set_area(Area::OwnHome, 9_000)
+        });
+        let mut d = w.decision_or_draft(at(107));
+        let money = d.shares["state_money"].set(Area::OwnHome, 9_000, &[]);
+        let custom = d.shares["custom_1"].set(Area::OwnHome, 100, &[]);
+        d.shares.insert("state_money".into(), money);
+        d.shares.insert("custom_1".into(), custom);
+        w.agreed_decision = Some(d);
+    });
+    edit(&mut c, 100, |w| w.remove_kind("custom_1", at(100)));
+    let ab = merged(&a, &b);
+    assert_eq!(ab, merged(&b, &a));
+    let left = merged(&ab, &c);
+    assert_eq!(left, merged(&a, &merged(&b, &c)));
+    assert_eq!(left, merged(&merged(&a, &c), &b));
+    assert!(validate(&left).is_ok(), "{:?}", validate(&left));
+    // Each kind keeps the greater of the two tied splits.
+    let money =
+        |w: &Workshop| w.ballot(id(11)).expect("ballot 11").allocations["state_money"].clone();
+    assert_eq!(money(&left), money(&b).max(money(&a)));
+    assert!(validate(&ab).is_ok(), "{:?}", validate(&ab));
 }
 
 #[test]

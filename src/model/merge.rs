@@ -41,12 +41,101 @@ impl MergeReport {
     }
 }
 
-/// Which of two copies of the same ballot wins: the newer, or on an exact tie
-/// the greater content, so the choice does not depend on the order of arrival.
+/// Which of two signed copies of the same ballot to hold when they cannot be
+/// mixed (live mode keeps a tablet's ballot as it signed it): the newer, and
+/// on an exact tie the one [`settle_ballot`] leans to, so the choice does not
+/// depend on the order of arrival.
 pub fn newer_ballot<'a>(a: &'a Ballot, b: &'a Ballot) -> &'a Ballot {
-    match a.updated_at.cmp(&b.updated_at).then_with(|| a.cmp(b)) {
+    match a
+        .updated_at
+        .cmp(&b.updated_at)
+        .then_with(|| ballot_but_allocations(a).cmp(&ballot_but_allocations(b)))
+        .then_with(|| a.allocations.cmp(&b.allocations))
+    {
         Ordering::Less => b,
         _ => a,
+    }
+}
+
+/// Everything of a ballot but its stamp and allocations, to compare two
+/// copies with the same stamp.
+#[allow(clippy::type_complexity)]
+fn ballot_but_allocations(
+    b: &Ballot,
+) -> (
+    &Id,
+    &str,
+    &super::workshop::Role,
+    &super::partnership::PartnershipRatings,
+    &[super::notes::ParticipantNote],
+    &std::collections::BTreeSet<Id>,
+) {
+    (
+        &b.workshop_id,
+        &b.participant,
+        &b.role,
+        &b.partnership,
+        &b.notes,
+        &b.agrees,
+    )
+}
+
+/// Settles two copies of the same ballot into `mine`; says whether it changed.
+/// The newer copy wins. On an exact tie of stamps the greater of everything
+/// but the allocations wins, and where that ties too each kind keeps the
+/// greater of the two allocations. Not the greater whole: a kind removed
+/// before or after two copies meet strips its allocation from both, and a
+/// choice by whole content could then fall the other way, so the grouping of
+/// merges would matter. Per kind, stripping and settling commute.
+pub fn settle_ballot(mine: &mut Ballot, theirs: &Ballot) -> bool {
+    let order = mine
+        .updated_at
+        .cmp(&theirs.updated_at)
+        .then_with(|| ballot_but_allocations(mine).cmp(&ballot_but_allocations(theirs)));
+    match order {
+        Ordering::Greater => false,
+        Ordering::Less => {
+            *mine = theirs.clone();
+            true
+        }
+        Ordering::Equal => join_by_kind(&mut mine.allocations, &theirs.allocations),
+    }
+}
+
+/// Keeps, per kind, the greater of two values (a kind in one map only is
+/// taken in); says whether `mine` changed.
+fn join_by_kind<V: Ord + Clone>(
+    mine: &mut std::collections::BTreeMap<String, V>,
+    theirs: &std::collections::BTreeMap<String, V>,
+) -> bool {
+    let mut changed = false;
+    for (kind, value) in theirs {
+        match mine.get_mut(kind) {
+            Some(held) if *held >= *value => {}
+            Some(held) => {
+                *held = value.clone();
+                changed = true;
+            }
+            None => {
+                mine.insert(kind.clone(), value.clone());
+                changed = true;
+            }
+        }
+    }
+    changed
+}
+
+/// Settles two copies of the agreed decision into `mine`, as
+/// [`settle_ballot`] does a ballot: the newer wins; on an exact tie the
+/// greater rationale, and where that ties too each kind's greater split.
+fn settle_decision(mine: &mut AgreedDecision, theirs: &AgreedDecision) -> bool {
+    match (mine.updated_at, &mine.rationale).cmp(&(theirs.updated_at, &theirs.rationale)) {
+        Ordering::Greater => false,
+        Ordering::Less => {
+            *mine = theirs.clone();
+            true
+        }
+        Ordering::Equal => join_by_kind(&mut mine.shares, &theirs.shares),
     }
 }
 
@@ -124,8 +213,7 @@ pub fn merge_ballots(workshop: &mut Workshop, incoming: Vec<Ballot>, source: &st
                 changed = true;
             }
             Some(existing) => {
-                if *existing != ballot && std::ptr::eq(newer_ballot(existing, &ballot), &ballot) {
-                    *existing = ballot;
+                if settle_ballot(existing, &ballot) {
                     report.updated += 1;
                     changed = true;
                 } else {
@@ -286,7 +374,7 @@ pub fn merge_into(ours: &mut Workshop, theirs: &Workshop) -> Result<bool, NotThe
             d
         });
     match (&mut ours.agreed_decision, &their_decision) {
-        (Some(mine), Some(other)) => changed |= take_newer(mine, |d| &d.updated_at, other),
+        (Some(mine), Some(other)) => changed |= settle_decision(mine, other),
         (None, Some(other)) => {
             ours.agreed_decision = Some(other.clone());
             changed = true;
@@ -324,7 +412,8 @@ fn strip_unknown<V>(
 }
 
 /// The set-up as text (with `kinds`, read without removed ones), to break an
-/// exact tie of stamps by content.
+/// exact tie of stamps by content. The kinds come last: a kind removed later
+/// strips them, and what comes first should decide whenever it can.
 fn setup_text(w: &Workshop, kinds: &[ResourceKind]) -> String {
     let setup = (
         &w.name,
@@ -332,8 +421,8 @@ fn setup_text(w: &Workshop, kinds: &[ResourceKind]) -> String {
         &w.date,
         &w.catalogue.id,
         &w.catalogue.version,
-        kinds,
         w.partnership_check,
+        kinds,
     );
     serde_json::to_string(&setup).unwrap_or_default()
 }
@@ -387,12 +476,8 @@ fn merge_ballot_lists<'t>(
     }
     if !duplicates.is_empty() {
         for &(kept, at) in &duplicates {
-            if std::ptr::eq(
-                newer_ballot(&ours.ballots[kept], &ours.ballots[at]),
-                &ours.ballots[at],
-            ) {
-                ours.ballots.swap(kept, at);
-            }
+            let other = ours.ballots[at].clone();
+            settle_ballot(&mut ours.ballots[kept], &other);
         }
         let mut seen = std::collections::HashSet::new();
         ours.ballots.retain(|b| seen.insert(b.id));
@@ -412,11 +497,7 @@ fn merge_ballot_lists<'t>(
         let ballot = ballot.as_ref();
         match index.get(&ballot.id) {
             Some(&at) => {
-                let mine = &ours.ballots[at];
-                if mine != ballot && std::ptr::eq(newer_ballot(mine, ballot), ballot) {
-                    ours.ballots[at] = ballot.clone();
-                    changed = true;
-                }
+                changed |= settle_ballot(&mut ours.ballots[at], ballot);
             }
             None => {
                 index.insert(ballot.id, ours.ballots.len());
