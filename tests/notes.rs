@@ -1206,3 +1206,34 @@ fn a_participant_sees_others_cards_with_their_own_agreements_and_never_their_own
     }
     assert!(others_cards(&w, Area::OwnHome, id(250)).is_empty());
 }
+
+/// The wall as a room control: chosen, written and read back as version 3,
+/// and a room that never chose it is written as before.
+#[test]
+fn the_wall_is_a_room_control_of_version_3() {
+    let plain = common::realistic_workshop();
+    let v: Value = serde_json::from_str(&export_json(&plain)).unwrap();
+    assert!(v["workshop"]["room"].get("words_area").is_none());
+    assert!(v["workshop"]["room"].get("words_role").is_none());
+
+    let mut w = plain.clone();
+    w.room.lead = co_produce::model::RoomLead::Words;
+    w.room.words_area = Some(Area::LeavingHospital);
+    w.room.words_role = Some(Role::Commissioner);
+    let text = export_json(&w);
+    let v: Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(v["schema_version"], json!(SCHEMA_VERSION));
+    assert_eq!(v["workshop"]["room"]["lead"], json!("words"));
+    assert_eq!(
+        v["workshop"]["room"]["words_area"],
+        json!("leaving_hospital")
+    );
+    assert_eq!(v["workshop"]["room"]["words_role"], json!("commissioner"));
+    assert_eq!(import_json(&text).expect("it reads back"), w);
+
+    // Only the area chosen still needs version 3.
+    let mut only_area = plain.clone();
+    only_area.room.words_area = Some(Area::Accommodation);
+    let v: Value = serde_json::from_str(&export_json(&only_area)).unwrap();
+    assert_eq!(v["schema_version"], json!(SCHEMA_VERSION));
+}

@@ -101,8 +101,9 @@ pub fn working_copy_json(workshop: &Workshop) -> String {
 /// this one's changes; one with ratings but no notes says version 2.
 fn version_needed(w: &Workshop) -> u32 {
     let ballots = w.ballots.iter().map(ballot_version).max();
-    // Moderation, removed kinds and a cleared decision came with version 3.
+    // Moderation, the wall, removed kinds and a cleared decision came with version 3.
     let moderation = if w.moderation.is_default()
+        && !w.room.uses_words()
         && w.removed_kinds.is_empty()
         && w.decision_cleared_at.is_none()
     {

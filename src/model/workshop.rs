@@ -225,16 +225,19 @@ pub enum RoomLead {
     /// The partnership check: each principle's ratings, per role, and the
     /// biggest gap between roles.
     Partnership,
+    /// Participants' own words: one area's notes as cards, most agreed first.
+    Words,
 }
 
 impl RoomLead {
     /// Every choice, in the order the facilitator is offered them.
-    pub const ALL: [RoomLead; 5] = [
+    pub const ALL: [RoomLead; 6] = [
         RoomLead::Average,
         RoomLead::FairSplit,
         RoomLead::Agreement,
         RoomLead::Shift,
         RoomLead::Partnership,
+        RoomLead::Words,
     ];
 
     /// Whether this is the average, the choice a room starts with.
@@ -265,11 +268,25 @@ pub struct RoomControls {
     /// a room that never chose is written as before.
     #[serde(default, skip_serializing_if = "RoomLead::is_average")]
     pub lead: RoomLead,
+    /// Whose words the wall shows while the screen leads with them: the area
+    /// the room is talking about; the first area until one is chosen.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub words_area: Option<Area>,
+    /// The one role whose notes the wall shows, or every role's. Left out
+    /// while every role's.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub words_role: Option<Role>,
     /// When any of these last changed.
     pub updated_at: Timestamp,
 }
 
 impl RoomControls {
+    /// Whether the room's screen uses anything that came with version 3 of
+    /// the record (the wall of participants' words).
+    pub fn uses_words(&self) -> bool {
+        self.lead == RoomLead::Words || self.words_area.is_some() || self.words_role.is_some()
+    }
+
     /// Whether the room may see an area's results now.
     pub fn is_visible(&self, area: Area) -> bool {
         !self.results_hidden || self.revealed.contains(&area)

@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 
 use crate::i18n::*;
-use crate::model::{Area, RoomControls};
+use crate::model::{Area, RoomControls, RoomLead};
 use crate::platform::address::open_window;
 use crate::route::Route;
 use crate::state::use_app;
@@ -115,6 +115,9 @@ pub fn RoomControlsPanel() -> impl IntoView {
                 />
             </div>
             <crate::ui::room_lead::RoomLeadChoice />
+            <Show when=move || room.with(|r| r.lead == RoomLead::Words)>
+                <crate::ui::wall_choice::WallChoice />
+            </Show>
             <Show when=move || room.with(|r| r.results_hidden)>
                 <p>{tr!(i18n, room.reveal_lead)}</p>
                 <ul class="reveal-list">{reveal_buttons}</ul>

@@ -1,6 +1,6 @@
 //! The facilitator's choice of what the room's screen leads with: the
 //! average, the fair split, where the roles agree and divide, the agreed
-//! decision's shift, or the partnership check.
+//! decision's shift, the partnership check, or people's own words.
 
 use leptos::prelude::*;
 
@@ -24,6 +24,7 @@ pub fn RoomLeadChoice() -> impl IntoView {
                 RoomLead::Agreement => "room-lead-agreement",
                 RoomLead::Shift => "room-lead-shift",
                 RoomLead::Partnership => "room-lead-partnership",
+                RoomLead::Words => "room-lead-words",
             }
             .to_string(),
             label: Signal::derive(move || {
@@ -33,6 +34,7 @@ pub fn RoomLeadChoice() -> impl IntoView {
                     RoomLead::Agreement => t_string!(i18n, room.lead_agreement),
                     RoomLead::Shift => t_string!(i18n, room.lead_shift),
                     RoomLead::Partnership => t_string!(i18n, room.lead_partnership),
+                    RoomLead::Words => t_string!(i18n, room.lead_words),
                 }
                 .to_string()
             }),

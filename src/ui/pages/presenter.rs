@@ -1,12 +1,14 @@
 //! The room's screen for a projector: per area, today against the room's
 //! average and each role's, how far people who use support and commissioners
-//! are apart, and how many have taken part. Large type, high contrast, and it
-//! follows the facilitator's window live.
+//! are apart, and how many have taken part; or, when the facilitator
+//! chooses, one area's notes from participants as a wall of cards. Large
+//! type, high contrast, and it follows the facilitator's window live.
 
 use leptos::prelude::*;
 
 use crate::i18n::*;
 use crate::model::agreement::{headlines, Agreement};
+use crate::model::note_wall::{note_wall, NoteWall};
 use crate::model::partnership_results::{partnership_results, PartnershipResults};
 use crate::model::{
     aggregate, Area, AreaShares, KindAggregate, Measure, ResourceKind, Role, RoomControls,
@@ -20,6 +22,7 @@ use crate::ui::bilingual::in_languages;
 use crate::ui::chart::area_bars;
 use crate::ui::join_code::{BigCode, JoinCode};
 use crate::ui::labels::{area_name, area_name_in};
+use crate::ui::note_wall::NoteWallPanel;
 use crate::ui::partnership::chart::PartnershipPanels;
 use crate::ui::room_bars::RoomBars;
 use crate::ui::shift_list::ShiftList;
@@ -89,6 +92,11 @@ pub fn PresenterPage(
             ))
         })
     });
+    // Only while the screen leads with people's words (memos are lazy).
+    let wall = Memo::new(move |_| {
+        let area = room.with(|r| r.words_area.unwrap_or(Area::ALL[0]));
+        shown.with(|w| note_wall(w, area, true))
+    });
     let link_text = app_address();
     // The code carries the set-up, so a tablet that scans it joins this workshop.
     let live = crate::state::live::use_live();
@@ -118,12 +126,15 @@ pub fn PresenterPage(
                 <PresenterTitle name=name count=count both=both is_frozen=is_frozen />
                 {move || (!in_grid.get()).then(join_in_header.clone())}
             </header>
-            <crate::ui::kind_tabs::KindTabs
-                kinds=kinds.into()
-                current=shown_kind.into()
-                to=Callback::new(|id| Route::Present(Some(id)))
-            />
-            <AreaGrid aggregates=aggregates shown_kind=shown_kind room=room partnership=partnership decision=decision join=ViewFn::from(join) />
+            // Notes are about an area, not a kind: the wall has no use for the tabs.
+            <Show when=move || room.with(|r| r.lead != RoomLead::Words)>
+                <crate::ui::kind_tabs::KindTabs
+                    kinds=kinds.into()
+                    current=shown_kind.into()
+                    to=Callback::new(|id| Route::Present(Some(id)))
+                />
+            </Show>
+            <AreaGrid aggregates=aggregates shown_kind=shown_kind room=room partnership=partnership decision=decision wall=wall join=ViewFn::from(join) />
             {move || big_code.get().then(|| view! { <BigCode link=link on_close=Callback::new(move |()| big_code.set(false)) /> })}
         </div>
     }
@@ -190,6 +201,8 @@ fn AreaGrid(
     partnership: Memo<PartnershipResults>,
     /// The shown kind and its agreed split, if a decision is recorded.
     decision: Memo<Option<(ResourceKind, AreaShares)>>,
+    /// The wall of the area the room is talking about.
+    wall: Memo<NoteWall>,
     /// The join code, in the grid's sixth cell.
     join: ViewFn,
 ) -> impl IntoView {
@@ -210,6 +223,9 @@ fn AreaGrid(
             }
             RoomLead::Partnership => {
                 return Some(view! { <PartnershipPanels results=partnership.get() both=room.both_languages /> }.into_any());
+            }
+            RoomLead::Words => {
+                return Some(view! { <NoteWallPanel wall=wall.get() role=room.words_role both=room.both_languages /> }.into_any());
             }
             RoomLead::FairSplit => Measure::FairSplit,
             RoomLead::Average => Measure::Average,
