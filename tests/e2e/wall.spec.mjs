@@ -185,4 +185,22 @@ test.describe('the wall of people\'s words', () => {
     await expect(page.getByLabel(EN.room.words_role)).toHaveValue('commissioner');
     await expect(page.getByRole('radio', { name: EN.room.lead_words })).toBeChecked();
   });
+
+  test('the printable summary lists each area\'s most agreed notes, never a hidden one', async ({ page }) => {
+    await seedWall(page);
+    await page.goto('./#/print');
+    await page.reload();
+    const home = page.locator('.print-area', { has: page.getByRole('heading', { name: EN.areas.own_home }) });
+    const listed = home.locator('ol li');
+    await expect(listed).toHaveCount(5);
+    await expect(listed.first()).toHaveText(`${LONGEST.slice(0, 280)} (${EN.roles_short.citizen}; ${fill(EN.wall.agree, { count: 19 })})`);
+    await expect(listed.nth(1)).toContainText(fill(EN.wall.agree, { count: 16 }));
+    await expect(page.locator('.print-page')).not.toContainText('07700');
+    await expect(page.locator('.print-page')).not.toContainText('Person 1');
+    // The one note about accommodation is listed there.
+    const flats = page.locator('.print-area', { has: page.getByRole('heading', { name: EN.areas.accommodation }) });
+    await expect(flats.locator('ol li')).toHaveCount(1);
+    await expect(flats.locator('ol li')).toContainText('The new flats by the river are good.');
+    await expectNoAxeViolations(page, 'the printable summary with notes');
+  });
 });

@@ -1,16 +1,17 @@
 //! A printable summary for commissioners: per resource kind the chart and
-//! figures, the agreed decision and its reasons, and the room's notes per area.
+//! figures, the agreed decision and its reasons, and the room's notes per area
+//! with participants' most agreed notes.
 
 use leptos::prelude::*;
 
 use crate::i18n::*;
+use crate::model::note_wall::{note_wall, NoteCard};
 use crate::model::partnership_results::partnership_results;
 use crate::model::{aggregate, Area, AreaNotes, AreaShares, KindAggregate, ResourceKind};
 use crate::route::Route;
 use crate::state::use_app;
 use crate::ui::chart::{results_bars, Bar, BarChart, BarGroup};
-use crate::ui::labels::tr;
-use crate::ui::labels::{area_name, kind_total};
+use crate::ui::labels::{area_name, fill, kind_total, role_short_name, tr};
 use crate::ui::partnership::chart::PartnershipSummary;
 use crate::ui::shift_list::ShiftList;
 
@@ -42,7 +43,10 @@ pub fn PrintPage() -> impl IntoView {
                 .as_ref()
                 .and_then(|d| d.rationale.get(&area).cloned())
                 .unwrap_or_default();
-            view! { <AreaSummary area=area notes=w.notes_for(area) reason=reason /> }
+            // Every note that is not hidden counts here, approved or not: the
+            // approval is for the room's screen, this is the record.
+            let cards = note_wall(&w, area, false).cards;
+            view! { <AreaSummary area=area notes=w.notes_for(area) reason=reason cards=cards /> }
         })
         .collect_view();
     view! {
@@ -154,10 +158,34 @@ fn KindSummary(
     }
 }
 
-/// One area's reasons and the room's notes about it.
+/// How many of participants' most agreed notes each area lists.
+const MOST_AGREED: usize = 5;
+
+/// One area's reasons, the room's notes about it, and participants' most
+/// agreed notes.
 #[component]
-fn AreaSummary(area: Area, notes: AreaNotes, reason: String) -> impl IntoView {
+fn AreaSummary(
+    area: Area,
+    notes: AreaNotes,
+    reason: String,
+    cards: Vec<NoteCard>,
+) -> impl IntoView {
     let i18n = use_i18n();
+    let most_agreed = (!cards.is_empty()).then(|| {
+        let items = cards
+            .into_iter()
+            .take(MOST_AGREED)
+            .map(|c| {
+                let who = role_short_name(i18n, c.author_role);
+                let agree = fill(t_string!(i18n, wall.agree), &[("count", &c.agreements)]);
+                view! { <li>{c.text}<span class="print-note-meta">{format!(" ({who}; {agree})")}</span></li> }
+            })
+            .collect_view();
+        view! {
+            <dt>{tr!(i18n, print.most_agreed)}</dt>
+            <dd><ol>{items}</ol></dd>
+        }
+    });
     let list = |items: Vec<String>| {
         items
             .into_iter()
@@ -176,6 +204,7 @@ fn AreaSummary(area: Area, notes: AreaNotes, reason: String) -> impl IntoView {
                 <dd><ul>{list(notes.likes)}</ul></dd>
                 <dt>{tr!(i18n, walk.dislikes)}</dt>
                 <dd><ul>{list(notes.dislikes)}</ul></dd>
+                {most_agreed}
             </dl>
         </section>
     }
