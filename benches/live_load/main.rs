@@ -3,7 +3,12 @@
 //! Simulates a room of tablets, each with its own key and ballot, moving a
 //! slider and publishing every change as a sealed, signed, retained QoS 1
 //! ballot, with one presenter that subscribes to the workshop, opens and
-//! verifies each message, merges it and recomputes the room's figures. Uses
+//! verifies each message, merges it and recomputes the room's figures. Each
+//! tablet also writes `NOTES` notes (5) in the first third of the run and
+//! agrees with `AGREES` (20) of others' notes after it, as changes of its
+//! ballot like any other; for those the presenter also redraws the wall of
+//! notes of every area, and the time from publish to the wall is printed
+//! apart. Uses
 //! the app's own codec, sans-I/O session and back-off (`model::live::mqtt`)
 //! and sealing (`LiveRoom`): every client reconnects as the app does and then
 //! publishes its latest state again.
@@ -50,8 +55,8 @@ mod host {
         ReceiveCounts, Received, RoomKey, SigningKey,
     };
     use co_produce::model::{
-        aggregate, merge_ballots, Area, Ballot, Catalogue, CatalogueRef, Id, KindAllocation, Role,
-        Timestamp, Workshop,
+        aggregate, merge_ballots, note_wall, Area, Ballot, Catalogue, CatalogueRef, Id,
+        KindAllocation, NoteKind, ParticipantNote, Role, Timestamp, Workshop,
     };
 
     use crate::link::{Link, LinkEvent};
@@ -100,6 +105,9 @@ mod host {
         netns: Option<String>,
         /// Whether stdin carries the broker's restarts.
         restart_events: bool,
+        /// Notes each tablet writes, and others' notes each agrees with.
+        notes: usize,
+        agrees: usize,
     }
 
     fn env_or<T: std::str::FromStr>(name: &str, default: T) -> T {
@@ -118,6 +126,8 @@ mod host {
             tablets: env_or("TABLETS", 200usize).max(1),
             rate: env_or("RATE", 2.0f64).max(0.01),
             seconds: env_or("SECONDS", 60.0f64).max(0.1),
+            notes: env_or("NOTES", 5usize).min(30),
+            agrees: env_or("AGREES", 20usize).min(100),
             presenter_broker: std::env::var("MQTT_TCP_PRESENTER")
                 .unwrap_or_else(|_| broker.clone()),
             broker,
@@ -218,11 +228,55 @@ mod host {
         }
     }
 
+    /// What one update of a tablet does.
+    #[derive(Clone, Copy, PartialEq)]
+    enum Step {
+        /// Moves a slider.
+        Slider,
+        /// Writes its `n`th note.
+        Note(usize),
+        /// Agrees with its `n`th note of another's.
+        Agree(usize),
+    }
+
+    /// A tablet's updates: sliders, with its notes spread over the first third
+    /// of the run and its agreements over the rest (each on the first free
+    /// update at or after its even spot; fewer when the run is too short).
+    fn steps(updates: usize, notes: usize, agrees: usize) -> Vec<Step> {
+        let mut steps = vec![Step::Slider; updates];
+        let mut place = |at: usize, step: Step| {
+            if let Some(free) = (at..updates).find(|&i| steps[i] == Step::Slider) {
+                steps[free] = step;
+            }
+        };
+        let third = updates / 3;
+        for j in 0..notes {
+            place((j + 1) * third / (notes + 1), Step::Note(j));
+        }
+        for j in 0..agrees {
+            place(
+                third + (j + 1) * (updates - third) / (agrees + 1),
+                Step::Agree(j),
+            );
+        }
+        steps
+    }
+
+    /// The id of tablet `n`'s `j`th note: worked out alike by its author and
+    /// by the tablets that agree with it (ids only need to differ within one
+    /// run's fresh workshop).
+    fn note_id(workshop: Id, n: usize, j: usize) -> Id {
+        let mut rng = Rng(payload_hash(workshop.short().as_bytes()) ^ ((n as u64) << 8 | j as u64));
+        Id::from_bytes(rng.bytes())
+    }
+
     struct Shared {
         room: LiveRoom,
         workshop: Workshop,
         /// When each update was first written to a socket.
         sent: Mutex<HashMap<UpdateKey, Instant>>,
+        /// The updates that wrote a note or agreed with one.
+        words: Mutex<HashSet<UpdateKey>>,
         /// Every publish by its payload's hash: which tablet, and when it was written.
         publishes: Mutex<HashMap<u64, (usize, Instant)>>,
         /// Who was connected and subscribed when (`None`: the presenter).
@@ -365,17 +419,45 @@ mod host {
         // Tablets start spread over one interval, as people do not move in step.
         let begin = Instant::now() + interval.mul_f64(n as f64 / s.tablets as f64);
         let kind_ids: Vec<String> = shared.workshop.kinds.iter().map(|k| k.id.clone()).collect();
-        for k in 0..updates {
+        let workshop_id = shared.workshop.id;
+        for (k, step) in steps(updates as usize, s.notes, s.agrees)
+            .into_iter()
+            .enumerate()
+        {
             t.wait_until(begin + interval.mul_f64(k as f64))?;
-            // Move one slider of one kind, as a participant would.
-            let kind = &kind_ids[(k as usize) % kind_ids.len()];
-            let area = Area::ALL[(t.rng.next() % 5) as usize];
-            let target = (t.rng.next() % 10_001) as u32;
-            if let Some(a) = t.ballot.allocations.get_mut(kind) {
-                a.set_area(area, target);
+            let stamp = Timestamp(now_ms().max(t.ballot.updated_at.0 + 1));
+            match step {
+                Step::Slider => {
+                    // Move one slider of one kind, as a participant would.
+                    let kind = &kind_ids[k % kind_ids.len()];
+                    let area = Area::ALL[(t.rng.next() % 5) as usize];
+                    let target = (t.rng.next() % 10_001) as u32;
+                    if let Some(a) = t.ballot.allocations.get_mut(kind) {
+                        a.set_area(area, target);
+                    }
+                }
+                Step::Note(j) => t.ballot.notes.push(ParticipantNote {
+                    id: note_id(workshop_id, n, j),
+                    area: Area::ALL[j % Area::ALL.len()],
+                    kind: NoteKind::ALL[(n + j) % NoteKind::ALL.len()],
+                    text: format!("Note {} of tablet {n}: buses to the day centre on Sundays, and carers who have time to talk.", j + 1),
+                    updated_at: stamp,
+                }),
+                Step::Agree(j) => {
+                    // The next tablets' notes, one each, round the room.
+                    let other = (n + 1 + j) % s.tablets;
+                    if other != n {
+                        t.ballot.agrees.insert(note_id(workshop_id, other, j % s.notes.max(1)));
+                    }
+                }
             }
-            t.ballot.updated_at = Timestamp(now_ms().max(t.ballot.updated_at.0 + 1));
+            t.ballot.updated_at = stamp;
             t.out.stamps.push(t.ballot.updated_at.0);
+            if step != Step::Slider {
+                if let Ok(mut words) = shared.words.lock() {
+                    words.insert((t.ballot.id, stamp.0));
+                }
+            }
             if t.publish()? {
                 t.out.published += 1;
             } else {
@@ -401,6 +483,11 @@ mod host {
         seen: u64,
         /// When each update was published, and how long until the presenter's figures had it.
         latencies: Vec<(Instant, Duration)>,
+        /// For the updates that wrote or agreed with a note: how long until
+        /// the presenter's walls of notes had it.
+        wall_latencies: Vec<Duration>,
+        /// Time to redraw every area's wall once.
+        wall_drawing: Vec<Duration>,
         /// Tablet, when its message was published and when the figures had it.
         receipts: Vec<(usize, Instant, Instant)>,
         processing: Vec<Duration>,
@@ -438,6 +525,8 @@ mod host {
         let mut seen: HashSet<UpdateKey> = HashSet::new();
         let (mut publishes, mut duplicates, mut ballots_processed) = (0u64, 0u64, 0u64);
         let mut latencies = Vec::new();
+        let mut wall_latencies = Vec::new();
+        let mut wall_drawing = Vec::new();
         let mut receipts = Vec::new();
         let mut processing = Vec::new();
         let mut opening = Vec::new();
@@ -463,6 +552,20 @@ mod host {
                 counts.record_merge(&report);
                 let figures = aggregate(&w);
                 std::hint::black_box(&figures);
+                // A note or an agreement redraws the walls too (a room's
+                // screen shows one area's; every area's is the upper bound).
+                let words = shared
+                    .words
+                    .lock()
+                    .map(|w| w.contains(&key))
+                    .unwrap_or(false);
+                if words {
+                    let drawing = Instant::now();
+                    for area in Area::ALL {
+                        std::hint::black_box(note_wall(&w, area, true));
+                    }
+                    wall_drawing.push(drawing.elapsed());
+                }
                 let done = Instant::now();
                 processing.push(done - started);
                 ballots_processed += 1;
@@ -483,6 +586,9 @@ mod host {
                 }
                 if let Some(at) = shared.sent.lock().ok().and_then(|m| m.get(&key).copied()) {
                     latencies.push((at, done - at));
+                    if words {
+                        wall_latencies.push(done - at);
+                    }
                 }
             }
         }
@@ -498,6 +604,8 @@ mod host {
             duplicates,
             seen: seen.len() as u64,
             latencies,
+            wall_latencies,
+            wall_drawing,
             receipts,
             processing,
             opening,
@@ -550,6 +658,7 @@ mod host {
             room: LiveRoom::new(link),
             workshop: workshop(workshop_id, Timestamp(now_ms())),
             sent: Mutex::new(HashMap::new()),
+            words: Mutex::new(HashSet::new()),
             publishes: Mutex::new(HashMap::new()),
             readies: Mutex::new(Vec::new()),
             newest: Mutex::new(HashMap::new()),
@@ -656,6 +765,28 @@ mod host {
         let offline: u64 = results.iter().map(|r| r.offline).sum();
         let again: u64 = results.iter().map(|r| r.again).sum();
         let unacknowledged = results.iter().filter(|r| r.unacknowledged).count();
+        // Every note and agreement made, and what the presenter's workshop holds.
+        let words_expected: (usize, usize) = results.iter().fold((0, 0), |(n, a), r| {
+            let made = s.notes.min(r.stamps.len());
+            (
+                n + made,
+                a + if s.tablets > 1 {
+                    s.agrees.min(r.stamps.len().saturating_sub(made))
+                } else {
+                    0
+                },
+            )
+        });
+        let words_held: (usize, usize) = results
+            .iter()
+            .filter_map(|r| p.workshop.ballot(r.ballot))
+            .fold((0, 0), |(n, a), b| (n + b.notes.len(), a + b.agrees.len()));
+        let words_lost = words_expected.0.saturating_sub(words_held.0)
+            + words_expected.1.saturating_sub(words_held.1);
+        let mut wall_latencies = p.wall_latencies.clone();
+        wall_latencies.sort_unstable();
+        let mut wall_drawing = p.wall_drawing.clone();
+        wall_drawing.sort_unstable();
         // Lost: the presenter never had this state nor a newer one of its ballot.
         let lost: u64 = results
             .iter()
@@ -780,6 +911,24 @@ mod host {
             _ => println!("| presenter thread CPU per ballot          | n/a (no /proc/thread-self/schedstat) |"),
         }
         println!(
+            "| notes / agreements the presenter holds    | {} of {} / {} of {} |",
+            words_held.0, words_expected.0, words_held.1, words_expected.1
+        );
+        println!("| notes and agreements lost                 | {words_lost} |");
+        println!(
+            "| latency publish → wall of notes p50 / p95 / p99 / max | {} / {} / {} / {} ms (n={}) |",
+            ms(percentile(&wall_latencies, 0.50)),
+            ms(percentile(&wall_latencies, 0.95)),
+            ms(percentile(&wall_latencies, 0.99)),
+            ms(wall_latencies.last().copied().unwrap_or_default()),
+            wall_latencies.len()
+        );
+        println!(
+            "| redrawing the five walls p50 / p99        | {} / {} µs |",
+            us(percentile(&wall_drawing, 0.50)),
+            us(percentile(&wall_drawing, 0.99))
+        );
+        println!(
             "| sealed ballot payload                     | {} bytes |",
             results.first().map(|r| r.payload_bytes).unwrap_or(0)
         );
@@ -847,7 +996,7 @@ mod host {
             .cpu
             .filter(|_| p.ballots_processed > 0)
             .map(|cpu| us_f(cpu / p.ballots_processed as u32));
-        let result = serde_json::json!({
+        let mut result = serde_json::json!({
             "broker": s.broker,
             "presenter_broker": s.presenter_broker,
             "tablets": s.tablets,
@@ -887,6 +1036,19 @@ mod host {
             "loadavg_end": load_end,
             "restarts": restarts_json,
         });
+        // Apart, as one more key would pass `json!`'s recursion limit.
+        result["words"] = serde_json::json!({
+            "notes_held": words_held.0,
+            "notes_expected": words_expected.0,
+            "agrees_held": words_held.1,
+            "agrees_expected": words_expected.1,
+            "words_lost": words_lost,
+            "wall_p50_ms": ms_f(percentile(&wall_latencies, 0.50)),
+            "wall_p95_ms": ms_f(percentile(&wall_latencies, 0.95)),
+            "wall_p99_ms": ms_f(percentile(&wall_latencies, 0.99)),
+            "wall_max_ms": ms_f(wall_latencies.last().copied().unwrap_or_default()),
+            "wall_redraw_p50_us": us_f(percentile(&wall_drawing, 0.50)),
+        });
         println!("RESULT {result}");
 
         if let Err(e) = clear_retained(
@@ -895,7 +1057,7 @@ mod host {
         ) {
             eprintln!("could not clear the retained ballots: {e}");
         }
-        if final_missing > 0 || lost > 0 {
+        if final_missing > 0 || lost > 0 || words_lost > 0 {
             eprintln!("live_load: the presenter did not hear every tablet (see the table)");
             std::process::exit(1);
         }

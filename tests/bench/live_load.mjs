@@ -23,8 +23,8 @@
 // tablet published after the broker was back. LOSS and DELAY_MS change the
 // link.
 //
-// Environment: TABLETS (200), RATE (2 updates a second), SECONDS (60) go to
-// the bench; LOAD_MOSQUITTO_WS_PORT (19401; 29401 with --bad-network),
+// Environment: TABLETS (200), RATE (2 updates a second), SECONDS (60),
+// NOTES (5 a tablet) and AGREES (20 a tablet) go to the bench; LOAD_MOSQUITTO_WS_PORT (19401; 29401 with --bad-network),
 // LOAD_MOSQUITTO_TCP_PORT (19402; 29402), LOAD_NATS_BASE_PORT (17800, so
 // 17810-17834; 29800) move the ports; CARGO_TARGET_DIR as for cargo;
 // BROKER_LOG=1 shows the brokers' output.
@@ -163,7 +163,7 @@ const loadavg = () => readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 
 // One run: the bench against brokers that are already up
 
 const benchEnv = {};
-for (const k of ['TABLETS', 'RATE', 'SECONDS']) if (process.env[k]) benchEnv[k] = process.env[k];
+for (const k of ['TABLETS', 'RATE', 'SECONDS', 'NOTES', 'AGREES']) if (process.env[k]) benchEnv[k] = process.env[k];
 
 /** The bench's executable, built once so both runs use the same build and no run waits on a compile. */
 let benchExe;
@@ -241,6 +241,7 @@ async function bench(label, env, sample, restartable) {
     if (result.failed > 0) problems.push(`${result.failed} tablets failed`);
     if (result.lost > 0) problems.push(`${result.lost} updates lost`);
     if (result.final_missing > 0) problems.push(`${result.final_missing} ballots' final state missing`);
+    if (result.words?.words_lost > 0) problems.push(`${result.words.words_lost} notes or agreements lost`);
     if (result.unacknowledged > 0) problems.push(`${result.unacknowledged} tablets' last publish not acknowledged by the broker`);
     if (!badNet && result.skipped > 0) problems.push(`${result.skipped} updates skipped with no reconnection to explain it`);
     if (badNet && restartable) {
@@ -410,6 +411,14 @@ console.log('  made: slider moves; seen: those the presenter\'s figures had; ski
 console.log('  CPU s: seconds of CPU over the run, by the broker(s), the bench (tablets and presenter) and everything else on the machine.');
 console.log('  Disk writes: write_bytes of /proc/<pid>/io, counted in dirtied 4 KiB pages (an upper bound for small appends).');
 for (const r of runs) for (const n of r.brokerNotes ?? []) console.log(`  ${n}`);
+for (const r of runs) {
+  const w = r.result?.words;
+  if (w) {
+    console.log(`  ${r.label}: notes ${w.notes_held}/${w.notes_expected} and agreements ${w.agrees_held}/${w.agrees_expected} at the presenter ` +
+      `(${w.words_lost} lost); publish → wall of notes redrawn p50 ${fmt(w.wall_p50_ms)} / p95 ${fmt(w.wall_p95_ms)} / ` +
+      `p99 ${fmt(w.wall_p99_ms)} / max ${fmt(w.wall_max_ms)} ms; the five walls redrawn in ${fmt(w.wall_redraw_p50_us, 0)} µs (p50)`);
+  }
+}
 for (const r of runs) {
   if (r.result?.window_p95_ms) console.log(`  ${r.label}: p95 per 10 s: ${r.result.window_p95_ms.map((v) => v.toFixed(0)).join(' ')} ms; max per 10 s: ${r.result.window_max_ms.map((v) => v.toFixed(0)).join(' ')} ms`);
 }
