@@ -17,6 +17,7 @@ pub mod kind_tabs;
 pub mod labels;
 pub mod layout;
 pub mod live_panel;
+pub mod note_review;
 pub mod note_wall;
 pub mod pages;
 pub mod participant_form;

@@ -7,6 +7,7 @@ use crate::i18n::*;
 use crate::model::Area;
 use crate::state::use_app;
 use crate::ui::labels::{area_name, tr};
+use crate::ui::note_review::NoteReviewList;
 use crate::ui::walkthrough::{
     EasyAreaStep, GoodLifeQuestion, ModelCard, NoteList, StepNav, StepProgress, TodayFigures,
 };
@@ -41,6 +42,7 @@ pub fn AreaStep(
             <NoteList area=area likes=true />
             <NoteList area=area likes=false />
         </div>
+        <NoteReviewList area=area />
         <section aria-labelledby="today-heading" class="card">
             <h2 id="today-heading">{tr!(i18n, walk.today)}</h2>
             <TodayFigures area=area />

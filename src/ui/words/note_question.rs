@@ -23,7 +23,7 @@ pub fn question(i18n: I18n, kind: NoteKind) -> &'static str {
 }
 
 /// Makes a change to notes; a refusal is returned in words and changes nothing.
-fn note_change(
+pub fn note_change(
     i18n: I18n,
     state: AppState,
     change: impl FnOnce(&mut crate::model::Workshop) -> Result<bool, NoteError>,
