@@ -1202,6 +1202,12 @@ fn a_participant_sees_others_cards_with_their_own_agreements_and_never_their_own
                     .any(|m| reader.notes.iter().any(|n| n.id == m))
             };
             assert_eq!(seen.len(), wall.cards.iter().filter(|c| !theirs(c)).count());
+            // Oldest first, so agreements arriving never move a card.
+            assert!(
+                seen.windows(2)
+                    .all(|p| (p[0].0.updated_at, p[0].0.note_id)
+                        < (p[1].0.updated_at, p[1].0.note_id))
+            );
         }
     }
     assert!(others_cards(&w, Area::OwnHome, id(250)).is_empty());

@@ -143,12 +143,17 @@ impl<'a> NoteIndex<'a> {
 /// The room's cards of `area` as one participant sees them: those holding
 /// no note of theirs (shown or merged in), each with whether they agree with
 /// it. Empty for a ballot that is not in the workshop.
+///
+/// Oldest first, not most agreed first as on the room's screen: on a tablet
+/// the list must not move under a finger when an agreement arrives (or the
+/// reader's own "I agree" moves a card up), so a new note joins at the end
+/// and the rest stay where they are.
 pub fn others_cards(w: &Workshop, area: Area, reader: Id) -> Vec<(NoteCard, bool)> {
     let Some(me) = w.ballot(reader) else {
         return Vec::new();
     };
     let mine = |id: &Id| me.notes.iter().any(|n| n.id == *id);
-    note_wall(w, area, true)
+    let mut cards: Vec<(NoteCard, bool)> = note_wall(w, area, true)
         .cards
         .into_iter()
         .filter(|c| !mine(&c.note_id) && !c.merged_from.iter().any(mine))
@@ -156,7 +161,9 @@ pub fn others_cards(w: &Workshop, area: Area, reader: Id) -> Vec<(NoteCard, bool
             let agreed = me.agrees.contains(&c.note_id);
             (c, agreed)
         })
-        .collect()
+        .collect();
+    cards.sort_unstable_by_key(|(c, _)| (c.updated_at, c.note_id));
+    cards
 }
 
 /// The wall of one area. On the room's screen (`for_room`) while the

@@ -264,6 +264,104 @@ test.describe('through mosquitto', () => {
     await expect(tablet.getByRole('heading', { level: 1 })).toHaveText(EN.tablet.thanks);
   });
 
+  test('people\'s words travel sealed: tablets write and agree, the facilitator hides and merges, and the wall shows exactly that, never the hidden note', async ({ page, newPage }) => {
+    test.setTimeout(150_000);
+    const links = await goLive(page, broker.url);
+    await page.goto('#/results');
+    await page.getByRole('radio', { name: EN.room.lead_words }).check();
+    await expect.poll(async () => (await saved(page)).room.lead).toBe('words');
+    const screen = await newPage({ fresh: true, options: PROJECTOR });
+    await screen.goto(links.screen);
+    await expect(screen.locator('.presenter-wall')).toBeVisible({ timeout: 20_000 });
+    await expect(screen.locator('.wall-none')).toBeVisible();
+
+    /** A tablet takes its turn and opens its words about support in one's own home. */
+    const writer = async (name, role) => {
+      const t = await tabletTurn(newPage, links.tablet, name, role, AREAS.own_home, 1);
+      await t.getByRole('link', { name: EN.words.link, exact: true }).tap();
+      await expect(t.getByRole('heading', { level: 1 })).toHaveText(`${EN.words.title}: ${AREAS.own_home}`);
+      return t;
+    };
+    const write = async (t, question, text) => {
+      const q = t.getByRole('region', { name: question, exact: true });
+      await q.getByLabel(EN.words.add_label, { exact: true }).fill(text);
+      await q.getByRole('button', { name: EN.words.add, exact: true }).tap();
+      // Added: the field is empty again for the next note.
+      await expect(q.getByLabel(EN.words.add_label, { exact: true })).toHaveValue('');
+    };
+    const others = (t) => t.getByRole('region', { name: EN.words.others, exact: true }).getByRole('listitem');
+    const agree = async (t, text) => {
+      const card = others(t).filter({ hasText: text });
+      await expect(card).toHaveCount(1, { timeout: 20_000 });
+      await card.getByRole('button', { name: EN.words.agree }).tap();
+      await expect(card.getByRole('button', { name: EN.words.agree })).toHaveAttribute('aria-pressed', 'true');
+    };
+
+    const amira = await writer('Amira', EN.roles.citizen);
+    const bryn = await writer('Bryn', EN.roles.family_carer);
+    const jones = await writer('Cllr Jones', EN.roles.commissioner);
+    await write(amira, EN.words.like, 'Carers who know me');
+    await write(bryn, EN.words.like, 'Buses to the day centre on Sundays');
+    await write(bryn, EN.words.dislike, 'No buses on a Sunday');
+    await write(bryn, EN.words.dislike, 'Ring me on 07700 900123 about it');
+    // The commissioner agrees with one of Amira's and both of Bryn's about buses;
+    // Amira agrees with Bryn's first.
+    await agree(jones, 'Carers who know me');
+    await agree(jones, 'Buses to the day centre on Sundays');
+    await agree(jones, 'No buses on a Sunday');
+    await agree(amira, 'Buses to the day centre on Sundays');
+
+    const cards = screen.locator('.wall-card');
+    await expect(cards).toHaveCount(4, { timeout: 20_000 });
+    await expect(cards.filter({ hasText: 'Buses to the day centre on Sundays' }).locator('.wall-agree'))
+      .toHaveText(fill(EN.wall.agree, { count: 2 }), { timeout: 20_000 });
+    await expect(screen.locator('.presenter-wall')).not.toContainText(/Amira|Bryn|Jones/);
+
+    // The facilitator hides the note with a phone number and merges the two about buses.
+    await page.goto('#/area/1');
+    const list = page.locator('.note-review');
+    // The row whose words are exactly these (not one merged into it, which quotes them).
+    const row = (text) => list.getByRole('listitem').filter({ has: page.getByText(text, { exact: true }) });
+    const phone = row('Ring me on 07700 900123 about it');
+    await expect(phone).toHaveCount(1, { timeout: 20_000 });
+    await phone.getByRole('button', { name: EN.moderate.hide, exact: true }).tap();
+    await expect(phone.getByText(EN.moderate.hide_question)).toBeVisible();
+    await phone.getByRole('button', { name: EN.moderate.hide, exact: true }).tap();
+    await expect(cards).toHaveCount(3, { timeout: 20_000 });
+    await expect(screen.locator('body')).not.toContainText('07700');
+
+    const noBuses = row('No buses on a Sunday');
+    await noBuses.getByRole('button', { name: EN.moderate.merge, exact: true }).tap();
+    await noBuses.getByLabel(EN.moderate.merge_label, { exact: true })
+      .selectOption({ label: `Buses to the day centre on Sundays (${EN.roles.family_carer})` });
+    await noBuses.getByRole('button', { name: EN.moderate.merge_do, exact: true }).tap();
+    // Exactly two cards: Amira's, and Bryn's with the merged note's agreement
+    // added (the commissioner agreed with both, and counts once).
+    await expect(cards).toHaveCount(2, { timeout: 20_000 });
+    const buses = cards.filter({ hasText: 'Buses to the day centre on Sundays' });
+    await expect(buses.locator('.wall-agree')).toHaveText(fill(EN.wall.agree, { count: 2 }));
+    await expect(cards.filter({ hasText: 'Carers who know me' }).locator('.wall-agree')).toHaveText(fill(EN.wall.agree, { count: 1 }));
+    await expect(screen.locator('.presenter-wall')).not.toContainText('No buses on a Sunday');
+
+    // A screen that joins later never shows the hidden note, not even for a moment.
+    const late = await newPage({ fresh: true, options: PROJECTOR });
+    await late.addInitScript(() => {
+      window.__sawHidden = false;
+      new MutationObserver(() => {
+        if (document.body?.textContent.includes('07700')) window.__sawHidden = true;
+      }).observe(document, { subtree: true, childList: true, characterData: true });
+    });
+    await late.goto(links.screen);
+    await expect(late.locator('.wall-card')).toHaveCount(2, { timeout: 20_000 });
+    await expect(late.locator('.wall-card').filter({ hasText: 'Buses to the day centre on Sundays' }).locator('.wall-agree'))
+      .toHaveText(fill(EN.wall.agree, { count: 2 }));
+    expect(await late.evaluate(() => window.__sawHidden)).toBe(false);
+    // Nor does a tablet: the commissioner's list of others' notes loses it.
+    await expect(others(jones).filter({ hasText: '07700' })).toHaveCount(0, { timeout: 20_000 });
+    await expect(others(jones).filter({ hasText: 'Carers who know me' })).toHaveCount(1);
+    await expectNoAxeViolations(late, 'the room\'s wall in live mode');
+  });
+
   test('a malformed broker address or a broker that is not there gets a message', async ({ page }) => {
     await page.goto('#/results');
     await page.getByLabel(EN.live.broker_label).fill('http://127.0.0.1:19201');
