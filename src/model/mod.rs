@@ -6,6 +6,9 @@ pub mod agreement;
 pub mod area;
 pub mod ballot_code;
 pub mod catalogue;
+pub mod compare;
+pub mod compare_view;
+pub mod comparison_file;
 pub mod csv;
 pub mod encoding;
 pub mod fair_split;
@@ -13,6 +16,7 @@ pub mod format;
 pub mod id;
 pub mod join;
 pub mod json_problem;
+pub mod kind_match;
 pub mod live;
 pub mod merge;
 pub mod note_edit;
@@ -40,9 +44,22 @@ pub use agreement::{
 };
 pub use area::{Area, AreaShares};
 pub use catalogue::{AreaContent, Catalogue, CatalogueRef, Source, SupportModel};
+pub use compare::{
+    compare, AgreeAcross, AreaComparison, ComparedPlace, Comparison, Figure, KindComparison,
+    Outcome, PlaceFigures, PlaceKind,
+};
+pub use compare_view::{PlaceFilter, PlaceOrder, PlacesAgree};
+pub use comparison_file::{
+    export_comparison_json, import_comparison_json, ComparisonFile, ComparisonProblem,
+    OpenedComparison, COMPARISON_SCHEMA_PATH, COMPARISON_SCHEMA_VERSION,
+};
 pub use fair_split::{fair_split, fair_split_working, FairSplitWorking};
 pub use id::Id;
 pub use json_problem::{JsonPart, ShapeProblem, SyntaxProblem};
+pub use kind_match::{
+    match_kinds, Candidate, KindMapping, KindMatch, KindPair, KindRef, MappingError, MatchedKind,
+    Mismatch, RefusedPair,
+};
 pub use merge::{merge_ballots, merge_into, merge_workshops, MergeReport};
 pub use note_wall::{note_reviews, note_wall, others_cards, NoteCard, NoteReview, NoteWall};
 pub use notes::{NoteError, NoteKind, NoteModeration, ParticipantNote};
