@@ -60,8 +60,19 @@ set -euo pipefail
 #                (twiggy diff of the tablet's module: +95 KB before wasm-opt,
 #                over 760 items). Cutting that back is open work on issue 11
 #                (budgets 501,760 and 675,840)
-BUDGET_TABLET_GZ_BYTES=501760
-BUDGET_FACILITATOR_GZ_BYTES=675840
+#   tablet       511,535 B, facilitator 704,419 B: the rest of issue 12. On
+#                the tablet (+11.0 KB): "Your words" in Easy Read (what is good
+#                and not good with pictures, others' notes one at a time,
+#                "Listen") and its link from the end of dividing. On the
+#                facilitator's (+36.7 KB): those, the facilitator's moderation
+#                list on every area step (hide, merge, approve; about 18.6 KB,
+#                measured with and without it), the room's wall of notes and
+#                its controls, and the most agreed notes in the printable
+#                summary. Again mostly the view framework's generic code for
+#                new view types; the shells go the wrong way for issue 11,
+#                said there (budgets 512,000 and 706,560)
+BUDGET_TABLET_GZ_BYTES=512000
+BUDGET_FACILITATOR_GZ_BYTES=706560
 
 # The files of one build's shell in DIST: that build's wasm and js (NAME-<16
 # hex>_bg.wasm and NAME-<16 hex>.js), and what every page loads (the service

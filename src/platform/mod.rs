@@ -12,4 +12,5 @@ pub mod network;
 pub mod prefs;
 pub mod random;
 pub mod scanner;
+pub mod speech;
 pub mod storage;

@@ -171,6 +171,11 @@ test('Easy Read: one area at a time, steps of five that keep exact shares, real 
   const ballot = saved.workshop.ballots.find((b) => b.id === ids.commissioner);
   const shares = Object.values(ballot.allocations.state_money.areas);
   expect(shares.reduce((a, b) => a + b, 0)).toBe(10000);
+  // From the end of dividing, on to saying what is good and what is not.
+  await page.getByRole('link', { name: EN.easy.words_link, exact: true }).tap();
+  await expect(page).toHaveURL(new RegExp(`#/words/${ids.commissioner}/1$`));
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(`${EN.words.title}: ${EN.easy.own_home}`);
+  await expect(page.getByRole('heading', { name: EN.easy.words_good })).toBeVisible();
   // Remembered on this device after a reload.
   await page.reload();
   await expect(page.getByRole('button', { name: EN.device.easy_read })).toHaveAttribute('aria-pressed', 'true');

@@ -1,5 +1,6 @@
 //! The last Easy Read screen: every area's share at a glance, each with a way
-//! back to change it, then on to the next kind or the end of the turn.
+//! back to change it, then on to the next kind or the end of the turn, and
+//! the way to say what is good and what is not.
 
 use leptos::prelude::*;
 
@@ -40,8 +41,38 @@ pub fn EasyCheckScreen(turn: EasyTurn) -> impl IntoView {
                 </button>
                 <TurnOn turn=turn />
             </div>
+            <WordsLink turn=turn />
         }
         .into_any()
+    }
+}
+
+/// The way to "Your words" in Easy Read: what is good and what is not.
+#[component]
+fn WordsLink(turn: EasyTurn) -> impl IntoView {
+    let i18n = use_i18n();
+    let words = Route::Words {
+        ballot: turn.ballot,
+        area: 0,
+        tablet: turn.tablet,
+    };
+    view! {
+        <p class="easy-words-link">
+            <a
+                class="button button-large easy-nav-button"
+                href=words.href()
+                on:click=move |ev| {
+                    // A passed-round tablet leaves no history entry to go back to.
+                    if turn.tablet {
+                        ev.prevent_default();
+                        replace(&words);
+                    }
+                }
+            >
+                <img src="./icons/good.svg" alt="" width="36" height="36" />
+                {tr!(i18n, easy.words_link)}
+            </a>
+        </p>
     }
 }
 

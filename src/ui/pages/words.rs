@@ -1,7 +1,8 @@
 //! A participant's own words: for one area at a time, what a good life looks
 //! like, what they like and do not like about support today, and the notes of
 //! others they agree with. Reached from the end of their turn; the room sees
-//! the words with their role, never their name.
+//! the words with their role, never their name. In Easy Read the screen is
+//! `words::EasyWords`, with the way on in big buttons.
 
 use leptos::prelude::*;
 
@@ -10,8 +11,9 @@ use crate::model::{Area, Id, NoteKind};
 use crate::platform::address::replace;
 use crate::route::Route;
 use crate::state::use_app;
+use crate::ui::easy::easy_area_name;
 use crate::ui::labels::{area_name, fill, role_name, tr};
-use crate::ui::words::{NoteQuestion, OthersNotes};
+use crate::ui::words::{EasyWords, NoteQuestion, OthersNotes};
 
 /// Goes to `route`; on a passed-round tablet without a history entry.
 fn link_to(route: Route, tablet: bool) -> impl Fn(leptos::ev::MouseEvent) {
@@ -48,6 +50,49 @@ pub fn WordsPage(
     };
     let back = Route::turn(ballot, None, tablet);
     let next = Area::ALL.get(area.index() + 1).copied();
+    // The page is drawn again when Easy Read is switched (see app.rs).
+    if state.easy_read.get_untracked()
+        && state
+            .workshop
+            .with_untracked(|w| w.ballot(ballot).is_some())
+    {
+        let before = area.index().checked_sub(1).and_then(Area::from_index);
+        let to_area = |key: &str, a: Area| fill(key, &[("area", &easy_area_name(i18n, a))]);
+        let back = match before {
+            Some(a) => (words_of(a), to_area(tr!(i18n, easy.words_back)(), a)),
+            None => (back, tr!(i18n, easy.words_to_sharing)().to_string()),
+        };
+        let (on, icon) = match next {
+            Some(a) => (
+                (words_of(a), to_area(tr!(i18n, easy.words_next)(), a)),
+                "./icons/next.svg",
+            ),
+            None => (
+                (
+                    Route::turn(ballot, None, tablet),
+                    tr!(i18n, easy.words_done)().to_string(),
+                ),
+                "./icons/done.svg",
+            ),
+        };
+        // One link drawn twice (its picture after its words on the way on, by CSS).
+        let link = move |(to, label): (Route, String), icon: &'static str, class: &'static str| {
+            view! {
+                <a class=class href=to.href() on:click=link_to(to.clone(), tablet)>
+                    <img src=icon alt="" width="36" height="36" />
+                    {label}
+                </a>
+            }
+        };
+        return view! {
+            <EasyWords ballot=ballot area=area />
+            <div class="easy-nav">
+                {link(back, "./icons/back.svg", "button button-large easy-nav-button")}
+                {link(on, icon, "button button-primary button-large easy-nav-button easy-nav-on")}
+            </div>
+        }
+        .into_any();
+    }
     view! {
         <Show
             when=move || who.with(Option::is_some)
@@ -100,4 +145,5 @@ pub fn WordsPage(
             </div>
         </Show>
     }
+    .into_any()
 }

@@ -1,6 +1,8 @@
 //! One question about one area ("What does a good life look like?"): the
 //! participant's own notes for it, each editable and can be taken back, and
 //! a field to add another. A refused note says why and keeps the words typed.
+//! In Easy Read the question is shorter, with a picture, each note can be
+//! read aloud, and the good-life question only lists what was written.
 
 use leptos::prelude::*;
 
@@ -12,6 +14,7 @@ use crate::state::{use_app, AppState};
 use crate::ui::labels::{fill, tr, I18n};
 use crate::ui::problem_text::note_error_text;
 use crate::ui::text_field::TextField;
+use crate::ui::words::listen::Listen;
 
 /// The question a kind of note answers, in words.
 pub fn question(i18n: I18n, kind: NoteKind) -> &'static str {
@@ -19,6 +22,15 @@ pub fn question(i18n: I18n, kind: NoteKind) -> &'static str {
         NoteKind::GoodLife => tr!(i18n, words.good_life)(),
         NoteKind::Like => tr!(i18n, words.like)(),
         NoteKind::Dislike => tr!(i18n, words.dislike)(),
+    }
+}
+
+/// The question in Easy Read, and its picture.
+fn easy_question(i18n: I18n, kind: NoteKind) -> (&'static str, &'static str) {
+    match kind {
+        NoteKind::GoodLife => (tr!(i18n, easy.walk_question)(), "./icons/help.svg"),
+        NoteKind::Like => (tr!(i18n, easy.words_good)(), "./icons/good.svg"),
+        NoteKind::Dislike => (tr!(i18n, easy.words_not_good)(), "./icons/not_good.svg"),
     }
 }
 
@@ -42,6 +54,10 @@ pub fn NoteQuestion(
     area: Area,
     /// Which question.
     kind: NoteKind,
+    /// Easy Read: the short question with its picture, "Listen" on each
+    /// note, and no new notes on the good-life question (only those written).
+    #[prop(optional)]
+    easy: bool,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let state = use_app();
@@ -70,29 +86,45 @@ pub fn NoteQuestion(
         }
     };
     let id = format!("note-{}-{}", area.index(), kind.id());
+    let (title, picture) = if easy {
+        easy_question(i18n, kind)
+    } else {
+        (question(i18n, kind), "")
+    };
+    let adds = !(easy && kind == NoteKind::GoodLife);
+    // One picture drawn twice in Easy Read: the question's and the "Add" button's.
+    let image = move |src: &'static str, size: &'static str| {
+        easy.then(|| view! { <img src=src alt="" width=size height=size /> })
+    };
     view! {
-        <section class="card note-question" aria-labelledby=format!("{id}-heading")>
-            <h2 id=format!("{id}-heading")>{question(i18n, kind)}</h2>
+        <section class=if easy { "card note-question easy-card" } else { "card note-question" } aria-labelledby=format!("{id}-heading")>
+            <h2 id=format!("{id}-heading") class=easy.then_some("easy-title")>
+                {image(picture, "96")}
+                <span>{title}</span>
+            </h2>
             <ul class="own-notes">
                 <For each=move || own.get() key=|note| note.clone() let:note>
-                    <OwnNote ballot=ballot note=note.0 text=note.1 number=move || own.with(|o| o.iter().position(|n| n.0 == note.0).map_or(0, |i| i + 1)) />
+                    <OwnNote ballot=ballot note=note.0 text=note.1 listen=easy number=move || own.with(|o| o.iter().position(|n| n.0 == note.0).map_or(0, |i| i + 1)) />
                 </For>
             </ul>
-            <TextField
-                id=id.clone()
-                label=Signal::derive(move || tr!(i18n, words.add_label)().to_string())
-                value=Signal::derive(move || draft.get())
-                on_input=Callback::new(move |text: String| {
-                    error.set(None);
-                    draft.set(text);
-                })
-                error=Signal::derive(move || error.get())
-                lines=3
-                maxlength=MAX_PARTICIPANT_NOTE_CHARS
-            />
-            <button type="button" class="button button-primary" aria-describedby=format!("{id}-heading") on:click=add>
-                {tr!(i18n, words.add)}
-            </button>
+            <div class="note-add" hidden=!adds>
+                <TextField
+                    id=id.clone()
+                    label=Signal::derive(move || if easy { tr!(i18n, easy.words_write)() } else { tr!(i18n, words.add_label)() }.to_string())
+                    value=Signal::derive(move || draft.get())
+                    on_input=Callback::new(move |text: String| {
+                        error.set(None);
+                        draft.set(text);
+                    })
+                    error=Signal::derive(move || error.get())
+                    lines=3
+                    maxlength=MAX_PARTICIPANT_NOTE_CHARS
+                />
+                <button type="button" class=if easy { "button button-primary button-large" } else { "button button-primary" } aria-describedby=format!("{id}-heading") on:click=add>
+                    {image("./icons/more.svg", "36")}
+                    {tr!(i18n, words.add)}
+                </button>
+            </div>
         </section>
     }
 }
@@ -106,6 +138,8 @@ fn OwnNote(
     /// Its place in the list, for its label ("Your note 2").
     #[prop(into)]
     number: Signal<usize>,
+    /// Easy Read: a "Listen" button that reads it aloud.
+    listen: bool,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let state = use_app();
@@ -121,6 +155,7 @@ fn OwnNote(
         let taken = note_change(i18n, state, |w| w.withdraw_note(ballot, note, clock::now()));
         error.set(taken.err());
     };
+    let listen = listen.then(|| view! { <Listen text=text.clone() about=label /> });
     view! {
         <li class="own-note">
             <TextField
@@ -135,6 +170,7 @@ fn OwnNote(
             <button type="button" class="button" aria-label=move || format!("{} ({})", tr!(i18n, words.take_back)(), label.get()) on:click=take_back>
                 {tr!(i18n, words.take_back)}
             </button>
+            {listen}
         </li>
     }
 }
