@@ -56,42 +56,7 @@ pub fn WordsPage(
             .workshop
             .with_untracked(|w| w.ballot(ballot).is_some())
     {
-        let before = area.index().checked_sub(1).and_then(Area::from_index);
-        let to_area = |key: &str, a: Area| fill(key, &[("area", &easy_area_name(i18n, a))]);
-        let back = match before {
-            Some(a) => (words_of(a), to_area(tr!(i18n, easy.words_back)(), a)),
-            None => (back, tr!(i18n, easy.words_to_sharing)().to_string()),
-        };
-        let (on, icon) = match next {
-            Some(a) => (
-                (words_of(a), to_area(tr!(i18n, easy.words_next)(), a)),
-                "./icons/next.svg",
-            ),
-            None => (
-                (
-                    Route::turn(ballot, None, tablet),
-                    tr!(i18n, easy.words_done)().to_string(),
-                ),
-                "./icons/done.svg",
-            ),
-        };
-        // One link drawn twice (its picture after its words on the way on, by CSS).
-        let link = move |(to, label): (Route, String), icon: &'static str, class: &'static str| {
-            view! {
-                <a class=class href=to.href() on:click=link_to(to.clone(), tablet)>
-                    <img src=icon alt="" width="36" height="36" />
-                    {label}
-                </a>
-            }
-        };
-        return view! {
-            <EasyWords ballot=ballot area=area />
-            <div class="easy-nav">
-                {link(back, "./icons/back.svg", "button button-large easy-nav-button")}
-                {link(on, icon, "button button-primary button-large easy-nav-button easy-nav-on")}
-            </div>
-        }
-        .into_any();
+        return view! { <EasyWordsScreen ballot=ballot area=area tablet=tablet /> }.into_any();
     }
     view! {
         <Show
@@ -146,4 +111,54 @@ pub fn WordsPage(
         </Show>
     }
     .into_any()
+}
+
+/// "Your words" in Easy Read: the two questions and others' notes one at a
+/// time, then back to the area before (or to dividing) and on to the next
+/// (or the end).
+#[component]
+fn EasyWordsScreen(ballot: Id, area: Area, tablet: bool) -> impl IntoView {
+    let i18n = use_i18n();
+    let words_of = move |a: Area| Route::Words {
+        ballot,
+        area: a.index(),
+        tablet,
+    };
+    let back = Route::turn(ballot, None, tablet);
+    let next = Area::ALL.get(area.index() + 1).copied();
+    let before = area.index().checked_sub(1).and_then(Area::from_index);
+    let to_area = |key: &str, a: Area| fill(key, &[("area", &easy_area_name(i18n, a))]);
+    let back = match before {
+        Some(a) => (words_of(a), to_area(tr!(i18n, easy.words_back)(), a)),
+        None => (back, tr!(i18n, easy.words_to_sharing)().to_string()),
+    };
+    let (on, icon) = match next {
+        Some(a) => (
+            (words_of(a), to_area(tr!(i18n, easy.words_next)(), a)),
+            "./icons/next.svg",
+        ),
+        None => (
+            (
+                Route::turn(ballot, None, tablet),
+                tr!(i18n, easy.words_done)().to_string(),
+            ),
+            "./icons/done.svg",
+        ),
+    };
+    // One link drawn twice (its picture after its words on the way on, by CSS).
+    let link = move |(to, label): (Route, String), icon: &'static str, class: &'static str| {
+        view! {
+            <a class=class href=to.href() on:click=link_to(to.clone(), tablet)>
+                <img src=icon alt="" width="36" height="36" />
+                {label}
+            </a>
+        }
+    };
+    view! {
+        <EasyWords ballot=ballot area=area />
+        <div class="easy-nav">
+            {link(back, "./icons/back.svg", "button button-large easy-nav-button")}
+            {link(on, icon, "button button-primary button-large easy-nav-button easy-nav-on")}
+        </div>
+    }
 }
