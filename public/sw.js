@@ -17,10 +17,10 @@ const CACHE = CACHE_PREFIX + VERSION;
 // Pictures the app shows (img src="./icons/…"). Keep in step with public/icons/:
 // tests/e2e/offline.spec.mjs fails if one is missing here.
 const ICONS = [
-  'accommodation', 'back', 'community_resources', 'day_activities', 'done', 'easy_read', 'help',
-  'language', 'leaving_hospital', 'less', 'lock', 'money', 'more', 'next', 'offline', 'own_home',
-  'people', 'rating-0', 'rating-1', 'rating-2', 'rating-3', 'results', 'same', 'tablet', 'time',
-  'whole_community',
+  'accommodation', 'back', 'community_resources', 'day_activities', 'done', 'easy_read', 'good',
+  'help', 'language', 'leaving_hospital', 'less', 'listen', 'lock', 'money', 'more', 'next',
+  'not_good', 'offline', 'own_home', 'people', 'rating-0', 'rating-1', 'rating-2', 'rating-3',
+  'results', 'same', 'tablet', 'time', 'whole_community',
 ].map((name) => `./icons/${name}.svg`);
 
 // Files with the same name in every build; the build's hashed files (script,
@@ -36,6 +36,7 @@ const FIXED = [
   './schema/decision-record.v1.json',
   './schema/decision-record.v2.json',
   './schema/decision-record.v3.json',
+  './schema/comparison.v1.json',
   './scanner-worker.js',
   ...ICONS,
 ];
