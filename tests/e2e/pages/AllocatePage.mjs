@@ -43,9 +43,17 @@ export class AllocatePage extends AppPage {
   /** Opens "Give my choices to the facilitator" (for when there is no network). */
   async openGiveMyChoices() {
     const panel = this.page.locator('details').filter({ hasText: EN.share.summary });
-    if (!(await panel.evaluate((d) => d.open))) {
-      await panel.getByText(EN.share.summary, { exact: true }).tap();
-    }
+    // KNOWN, NOT ROOT-CAUSED (stops 24 and 25): about one run in three of the
+    // whole suite, a tap on this summary on a freshly joined tablet leaves the
+    // panel closed (seen in scan.spec's second tablet; the page was not drawn
+    // again: its announcement was still there). Until the cause is found, a
+    // tap that did not open it is tried again.
+    await expect(async () => {
+      if (!(await panel.evaluate((d) => d.open))) {
+        await panel.getByText(EN.share.summary, { exact: true }).tap();
+      }
+      await expect(panel, 'the panel opened').toHaveJSProperty('open', true, { timeout: 2_000 });
+    }).toPass({ timeout: 10_000 });
     await expect(this.myCodeField()).toBeVisible();
   }
 
