@@ -43,11 +43,7 @@ pub fn WordsPage(
             .workshop
             .with(|w| w.ballot(ballot).map(|b| (b.participant.clone(), b.role)))
     });
-    let words_of = move |a: Area| Route::Words {
-        ballot,
-        area: a.index(),
-        tablet,
-    };
+    let words_of = move |a: Area| words_route(ballot, a, tablet);
     let back = Route::turn(ballot, None, tablet);
     let next = Area::ALL.get(area.index() + 1).copied();
     // The page is drawn again when Easy Read is switched (see app.rs).
@@ -113,17 +109,22 @@ pub fn WordsPage(
     .into_any()
 }
 
+/// This participant's words about another area, in the same mode.
+fn words_route(ballot: Id, area: Area, tablet: bool) -> Route {
+    Route::Words {
+        ballot,
+        area: area.index(),
+        tablet,
+    }
+}
+
 /// "Your words" in Easy Read: the two questions and others' notes one at a
 /// time, then back to the area before (or to dividing) and on to the next
 /// (or the end).
 #[component]
 fn EasyWordsScreen(ballot: Id, area: Area, tablet: bool) -> impl IntoView {
     let i18n = use_i18n();
-    let words_of = move |a: Area| Route::Words {
-        ballot,
-        area: a.index(),
-        tablet,
-    };
+    let words_of = move |a: Area| words_route(ballot, a, tablet);
     let back = Route::turn(ballot, None, tablet);
     let next = Area::ALL.get(area.index() + 1).copied();
     let before = area.index().checked_sub(1).and_then(Area::from_index);
