@@ -71,7 +71,11 @@ set -euo pipefail
 #                summary. Again mostly the view framework's generic code for
 #                new view types; the shells go the wrong way for issue 11,
 #                said there (budgets 512,000 and 706,560)
-BUDGET_TABLET_GZ_BYTES=512000
+#   tablet       499,570 B: the storage banner's emergency download writes the
+#                working copy (a record every import reads) instead of the full
+#                record, so the results' arithmetic is no longer in the tablet's
+#                module for that one button (-12,001 B; budget 501,760)
+BUDGET_TABLET_GZ_BYTES=501760
 BUDGET_FACILITATOR_GZ_BYTES=706560
 
 # The files of one build's shell in DIST: that build's wasm and js (NAME-<16

@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use crate::i18n::*;
-use crate::model::export_json;
+use crate::model::working_copy_json;
 use crate::platform::files;
 use crate::platform::storage::SaveRefused;
 use crate::route::Route;
@@ -99,9 +99,12 @@ pub fn Header(
 }
 
 /// Offers the in-memory workshop as a file: the way out when storage fails.
+/// The working copy is a record every import reads (the aggregates are
+/// recomputed there); writing the full record would build the results'
+/// arithmetic into the tablet's module for this one button (12 KB gzipped).
 fn export_now() {
     let state = use_app();
-    let text = state.workshop.with_untracked(export_json);
+    let text = state.workshop.with_untracked(working_copy_json);
     let _ = files::download("co-produce-workshop.json", "application/json", &text);
 }
 

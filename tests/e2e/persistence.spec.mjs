@@ -1,7 +1,7 @@
 // Nothing is lost when a tablet is reloaded, a link is shared, or storage is
 // damaged.
-import { test, expect, SETUP_KEY, savedRecord, CORRUPT_PREFIX, AREAS, ROLES, EN, CY, fill } from './fixtures.mjs';
-import { SetupPage, WalkthroughPage, ParticipantsPage, AllocatePage, AppPage } from './pages/index.mjs';
+import { test, expect, SETUP_KEY, savedRecord, CORRUPT_PREFIX, AREAS, ROLES, EN, CY, fill, downloadText } from './fixtures.mjs';
+import { SetupPage, WalkthroughPage, ParticipantsPage, AllocatePage, AppPage, DataPage } from './pages/index.mjs';
 import { WORKSHOP_NAME, workshopWithTwoPeople } from './helpers.mjs';
 
 const [OWN_HOME, ACCOMMODATION, DAY, HOSPITAL, COMMUNITY] = AREAS;
@@ -171,7 +171,7 @@ test('an unreadable saved workshop is kept aside with a warning and the app carr
   expect(stillKept.startsWith('{not json\n')).toBe(true);
 });
 
-test('when the browser stops saving, the warning says why in the device\'s language and nothing typed is lost', async ({ page }) => {
+test('when the browser stops saving, the warning says why in the device\'s language and nothing typed is lost', async ({ page, newPage }) => {
   const setup = new SetupPage(page);
   await setup.open();
   await setup.chooseLanguage(CY);
@@ -186,4 +186,17 @@ test('when the browser stops saving, the warning says why in the device\'s langu
   await expect(alert.getByRole('button', { name: CY.save.export_now })).toBeVisible();
   // What was typed is still there to download.
   await expect(page.getByLabel(CY.setup.name)).toHaveValue('Gweithdy Aberystwyth');
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    alert.getByRole('button', { name: CY.save.export_now }).tap(),
+  ]);
+  const text = await downloadText(download);
+  expect(JSON.parse(text).workshop.name).toBe('Gweithdy Aberystwyth');
+  // The file opens on another device like any decision record.
+  const other = await newPage({ fresh: true });
+  const data = new DataPage(other);
+  await data.open();
+  await data.openFile(download.suggestedFilename(), text);
+  await expect(data.opened()).toBeVisible();
+  await expect(other.getByRole('banner')).toContainText('Gweithdy Aberystwyth');
 });
