@@ -50,6 +50,27 @@ fn state_money_moved_into_day_activities() {
 }
 
 #[test]
+fn each_area_in_its_place_with_what_it_loses_or_gains() {
+    // Own home down 10 points, day activities up 10, the rest as today.
+    let k = kind("state_money");
+    let mut to = k.baseline.to_array();
+    to[0] -= 1_000;
+    to[2] += 1_000;
+    let s = shift(&k, AreaShares::from_array(to));
+    let per_area = s.per_area();
+    assert_eq!(per_area.map(|(area, _)| area), Area::ALL);
+    let amounts = per_area.map(|(_, amount)| amount);
+    assert_eq!(amounts[1], 0);
+    assert_eq!(amounts[3], 0);
+    assert_eq!(amounts[4], 0);
+    assert_eq!(amounts[0], -s.moved);
+    assert_eq!(amounts[2], s.moved);
+    assert!(s.moved > 0);
+    // Nothing moved: five zeros.
+    assert_eq!(shift(&k, k.baseline).per_area().map(|(_, a)| a), [0; 5]);
+}
+
+#[test]
 fn forty_rooms_round_so_the_sides_still_balance() {
     // 40 rooms today at 10/15/35/5/35 %: 4, 6, 14, 2 and 14 rooms. At
     // 12/13/35/5/35 % the exact amounts are 4.8 and 5.2 rooms: rounded by
@@ -143,6 +164,13 @@ proptest! {
             amounts[m.area.index()] += m.amount;
         }
         prop_assert_eq!(amounts, amounts_of(total, to));
+        // Area by area, the same moves: each area once, in area order.
+        let mut per_area = amounts_of(total, from);
+        for (i, (area, change)) in s.per_area().into_iter().enumerate() {
+            prop_assert_eq!(area, Area::ALL[i]);
+            per_area[i] += change;
+        }
+        prop_assert_eq!(per_area, amounts_of(total, to));
     }
 
     #[test]

@@ -27,6 +27,24 @@ pub struct Shift {
     pub moved: i64,
 }
 
+impl Shift {
+    /// Every area's change in area order: what it loses (below 0), gains
+    /// (above 0), or 0 where it keeps today's amount. A list that always has
+    /// the five areas in the same places keeps its height and its rows still
+    /// while a person moves their split.
+    pub fn per_area(&self) -> [(Area, i64); 5] {
+        Area::ALL.map(|area| {
+            let of = |moves: &[AreaMove]| moves.iter().find(|m| m.area == area).map(|m| m.amount);
+            let amount = match (of(&self.gains), of(&self.losses)) {
+                (Some(gain), _) => gain,
+                (None, Some(loss)) => -loss,
+                (None, None) => 0,
+            };
+            (area, amount)
+        })
+    }
+}
+
 /// What moving a kind from today's split to `to` takes from some areas and
 /// gives to others, in the kind's unit.
 pub fn shift(kind: &ResourceKind, to: AreaShares) -> Shift {

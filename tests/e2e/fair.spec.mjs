@@ -2,9 +2,9 @@
 // screen and the print; where the roles agree and divide; and what goes down
 // to pay for what goes up on the decision.
 import {
-  test, expect, expectNoAxeViolations, EN, AREAS, AREA_IDS, fill, savedRecord, SEED_KEY, SETUP_KEY,
+  test, expect, expectNoAxeViolations, EN, AREAS, AREA_IDS, ROLES, fill, savedRecord, SEED_KEY, SETUP_KEY,
 } from './fixtures.mjs';
-import { DecisionPage, PresenterPage, PrintPage, ResultsPage } from './pages/index.mjs';
+import { AllocatePage, DecisionPage, PresenterPage, PrintPage, ResultsPage, TabletPage } from './pages/index.mjs';
 import { ShareEditor } from './pages/ShareEditor.mjs';
 
 const [OWN_HOME, ACCOMMODATION, DAY, HOSPITAL, COMMUNITY] = AREAS;
@@ -111,17 +111,49 @@ test('the fair split, where the roles agree and divide, and what moves to pay fo
     const own = page.locator('.own-shift');
     await expect(own.getByRole('heading', { name: EN.shift.heading })).toBeVisible();
     await expect(own.locator('.shift-total')).toHaveText(fill(EN.shift.moved, { amount: '£9,500,000' }));
-    await expect(own.locator('.shift-up li')).toHaveText([`${COMMUNITY} +£9,500,000`]);
-    await expect(own.locator('.shift-down li')).toHaveText([new RegExp(`^${OWN_HOME} [−-]£3,500,000$`),
+    // Every area in its own row, in area order, whatever moved.
+    await expect(own.locator('li')).toHaveCount(5);
+    await expect(own.locator('li.shift-up')).toHaveText([`${COMMUNITY} +£9,500,000`]);
+    await expect(own.locator('li.shift-down')).toHaveText([new RegExp(`^${OWN_HOME} [−-]£3,500,000$`),
       /^Support with accommodation [−-]£3,000,000$/, new RegExp(`^${DAY} [−-]£1,500,000$`), new RegExp(`^${HOSPITAL} [−-]£1,500,000$`)]);
+    const height = (await own.boundingBox()).height;
     // Moving a share moves the list with it: 10% back to own home leaves it £2,500,000 down.
     const editor = new ShareEditor(page, page.locator('section.card').filter({ has: page.locator('#kind-heading') }));
     await editor.type(OWN_HOME, 10);
     await expect(own.locator('.shift-total')).toHaveText(fill(EN.shift.moved, { amount: '£8,500,000' }));
-    await expect(own.locator('.shift-up li')).toHaveText([`${COMMUNITY} +£8,500,000`]);
-    await expect(own.locator('.shift-down li').first()).toHaveText(/^Support with accommodation [−-]£3,000,000$/);
-    await expect(own.locator('.shift-down li').filter({ hasText: OWN_HOME })).toHaveText(new RegExp(`^${OWN_HOME} [−-]£2,500,000$`));
+    await expect(own.locator('li.shift-up')).toHaveText([`${COMMUNITY} +£8,500,000`]);
+    await expect(own.locator('li.shift-down').first()).toHaveText(new RegExp(`^${OWN_HOME} [−-]£2,500,000$`));
+    await expect(own.locator('li.shift-down').nth(1)).toHaveText(/^Support with accommodation [−-]£3,000,000$/);
+    // The card kept its height: nothing below it moved.
+    expect((await own.boundingBox()).height).toBe(height);
     await expectNoAxeViolations(page, 'a person\'s own shift');
     await own.screenshot({ path: 'tests/e2e/screenshots/own-shift.png' });
   });
+});
+
+// A person's own shift follows their split a moment after each change. Were
+// its card to grow then, "Give my choices" and "Finished" below it would move
+// under a finger already on its way to them (the cause of a test that failed
+// at random: a tap that landed where the panel had been).
+test('on a tablet, nothing below the sliders moves after a tap on +', async ({ page, newPage }) => {
+  const results = new ResultsPage(page);
+  await results.open();
+  const joinLink = await page.locator('a.join-anchor').getAttribute('href');
+  const tabletPage = await newPage({ fresh: true });
+  await tabletPage.goto(joinLink);
+  const tablet = new TabletPage(tabletPage);
+  await tablet.expectStart();
+  await tablet.startTurn('Bea', ROLES.provider);
+  const own = tabletPage.locator('.own-shift');
+  await expect(own.locator('.shift-total')).toHaveText(EN.shift.none);
+  await expect(own.locator('li.shift-same')).toHaveCount(5);
+  const give = tabletPage.locator('details').filter({ hasText: EN.share.summary });
+  // Where it is on the page (not on the screen: the tap may scroll).
+  const top = () => give.evaluate((el) => el.getBoundingClientRect().top + window.scrollY);
+  const before = await top();
+  await new AllocatePage(tabletPage).editor().tapMore(DAY);
+  // The list has followed the tap: day activities went up.
+  await expect(own.locator('li.shift-up')).toHaveText([new RegExp(`^${DAY} \\+`)]);
+  await expect(own.locator('.shift-total')).not.toHaveText(EN.shift.none);
+  expect(await top(), 'the panel below stayed where it was').toBe(before);
 });

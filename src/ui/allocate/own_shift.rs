@@ -4,16 +4,19 @@
 use leptos::prelude::*;
 
 use crate::i18n::*;
-use crate::model::{AreaShares, KindAllocation, ResourceKind};
-use crate::ui::labels::tr;
-use crate::ui::shift_list::ShiftList;
+use crate::model::{shift, AreaShares, KindAllocation, ResourceKind};
+use crate::ui::labels::{amount, area_name, change, tr};
 
 /// How long the shares must rest before the list is drawn again: while a
 /// slider is dragged each tick draws only the slider's own figures, and the
 /// list follows as soon as the finger pauses.
 const SETTLE_MS: u64 = 150;
 
-/// The losses and gains of this person's split against today's.
+/// The losses and gains of this person's split against today's: all five
+/// areas, always in the same rows, so the card never changes height as the
+/// split moves. It follows the split a moment after each change, and a card
+/// that grew then would move "Give my choices" and "Finished" under a finger
+/// already on its way to them.
 #[component]
 pub fn OwnShift(
     /// Their split of the kind shown.
@@ -52,7 +55,43 @@ pub fn OwnShift(
     view! {
         <section class="card own-shift" aria-labelledby="own-shift-heading">
             <h2 id="own-shift-heading">{tr!(i18n, shift.heading)}</h2>
-            {move || shown.get().map(|to| view! { <ShiftList kind=kind.get() to=to /> })}
+            {move || shown.get().map(|to| view! { <OwnShiftRows kind=kind.get() to=to /> })}
         </section>
+    }
+}
+
+/// What moves in all, then each area's loss, gain or "no change".
+#[component]
+fn OwnShiftRows(kind: ResourceKind, to: AreaShares) -> impl IntoView {
+    let i18n = use_i18n();
+    let moves = shift(&kind, to);
+    let total = if moves.moved == 0 {
+        t_string!(i18n, shift.none).to_string()
+    } else {
+        t_string!(i18n, shift.moved, amount = amount(&kind.unit, moves.moved)).to_string()
+    };
+    let rows = moves
+        .per_area()
+        .into_iter()
+        .map(|(area, by)| {
+            let (class, text) = match by.signum() {
+                -1 => ("shift-down", change(&kind.unit, by)),
+                1 => ("shift-up", change(&kind.unit, by)),
+                _ => ("shift-same", t_string!(i18n, shift.same).to_string()),
+            };
+            view! {
+                <li class=class>
+                    <span class="shift-area">{area_name(i18n, area)}</span>
+                    " "
+                    <strong class="shift-amount">{text}</strong>
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <div class="shift">
+            <p class="shift-total">{total}</p>
+            <ul>{rows}</ul>
+        </div>
     }
 }
