@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use crate::i18n::*;
 use crate::platform::address::use_route;
 use crate::route::Route;
+use crate::state::locale::BuiltIn;
 use crate::state::AppState;
 use crate::ui::device_bar::DeviceBar;
 use crate::ui::labels::tr;
@@ -13,7 +14,7 @@ use crate::ui::pages;
 
 /// Starts the facilitator's app (every screen) in the page's body.
 pub fn mount() {
-    start(FACILITATOR);
+    start(FACILITATOR, None);
     // The facilitator may scan tablets' codes later in a hall with no Wi-Fi:
     // fetch the QR reader now, while there may be a network, so the service
     // worker keeps it (tablets never do this).
@@ -28,29 +29,37 @@ pub fn mount() {
 /// download over one venue's Wi-Fi is small. Any other screen loads the
 /// facilitator's build in its place (`Route::in_tablet_build`).
 pub fn mount_tablet() {
-    start(TABLET);
+    // It starts with the hosted catalogue, already on its way.
+    wasm_bindgen_futures::spawn_local(async {
+        start(TABLET, crate::platform::prefetch::catalogue_text().await);
+    });
 }
 
 /// Which screens a build draws: its own switch and header, as plain function
 /// pointers, so a build that never names the facilitator's pages leaves them
 /// (and everything only they use) out of its module.
+/// Likewise its catalogues: the tablet's build carries none and reads the
+/// hosted one that index.html fetched for it.
 #[derive(Clone, Copy)]
 struct Screens {
     header: fn(ReadSignal<Route>) -> AnyView,
     screen: fn(Route) -> AnyView,
+    catalogues: BuiltIn,
 }
 
 const FACILITATOR: Screens = Screens {
     header: facilitator_header,
     screen: facilitator_screen,
+    catalogues: crate::state::locale::facilitator_catalogues,
 };
 
 const TABLET: Screens = Screens {
     header: |_| ().into_any(),
     screen: tablet_screen,
+    catalogues: |_| None,
 };
 
-fn start(screens: Screens) {
+fn start(screens: Screens, catalogue: Option<String>) {
     // Panic messages in the console help during development; a release build
     // leaves the hook (and its formatting code) out to stay small.
     #[cfg(debug_assertions)]
@@ -64,16 +73,20 @@ fn start(screens: Screens) {
     // the screen comes in a task of its own, which takes the first screen away.
     request_animation_frame(move || {
         set_timeout(
-            move || leptos::mount::mount_to_body(move || view! { <App screens=screens /> }),
+            move || {
+                leptos::mount::mount_to_body(
+                    move || view! { <App screens=screens catalogue=catalogue /> },
+                )
+            },
             std::time::Duration::ZERO,
         )
     });
 }
 
 #[component]
-fn App(screens: Screens) -> impl IntoView {
+fn App(screens: Screens, catalogue: Option<String>) -> impl IntoView {
     crate::platform::keyboard::keep_fields_visible();
-    let state = AppState::new();
+    let state = AppState::new(screens.catalogues, catalogue);
     provide_context(state);
     view! {
         <I18nContextProvider>

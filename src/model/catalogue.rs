@@ -124,13 +124,20 @@ impl Catalogue {
     /// The catalogue built into the app.
     pub fn built_in() -> Catalogue {
         // The built-in file is checked by a host test, so this cannot fail in a release.
-        Catalogue::parse(BUILT_IN_CATALOGUE).unwrap_or_else(|_| Catalogue {
+        Catalogue::parse(BUILT_IN_CATALOGUE).unwrap_or_else(|_| Catalogue::none())
+    }
+
+    /// No catalogue: the five areas without models, until one can be read
+    /// (a tablet that has not yet had the hosted file). Screens show the
+    /// areas; spreading an area's share across its models waits for it.
+    pub fn none() -> Catalogue {
+        Catalogue {
             reference: CatalogueRef {
                 id: "empty".into(),
                 version: "0".into(),
             },
             areas: Vec::new(),
-        })
+        }
     }
 
     /// The content for one area, if the catalogue has it.

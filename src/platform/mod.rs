@@ -9,6 +9,7 @@ pub mod dialog;
 pub mod files;
 pub mod keyboard;
 pub mod network;
+pub mod prefetch;
 pub mod prefs;
 pub mod random;
 pub mod scanner;

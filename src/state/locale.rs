@@ -30,8 +30,24 @@ pub fn starting_language(saved: &DevicePrefs) -> Locale {
         .unwrap_or_default()
 }
 
+/// The catalogues a build carries, as text by language tag. The facilitator's
+/// build carries English and Welsh ([`facilitator_catalogues`]); the tablet's
+/// none, so 200 tablets do not each download 15 KB that the hosted files
+/// already hold (index.html fetches the one it needs beside the module).
+pub type BuiltIn = fn(&str) -> Option<&'static str>;
+
+/// The facilitator's build's catalogues: English, and each language whose
+/// `public/catalogue.<tag>.json` is listed here.
+pub fn facilitator_catalogues(tag: &str) -> Option<&'static str> {
+    match tag {
+        "en" => Some(crate::model::catalogue::BUILT_IN_CATALOGUE),
+        "cy" => Some(include_str!("../../public/catalogue.cy.json")),
+        _ => None,
+    }
+}
+
 /// Starts the app in the device's language and its catalogue. The app's state
-/// starts with the English catalogue built in.
+/// starts with the English catalogue built in, or the hosted one already read.
 pub fn start_language(state: AppState, i18n: I18n) -> Locale {
     let start = starting_language(&prefs::load());
     i18n.set_locale(start);
@@ -50,15 +66,12 @@ pub fn choose_language(state: AppState, i18n: I18n, locale: Locale) {
     prefs::save(&saved);
 }
 
-/// The catalogue built into the app in a language: English, and each language
-/// whose `public/catalogue.<tag>.json` is listed here. Others fall back to English.
-fn built_in_catalogue(locale: Locale) -> Catalogue {
-    let text = match locale.as_str() {
-        "cy" => Some(include_str!("../../public/catalogue.cy.json")),
-        _ => None,
-    };
-    text.and_then(|t| Catalogue::parse(t).ok())
-        .unwrap_or_else(Catalogue::built_in)
+/// The catalogue built into this build in a language, falling back to its
+/// English one; `None` in a build that carries none.
+fn built_in_catalogue(state: AppState, locale: Locale) -> Option<Catalogue> {
+    (state.built_in)(locale.as_str())
+        .or_else(|| (state.built_in)("en"))
+        .and_then(|text| Catalogue::parse(text).ok())
 }
 
 /// The hosted catalogue's file for a language: `catalogue.json` is English.
@@ -70,13 +83,15 @@ fn catalogue_file(locale: Locale) -> String {
 }
 
 /// Shows the catalogue in `locale` (the one shown now being in `shown`): the
-/// built-in copy at once, then the hosted one, so a council can replace it
+/// built-in copy at once (where the build has one), then the hosted one, so a council can replace it
 /// without a rebuild; the built-in copy stays if the hosted one is missing or
 /// unreadable.
 fn load_catalogue(state: AppState, i18n: I18n, shown: Locale, locale: Locale) {
     // Parsing the catalogue already shown again is waste.
     if shown != locale {
-        state.catalogue.set(built_in_catalogue(locale));
+        if let Some(catalogue) = built_in_catalogue(state, locale) {
+            state.catalogue.set(catalogue);
+        }
     }
     wasm_bindgen_futures::spawn_local(async move {
         let Ok(response) = gloo_net::http::Request::get(&catalogue_file(locale))

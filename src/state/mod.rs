@@ -37,6 +37,8 @@ pub struct AppState {
     pub workshop: RwSignal<Workshop>,
     /// The catalogue of models (built in until `catalogue.json` arrives).
     pub catalogue: RwSignal<Catalogue>,
+    /// The catalogues this build carries, by language (none in the tablet's).
+    pub built_in: locale::BuiltIn,
     /// Whether the workshop is safely stored.
     pub save_state: RwSignal<SaveState>,
     /// What start-up found wrong with storage, if anything.
@@ -58,8 +60,14 @@ pub struct AppState {
 
 impl AppState {
     /// Loads the saved workshop (or starts one) and saves every later change.
-    pub fn new() -> AppState {
-        let catalogue = Catalogue::built_in();
+    /// The catalogue shown first is `first` (the hosted one, already read),
+    /// else the English one built in, else none until one arrives.
+    pub fn new(built_in: locale::BuiltIn, first: Option<String>) -> AppState {
+        let catalogue = first
+            .as_deref()
+            .or_else(|| built_in("en"))
+            .and_then(|text| Catalogue::parse(text).ok())
+            .unwrap_or_else(Catalogue::none);
         let now = clock::now();
         let fresh = || Workshop::new(random::new_id(), now, clock::today(), &catalogue);
         let mut restored = false;
@@ -89,6 +97,7 @@ impl AppState {
         let state = AppState {
             workshop: RwSignal::new(workshop),
             catalogue: RwSignal::new(catalogue),
+            built_in,
             save_state: RwSignal::new(save_state),
             startup_warning: RwSignal::new(warning),
             refused_change: RwSignal::new(None),

@@ -3,10 +3,10 @@
 // its offline copy never fetches the facilitator's; a screen the tablet's build
 // does not have loads the facilitator's build in its place, once, with nothing
 // lost.
-import { test, expect, expectNoAxeViolations, EN, ROLES } from './fixtures.mjs';
+import { test, expect, expectNoAxeViolations, EN, CY, ROLES } from './fixtures.mjs';
 import { ResultsPage, TabletPage } from './pages/index.mjs';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 
 // The same table as the host test of Route::in_tablet_build (tests/route.rs).
 const TABLE = JSON.parse(readFileSync(join(import.meta.dirname, '../fixtures/builds.json'), 'utf8')).addresses;
@@ -89,6 +89,44 @@ test('a tablet opening the join link gets only the tablet\'s build, online and o
   await tabletPage.context().setOffline(true);
   await tabletPage.reload();
   await tablet.expectStart();
+  await tabletPage.context().setOffline(false);
+});
+
+test('a tablet reads the ways of working from the hosted catalogue, in its language and offline, and its module carries none', async ({ page, newPage }) => {
+  // The facilitator's module carries the catalogues; the tablet's, which 200
+  // tablets download, reads the hosted files that index.html fetches for it.
+  const dist = process.env.DIST ? resolve(process.env.DIST) : join(import.meta.dirname, '../../dist');
+  const modules = readdirSync(dist).filter((f) => f.endsWith('_bg.wasm'));
+  const catalogueId = Buffer.from(JSON.parse(readFileSync(join(dist, 'catalogue.json'), 'utf8')).id);
+  const holds = (name) => readFileSync(join(dist, name)).includes(catalogueId);
+  expect(modules.filter((f) => /^co-produce-[0-9a-f]{16}_bg\.wasm$/.test(f) && holds(f)), 'the facilitator\'s module holds it').toHaveLength(1);
+  expect(modules.filter((f) => /^co-produce-tablet-/.test(f) && holds(f)), 'the tablet\'s module does not').toEqual([]);
+
+  const english = JSON.parse(readFileSync(join(dist, 'catalogue.json'), 'utf8')).areas[0].models[0].name;
+  const welsh = JSON.parse(readFileSync(join(dist, 'catalogue.cy.json'), 'utf8')).areas[0].models[0].name;
+  const results = new ResultsPage(page);
+  await results.open();
+  const joinLink = await page.locator('a.join-anchor').getAttribute('href');
+  const tabletPage = await newPage({ fresh: true });
+  await tabletPage.goto(joinLink);
+  const tablet = new TabletPage(tabletPage);
+  await tablet.expectStart();
+  await tablet.startTurn('Amira', ROLES.citizen);
+  const firstArea = tabletPage.locator('details.model-split').first();
+  const models = async (t, name) => {
+    await firstArea.getByText(t.allocate.models_summary, { exact: true }).tap();
+    await expect(firstArea.getByText(name, { exact: true })).toBeVisible();
+  };
+  await models(EN, english);
+  // A tablet set to Welsh starts in Welsh, with the Welsh catalogue, online and offline.
+  await tabletPage.getByRole('button', { name: 'Cymraeg', exact: true }).tap();
+  await offlineCopy(tabletPage, [...TABLET_FILES, /\/catalogue\.cy\.json$/]);
+  for (const offline of [false, true]) {
+    await tabletPage.context().setOffline(offline);
+    await tabletPage.reload();
+    await expect(firstArea.locator('summary')).toHaveText(CY.allocate.models_summary);
+    await models(CY, welsh);
+  }
   await tabletPage.context().setOffline(false);
 });
 
