@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use crate::i18n::*;
 use crate::platform::address::use_route;
 use crate::route::Route;
-use crate::state::locale::BuiltIn;
+use crate::state::catalogues::BuiltIn;
 use crate::state::AppState;
 use crate::ui::device_bar::DeviceBar;
 use crate::ui::labels::tr;
@@ -50,7 +50,7 @@ struct Screens {
 const FACILITATOR: Screens = Screens {
     header: facilitator_header,
     screen: facilitator_screen,
-    catalogues: crate::state::locale::facilitator_catalogues,
+    catalogues: crate::state::catalogues::facilitator_catalogues,
 };
 
 const TABLET: Screens = Screens {

@@ -1,5 +1,6 @@
 //! App state: model values in signals, handed down by context.
 
+pub mod catalogues;
 pub mod live;
 pub mod locale;
 mod persist;
@@ -38,7 +39,7 @@ pub struct AppState {
     /// The catalogue of models (built in until `catalogue.json` arrives).
     pub catalogue: RwSignal<Catalogue>,
     /// The catalogues this build carries, by language (none in the tablet's).
-    pub built_in: locale::BuiltIn,
+    pub built_in: catalogues::BuiltIn,
     /// Whether the workshop is safely stored.
     pub save_state: RwSignal<SaveState>,
     /// What start-up found wrong with storage, if anything.
@@ -62,7 +63,7 @@ impl AppState {
     /// Loads the saved workshop (or starts one) and saves every later change.
     /// The catalogue shown first is `first` (the hosted one, already read),
     /// else the English one built in, else none until one arrives.
-    pub fn new(built_in: locale::BuiltIn, first: Option<String>) -> AppState {
+    pub fn new(built_in: catalogues::BuiltIn, first: Option<String>) -> AppState {
         let catalogue = first
             .as_deref()
             .or_else(|| built_in("en"))
