@@ -43,7 +43,10 @@ export class AllocatePage extends AppPage {
   /** Opens "Give my choices to the facilitator" (for when there is no network). */
   async openGiveMyChoices() {
     const panel = this.page.locator('details').filter({ hasText: EN.share.summary });
-    await panel.getByText(EN.share.summary, { exact: true }).tap();
+    // Already open (its file was just saved): a tap would close it.
+    if (!(await panel.evaluate((d) => d.open))) {
+      await panel.getByText(EN.share.summary, { exact: true }).tap();
+    }
     await expect(panel, 'the panel opened').toHaveJSProperty('open', true);
     await expect(this.myCodeField()).toBeVisible();
   }
