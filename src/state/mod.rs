@@ -1,5 +1,6 @@
 //! App state: model values in signals, handed down by context.
 
+pub mod comparison;
 pub mod live;
 pub mod locale;
 mod persist;
