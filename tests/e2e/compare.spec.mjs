@@ -92,7 +92,7 @@ test('three records compared from the navigation: the host\'s figures, a broken 
     await compare.matchByHand('Council grants', SWANSEA, 'Other funding', 1);
     await expect(compare.matchedKinds().filter({ hasText: ComparePage.kindInText('Council grants', 2, EN) })).toContainText(EN.compare.by_hand);
     await expect(compare.table('Council grants')).toBeVisible();
-    expect((await compare.row('Council grants', 'own_home', MORNING))[1]).toEqual(['20.0%', '£20,000']);
+    expect((await compare.row('Council grants', 'own_home', MORNING))[1]).toEqual(['20%', '£20,000']);
     await compare.undoMatch('Council grants', SWANSEA).click();
     await expect(compare.table('Council grants')).toHaveCount(0);
     await expect(compare.mismatch('Council grants', SWANSEA)).toBeVisible();

@@ -11,14 +11,12 @@ use crate::ui::easy::{area_icon, easy_area_name};
 use crate::ui::labels::{area_name, fill, tr, I18n};
 
 /// A name in the middle of an English sentence: "State money" becomes
-/// "state money", but "NHS funding" stays as written. Welsh sentences here
-/// put names where they need no change.
+/// "state money", but "NHS funding" and "State Money" (capitals of its own)
+/// stay as written. Welsh sentences here put names where they need no change.
 fn mid_sentence(i18n: I18n, name: &str) -> String {
     let mut chars = name.chars();
-    match (i18n.get_locale(), chars.next(), chars.next()) {
-        (Locale::en, Some(first), Some(second))
-            if first.is_uppercase() && !second.is_uppercase() =>
-        {
+    match (i18n.get_locale(), chars.next()) {
+        (Locale::en, Some(first)) if first.is_uppercase() && !chars.any(char::is_uppercase) => {
             first.to_lowercase().chain(name.chars().skip(1)).collect()
         }
         _ => name.to_string(),

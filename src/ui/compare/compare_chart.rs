@@ -12,7 +12,7 @@ use crate::ui::compare::words::{outcome_name, place_name};
 use crate::ui::labels::{area_name, change, fill, percent_tenths, tr};
 
 /// How much of a place's name fits beside its bar.
-const LABEL_CHARS: usize = 24;
+const LABEL_CHARS: usize = 20;
 
 /// The chart of one kind.
 #[component]
@@ -31,7 +31,7 @@ pub fn CompareChart(
         Outcome::Decision => "bar-agreed",
     };
     let unit = &kind.kind.unit;
-    let groups = kind
+    let groups: Vec<BarGroup> = kind
         .areas
         .iter()
         .map(|a| BarGroup {
@@ -60,6 +60,13 @@ pub fn CompareChart(
                 .collect(),
         })
         .collect();
+    if groups.iter().all(|g| g.bars.is_empty()) {
+        let words = fill(
+            tr!(i18n, compare.chart_none)(),
+            &[("outcome", &outcome_name(i18n, outcome))],
+        );
+        return view! { <p class="compare-chart-none">{words}</p> }.into_any();
+    }
     let title = fill(
         tr!(i18n, compare.chart_title)(),
         &[
@@ -67,5 +74,5 @@ pub fn CompareChart(
             ("outcome", &outcome_name(i18n, outcome)),
         ],
     );
-    view! { <BarChart title=title groups=groups /> }
+    view! { <BarChart title=title groups=groups /> }.into_any()
 }
