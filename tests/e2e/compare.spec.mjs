@@ -27,7 +27,7 @@ function brokenRecord() {
 
 /** A name in the middle of an English sentence, as the screen writes it. */
 function midSentence(name) {
-  return /^\p{Lu}[^\p{Lu}]/u.test(name) ? name[0].toLowerCase() + name.slice(1) : name;
+  return /^\p{Lu}[^\p{Lu}]*$/u.test(name) ? name[0].toLowerCase() + name.slice(1) : name;
 }
 
 /** Every row of every kind's table is the host's. */
@@ -194,6 +194,11 @@ test('screenshots at a tablet\'s 768×1024 and the room\'s 1920×1080', async ({
   await expect(compare.refusedItems()).toHaveCount(1);
   await expectNoHorizontalScroll(page, 'compare at 768');
   await page.screenshot({ path: join(SHOTS, 'compare-768x1024.png'), fullPage: true });
+  await page.screenshot({ path: join(SHOTS, 'compare-768x1024-top.png') });
+  await page.getByRole('region', { name: EN.compare.agree_heading, exact: true }).scrollIntoViewIfNeeded();
+  await page.screenshot({ path: join(SHOTS, 'compare-768x1024-agree.png') });
+  await compare.table(STATE_MONEY).scrollIntoViewIfNeeded();
+  await page.screenshot({ path: join(SHOTS, 'compare-768x1024-table.png') });
   await page.setViewportSize({ width: 1920, height: 1080 });
   await expectNoHorizontalScroll(page, 'compare at 1920');
   await page.screenshot({ path: join(SHOTS, 'compare-1920x1080.png'), fullPage: true });
