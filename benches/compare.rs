@@ -5,7 +5,11 @@
 //! comparison file. The target is under 2 s in the browser for
 //! open, check and compare; this is the host's figure.
 //!
-//! Run with `cargo bench --bench compare`. This target has no test harness,
+//! Run with `cargo bench --bench compare`. With `COMPARE_RECORDS_DIR=<dir>`
+//! it writes the records there instead (`record-000.json`…, and
+//! `comparison.json`, all of them saved as one comparison) and times
+//! nothing: the browser's benchmark (`tests/bench/compare.bench.mjs`) opens
+//! them. This target has no test harness,
 //! so it keeps a `main` on wasm32 (where it does nothing) for
 //! `cargo clippy --target wasm32-unknown-unknown --all-targets`.
 
@@ -130,6 +134,20 @@ mod host {
         format!("{:.1} MB ({bytes} bytes)", bytes as f64 / (1024.0 * 1024.0))
     }
 
+    /// Writes the records and the saved comparison for the browser's benchmark.
+    fn write_files(dir: &std::path::Path, files: &[String], saved: &str) {
+        std::fs::create_dir_all(dir).expect("a folder for the records");
+        for (n, text) in files.iter().enumerate() {
+            std::fs::write(dir.join(format!("record-{n:03}.json")), text).expect("writable");
+        }
+        std::fs::write(dir.join("comparison.json"), saved).expect("writable");
+        println!(
+            "wrote {} records and comparison.json to {}",
+            files.len(),
+            dir.display()
+        );
+    }
+
     pub fn main() {
         let t = Instant::now();
         let mut rng = XorShift(0x9E37_79B9_7F4A_7C15);
@@ -146,6 +164,10 @@ mod host {
         let mapping = KindMapping::new();
         let saved = export_comparison_json(&records, &mapping);
         println!("saved as one comparison file: {}", megabytes(saved.len()));
+        if let Some(dir) = std::env::var_os("COMPARE_RECORDS_DIR") {
+            write_files(std::path::Path::new(&dir), &files, &saved);
+            return;
+        }
 
         // Check the figures are sound before timing them.
         let opened: Vec<Workshop> = files

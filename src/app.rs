@@ -184,6 +184,7 @@ fn facilitator_screen(route: Route) -> AnyView {
         Route::Data => pages::data::DataPage().into_any(),
         Route::Present(kind) => view! { <pages::presenter::PresenterPage kind=kind /> }.into_any(),
         Route::Print => pages::print::PrintPage().into_any(),
+        Route::Compare => pages::compare::ComparePage().into_any(),
         Route::Partnership {
             ballot,
             tablet: false,

@@ -61,6 +61,8 @@ pub enum Route {
     },
     /// The printable summary.
     Print,
+    /// Decisions of many places side by side, from their records.
+    Compare,
     /// A join link: a workshop's set-up for a tablet to take part.
     Join(String),
     /// A live workshop's join link: `#w=…&k=…&f=…&b=…`.
@@ -222,6 +224,7 @@ impl Route {
                 None => Route::Participants,
             },
             ["print"] => Route::Print,
+            ["compare"] => Route::Compare,
             ["join", code] => Route::Join(code.to_string()),
             _ => Route::Setup,
         }
@@ -273,6 +276,7 @@ impl Route {
                 tablet: true,
             } => format!("#/words/{ballot}/{}/tablet", area + 1),
             Route::Print => "#/print".into(),
+            Route::Compare => "#/compare".into(),
             Route::Join(code) => format!("#/join/{code}"),
             Route::LiveJoin(fragment) => format!("#{fragment}"),
         }

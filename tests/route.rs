@@ -67,6 +67,7 @@ fn route() -> impl Strategy<Value = Route> {
             tablet
         }),
         Just(Route::Print),
+        Just(Route::Compare),
         "[A-Za-z0-9_-]{1,200}".prop_map(Route::Join),
         live_fragment().prop_map(Route::LiveJoin),
     ]
@@ -175,6 +176,7 @@ fn links_are_written_as_documented() {
             format!("#/partnership/{ID}/tablet"),
         ),
         (Route::Print, "#/print".to_string()),
+        (Route::Compare, "#/compare".to_string()),
         (Route::Join("abc-_9".into()), "#/join/abc-_9".to_string()),
         (
             Route::LiveJoin("w=a&k=b&f=c&b=wss%3A%2F%2Fx".into()),

@@ -103,12 +103,12 @@ pub fn text_cell(text: &str) -> String {
 }
 
 /// Basis points as a plain decimal percentage ("24.50").
-fn percent(bp: u32) -> String {
+pub(crate) fn percent(bp: u32) -> String {
     format!("{}.{:02}", bp / 100, bp % 100)
 }
 
 /// An amount in displayed units with the unit's decimals ("1234.56" pounds, "12.5" hours).
-fn amount(unit: &Unit, steps: i64) -> String {
+pub(crate) fn amount(unit: &Unit, steps: i64) -> String {
     let per = unit.steps_per_unit();
     let sign = if steps < 0 { "-" } else { "" };
     let abs = steps.unsigned_abs();
@@ -119,7 +119,8 @@ fn amount(unit: &Unit, steps: i64) -> String {
     }
 }
 
-fn unit_name(unit: &Unit) -> String {
+/// The unit's name in a CSV cell: `GBP`, `hours` or a count's noun.
+pub(crate) fn unit_name(unit: &Unit) -> String {
     match unit {
         Unit::Money => "GBP".into(),
         Unit::Hours => "hours".into(),

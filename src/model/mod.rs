@@ -8,6 +8,7 @@ pub mod ballot_code;
 pub mod catalogue;
 pub mod compare;
 pub mod compare_view;
+pub mod comparison_csv;
 pub mod comparison_file;
 pub mod csv;
 pub mod encoding;
@@ -49,6 +50,7 @@ pub use compare::{
     Outcome, PlaceFigures, PlaceKind,
 };
 pub use compare_view::{PlaceFilter, PlaceOrder, PlacesAgree};
+pub use comparison_csv::{comparison_csv, COMPARISON_CSV_HEADER};
 pub use comparison_file::{
     export_comparison_json, import_comparison_json, ComparisonFile, ComparisonProblem,
     OpenedComparison, COMPARISON_SCHEMA_PATH, COMPARISON_SCHEMA_VERSION,

@@ -1,6 +1,7 @@
 //! App state: model values in signals, handed down by context.
 
 pub mod catalogues;
+pub mod comparison;
 pub mod live;
 pub mod locale;
 mod persist;

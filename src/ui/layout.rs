@@ -26,6 +26,7 @@ fn section(route: &Route) -> usize {
         Route::Decision => 4,
         Route::Data | Route::Print => 5,
         Route::Join(_) | Route::LiveJoin(_) => 2,
+        Route::Compare => 6,
     }
 }
 
@@ -51,6 +52,7 @@ pub fn Header(
             ),
             (Route::Decision, t_string!(i18n, nav.decision).to_string()),
             (Route::Data, t_string!(i18n, nav.data).to_string()),
+            (Route::Compare, t_string!(i18n, nav.compare).to_string()),
         ]
     };
     let name = Memo::new(move |_| state.workshop.with(|w| w.name.clone()));

@@ -7,6 +7,7 @@ pub mod ballot_share;
 pub mod bilingual;
 pub mod chart;
 pub mod code_scanner;
+pub mod compare;
 pub mod device_bar;
 pub mod easy;
 pub mod easy_allocate;

@@ -395,3 +395,26 @@ fn note_error(l: Locale, error: &NoteError) -> String {
         ),
     }
 }
+
+/// Why a resource kind matched by hand cannot hold, in the current language.
+pub fn mapping_error_text(i18n: I18n, error: &crate::model::MappingError) -> String {
+    use crate::model::{MappingError, Unit};
+    let l = i18n.get_locale();
+    let unit = |u: &Unit| match u {
+        Unit::Money => td_string!(l, units.money).to_string(),
+        Unit::Hours => td_string!(l, units.hours).to_string(),
+        Unit::Count { noun } => noun.clone(),
+    };
+    match error {
+        MappingError::NotInComparison { .. } => {
+            td_string!(l, problem.mapping_not_in_comparison).to_string()
+        }
+        MappingError::OtherUnit { from, to } => fill(
+            td_string!(l, problem.mapping_other_unit),
+            &[("from", &unit(from)), ("to", &unit(to))],
+        ),
+        MappingError::PlaceHasItAlready { .. } => {
+            td_string!(l, problem.mapping_place_has_it).to_string()
+        }
+    }
+}

@@ -71,6 +71,7 @@ function screens() {
     ['partnership', `#/partnership/${ids.citizen}`],
     ['tablet-partnership', `#/partnership/${ids.commissioner}/tablet`],
     ['print', '#/print'],
+    ['compare', '#/compare'],
   ];
 }
 

@@ -10,3 +10,4 @@ export { ShareEditor, AREA_NAMES } from './ShareEditor.mjs';
 export { PresenterPage } from './PresenterPage.mjs';
 export { TabletPage } from './TabletPage.mjs';
 export { PrintPage } from './PrintPage.mjs';
+export { ComparePage } from './ComparePage.mjs';
