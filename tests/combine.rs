@@ -20,6 +20,7 @@ use co_produce::model::{
     session_aggregate, validate, CombineError, Id, ImportError, KindMapping, KindRef, Period,
     Problem, Role, Timestamp, Unit, Workshop,
 };
+use co_produce::model::shares::format_percent_tenths;
 use places::{kind, pounds, vote, workshop};
 use proptest::prelude::*;
 
@@ -536,23 +537,26 @@ fn fixtures_dir() -> PathBuf {
 /// sessions and each session).
 fn fixture_files() -> Vec<(String, String)> {
     let w = combined();
-    let figures = |aggs: &[co_produce::model::KindAggregate]| -> Vec<String> {
-        let agg = &aggs[0];
-        agg.everyone
-            .areas
-            .iter()
-            .map(|a| co_produce::model::shares::format_percent_bp(a.mean_bp))
-            .collect()
+    // As the results table shows state money: each area's average, fair
+    // split and middle value, to a tenth of a percent.
+    let figures = |aggs: &[co_produce::model::KindAggregate]| -> serde_json::Value {
+        let areas = &aggs[0].everyone.areas;
+        let column = |f: fn(&co_produce::model::AreaStats) -> u32| -> Vec<String> {
+            areas.iter().map(|a| format_percent_tenths(f(a))).collect()
+        };
+        serde_json::json!({
+            "mean": column(|a| a.mean_bp),
+            "fair": column(|a| a.fair_bp),
+            "median": column(|a| a.median_bp),
+            "participants": aggs[0].participants,
+        })
     };
     let mut expected = serde_json::Map::new();
     expected.insert("id".into(), serde_json::json!(w.id.to_string()));
-    expected.insert("all".into(), serde_json::json!(figures(&aggregate(&w))));
+    expected.insert("all".into(), figures(&aggregate(&w)));
     let mut per = serde_json::Map::new();
     for s in &w.sessions {
-        per.insert(
-            s.name.clone(),
-            serde_json::json!(figures(&session_aggregate(&w, Some(s.id)))),
-        );
+        per.insert(s.name.clone(), figures(&session_aggregate(&w, Some(s.id))));
     }
     expected.insert("sessions".into(), serde_json::Value::Object(per));
     let mut broken = export_json(&cardiff_evening());
