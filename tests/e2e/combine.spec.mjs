@@ -113,6 +113,10 @@ test('three records of two places combine; a broken file is listed and changes n
     await expectNoAxeViolations(page, 'results of one session');
     await shot(page, 'combine-results-session');
     await results.showSession(null);
+    // Kept on the device: a reload brings back every ballot with its session.
+    await page.reload();
+    await results.expectShown();
+    await checkEverySession();
   });
 
   let exported;
