@@ -15,12 +15,12 @@ mod places;
 use std::collections::BTreeSet;
 use std::path::PathBuf;
 
+use co_produce::model::shares::format_percent_tenths;
 use co_produce::model::{
     aggregate, combine, combined_id, export_json, import_json, match_kinds, merge_workshops,
     session_aggregate, validate, CombineError, Id, ImportError, KindMapping, KindRef, Period,
     Problem, Role, Timestamp, Unit, Workshop,
 };
-use co_produce::model::shares::format_percent_tenths;
 use places::{kind, pounds, vote, workshop};
 use proptest::prelude::*;
 

@@ -55,10 +55,10 @@ pub fn ResultsPage(
     let shown_kind = Memo::new(move |_| state.workshop.with(|w| w.kind_or_first(kind.as_deref())));
     view! {
         <h1>{tr!(i18n, results.title)}</h1>
+        {move || sessions.with(|s| !s.is_empty()).then(|| view! { <SessionChoice sessions=sessions chosen=chosen /> })}
         <p class="lead">{t!(i18n, results.lead, count = participants)}</p>
         <RoomControlsPanel />
         <crate::ui::live_panel::LivePanel />
-        {move || sessions.with(|s| !s.is_empty()).then(|| view! { <SessionChoice sessions=sessions chosen=chosen /> })}
         <Show
             when=move || { participants() > 0 }
             fallback=move || {

@@ -51,11 +51,13 @@ pub fn CombineSessions() -> impl IntoView {
     let reading = RwSignal::new(None::<Reading>);
     let done = RwSignal::new(None::<String>);
     let records = Signal::derive(move || picked.with(|p| p.records.clone()));
-    // Worked out again only when the records or the matches change.
-    let combined = Memo::new(move |_| {
+    // Whether they combine, worked out again only when the records or the
+    // matches change (the workshop itself is made again on the tap: keeping
+    // it here would compare whole workshops on every change).
+    let combines = Memo::new(move |_| {
         picked.with(|p| {
             let enough = places_of(&p.records).len() >= 2;
-            enough.then(|| mapping.with(|m| combine(&p.records, m)))
+            enough.then(|| mapping.with(|m| combine(&p.records, m).map(|_| ())))
         })
     });
     let on_pick = move |ev: leptos::ev::Event| {
@@ -72,7 +74,8 @@ pub fn CombineSessions() -> impl IntoView {
         wasm_bindgen_futures::spawn_local(read_records(files, picked, reading));
     };
     let make = move |_| {
-        let Some(Ok(w)) = combined.get_untracked() else {
+        let made = picked.with_untracked(|p| mapping.with_untracked(|m| combine(&p.records, m)));
+        let Ok(w) = made else {
             return;
         };
         if !confirm(&t_string!(i18n, combine.confirm)) {
@@ -86,7 +89,7 @@ pub fn CombineSessions() -> impl IntoView {
         picked.set(Picked::default());
         done.set(Some(summary));
     };
-    let problem = move || match combined.get() {
+    let problem = move || match combines.get() {
         Some(Err(CombineError::Invalid(e))) => Some(fill(
             &t_string!(i18n, combine.invalid),
             &[("reason", &import_error_text(i18n, &e))],
@@ -107,7 +110,7 @@ pub fn CombineSessions() -> impl IntoView {
             <PickedRecords picked=picked />
             <KindMatching records=records mapping=mapping />
             {move || problem().map(|text| view! { <p class="banner banner-warning">{text}</p> })}
-            {move || matches!(combined.get(), Some(Ok(_))).then(|| view! {
+            {move || matches!(combines.get(), Some(Ok(()))).then(|| view! {
                 <button class="button button-primary" on:click=make>{tr!(i18n, combine.go)}</button>
             })}
             <div aria-live="polite">
