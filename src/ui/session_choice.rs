@@ -25,7 +25,7 @@ pub fn SessionChoice(
                 let selected = chosen.get() == Some(s.id);
                 let text = move || {
                     fill(
-                        &t_string!(i18n, results.session_option),
+                        t_string!(i18n, results.session_option),
                         &[
                             ("name", &s.name),
                             ("place", &s.place),

@@ -40,11 +40,11 @@ pub fn KindMatching(
                     let name: &dyn std::fmt::Display = &k.name;
                     match (k.members.len() == of, k.by_hand) {
                         (true, false) => {
-                            fill(&t_string!(i18n, combine.kind_everywhere), &[("name", name)])
+                            fill(t_string!(i18n, combine.kind_everywhere), &[("name", name)])
                         }
-                        (true, true) => fill(&t_string!(i18n, combine.by_hand), &[("name", name)]),
+                        (true, true) => fill(t_string!(i18n, combine.by_hand), &[("name", name)]),
                         (false, _) => fill(
-                            &t_string!(i18n, combine.kind_gap),
+                            t_string!(i18n, combine.kind_gap),
                             &[("name", name), ("records", &k.members.len()), ("of", &of)],
                         ),
                     }
@@ -101,7 +101,7 @@ fn MatchChoice(
     let name = mismatch.name.clone();
     let label = move || {
         fill(
-            &t_string!(i18n, combine.match_label),
+            t_string!(i18n, combine.match_label),
             &[("name", &name), ("session", &session)],
         )
     };

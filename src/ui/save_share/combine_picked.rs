@@ -63,7 +63,7 @@ pub fn PickedRecords(
             <ul class="combine-sessions">
                 {sessions().into_iter().map(|(name, place, date, count)| {
                     let line = move || fill(
-                        &t_string!(i18n, combine.session_line),
+                        t_string!(i18n, combine.session_line),
                         &[("name", &name), ("place", &place), ("date", &long_date(&date)), ("count", &count)],
                     );
                     view! { <li>{line}</li> }

@@ -78,11 +78,11 @@ pub fn CombineSessions() -> impl IntoView {
         let Ok(w) = made else {
             return;
         };
-        if !confirm(&t_string!(i18n, combine.confirm)) {
+        if !confirm(t_string!(i18n, combine.confirm)) {
             return;
         }
         let summary = fill(
-            &t_string!(i18n, combine.done),
+            t_string!(i18n, combine.done),
             &[("sessions", &w.sessions.len()), ("count", &w.ballots.len())],
         );
         state.replace(w);
@@ -91,7 +91,7 @@ pub fn CombineSessions() -> impl IntoView {
     };
     let problem = move || match combines.get() {
         Some(Err(CombineError::Invalid(e))) => Some(fill(
-            &t_string!(i18n, combine.invalid),
+            t_string!(i18n, combine.invalid),
             &[("reason", &import_error_text(i18n, &e))],
         )),
         None if !picked.with(|p| p.records.is_empty()) => {
