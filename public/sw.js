@@ -36,6 +36,7 @@ const FIXED = [
   './schema/decision-record.v1.json',
   './schema/decision-record.v2.json',
   './schema/decision-record.v3.json',
+  './schema/decision-record.v4.json',
   './schema/comparison.v1.json',
   './scanner-worker.js',
   ...ICONS,

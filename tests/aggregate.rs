@@ -43,6 +43,7 @@ fn add(w: &mut Workshop, n: u128, role: Role, splits: &[(&str, [u32; 5])]) {
         partnership: Default::default(),
         notes: Default::default(),
         agrees: Default::default(),
+        session: None,
         updated_at: Timestamp(n as i64),
     });
 }

@@ -41,6 +41,7 @@ fn add(w: &mut Workshop, role: Role, pct: [u32; 5]) {
         partnership: Default::default(),
         notes: Default::default(),
         agrees: Default::default(),
+        session: None,
         updated_at: Timestamp(n as i64),
     });
 }
@@ -158,6 +159,7 @@ fn some_more_some_less_and_the_band_around_today() {
             partnership: Default::default(),
             notes: Default::default(),
             agrees: Default::default(),
+            session: None,
             updated_at: Timestamp(0),
         };
         b.allocations.insert(

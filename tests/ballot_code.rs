@@ -9,7 +9,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use co_produce::model::ballot_code::{
     decode_ballot, encode_ballot, export_ballot_json, read_gathered, Gathered, CODE_PREFIX,
-    LAYOUT_ALLOCATIONS, LAYOUT_NOTES, LAYOUT_PARTNERSHIP,
+    LAYOUT_ALLOCATIONS, LAYOUT_NOTES, LAYOUT_PARTNERSHIP, LAYOUT_SESSION,
 };
 use co_produce::model::shares::normalise;
 use co_produce::model::{
@@ -141,10 +141,20 @@ fn ballot_at(time: impl Strategy<Value = i64> + Clone) -> impl Strategy<Value = 
         ratings(),
         notes(time.clone()),
         agrees(),
-        time,
+        (time, prop::option::of(any::<u128>().prop_map(Id))),
     )
         .prop_map(
-            |(id, workshop, participant, role, allocations, partnership, notes, agrees, t)| {
+            |(
+                id,
+                workshop,
+                participant,
+                role,
+                allocations,
+                partnership,
+                notes,
+                agrees,
+                (t, session),
+            )| {
                 Ballot {
                     id: Id(id),
                     workshop_id: Id(workshop),
@@ -154,6 +164,7 @@ fn ballot_at(time: impl Strategy<Value = i64> + Clone) -> impl Strategy<Value = 
                     partnership,
                     notes,
                     agrees,
+                    session,
                     updated_at: Timestamp(t),
                 }
             },
@@ -271,7 +282,7 @@ fn damaged_ballot_files_are_refused_with_a_reason() {
     let b = realistic_ballots().remove(0);
     let file = export_ballot_json(&b);
 
-    let newer = file.replacen("\"schema_version\": 1", "\"schema_version\": 4", 1);
+    let newer = file.replacen("\"schema_version\": 1", "\"schema_version\": 5", 1);
     assert!(matches!(
         read_gathered(&newer),
         Err(ImportError::WrongSchema { .. })
@@ -570,7 +581,7 @@ fn a_damaged_ratings_section_is_refused() {
     // The first layout has no section.
     assert!(decode_ballot(&with_section(1, &[1, 2, 1])).is_err());
     // A layout this app does not know yet is named as a newer version's.
-    match decode_ballot(&with_section(4, &[1, 2, 1])) {
+    match decode_ballot(&with_section(5, &[1, 2, 1])) {
         Err(ImportError::Invalid { reason, .. }) => {
             assert!(reason.to_string().contains("newer version"), "{reason}")
         }
@@ -631,7 +642,9 @@ proptest! {
         let code = encode_ballot(&b);
         prop_assert!(code.is_ascii());
         // The oldest layout that holds it, so older apps read what they can.
-        let layout = if !b.notes.is_empty() || !b.agrees.is_empty() {
+        let layout = if b.session.is_some() {
+            LAYOUT_SESSION
+        } else if !b.notes.is_empty() || !b.agrees.is_empty() {
             LAYOUT_NOTES
         } else if !b.partnership.is_empty() {
             LAYOUT_PARTNERSHIP

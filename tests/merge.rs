@@ -7,11 +7,13 @@ mod common;
 
 use std::collections::BTreeMap;
 
-use co_produce::model::merge::{newer_ballot, settle_ballot, sort_ballots, NotTheSameWorkshop};
+use co_produce::model::merge::{
+    absorb_sessions, newer_ballot, settle_ballot, sort_ballots, NotTheSameWorkshop,
+};
 use co_produce::model::{
     merge_ballots, merge_into, merge_workshops, validate, Area, AreaShares, Ballot, Id,
-    ImportError, MergeReport, NoteKind, PartnershipCheck, Principle, Rating, Role, Timestamp,
-    Workshop,
+    ImportError, MergeReport, NoteKind, PartnershipCheck, Principle, Rating, Role, Session,
+    Timestamp, Workshop,
 };
 use common::{at, id, realistic_workshop};
 use proptest::prelude::*;
@@ -790,6 +792,10 @@ enum Edit {
     /// whatever every window removes).
     RemoveKind(bool),
     ClearDecision,
+    /// Lists one of four sessions and says a ballot came from it, if it
+    /// says none yet (as combining does: set once, never changed, and not
+    /// stamped, so an older copy of the ballot does not know it).
+    Session(prop::sample::Index, u8),
 }
 
 /// Every note id of a workshop, in order.
@@ -862,6 +868,7 @@ fn an_edit() -> impl Strategy<Value = Edit> {
         any::<bool>().prop_map(Edit::ApproveFirst),
         any::<bool>().prop_map(Edit::RemoveKind),
         Just(Edit::ClearDecision),
+        (any::<prop::sample::Index>(), 0u8..4).prop_map(|(b, n)| Edit::Session(b, n)),
     ]
 }
 
@@ -948,6 +955,21 @@ fn apply(w: &mut Workshop, window: u8, step: usize, e: &Edit, minutes: i64) {
         }
         Edit::ApproveFirst(on) => w.moderation.approve_first = *on,
         Edit::ClearDecision => w.agreed_decision = None,
+        Edit::Session(b, n) => {
+            let session = Session {
+                id: Id(0x5E55_0000 + u128::from(*n)),
+                name: format!("Session {n}"),
+                place: "Hall".into(),
+                date: "2026-11-25".into(),
+            };
+            absorb_sessions(&mut w.sessions, std::slice::from_ref(&session));
+            if !w.ballots.is_empty() {
+                let i = b.index(w.ballots.len());
+                if w.ballots[i].session.is_none() {
+                    w.ballots[i].session = Some(session.id);
+                }
+            }
+        }
         Edit::RemoveKind(first) => {
             let kind = if *first { "state_money" } else { "custom_1" };
             if w.kinds.len() > 1 {
@@ -1042,6 +1064,14 @@ proptest! {
         let hidden: std::collections::BTreeSet<Id> =
             a.moderation.hidden.union(&b.moderation.hidden).copied().collect();
         prop_assert_eq!(&ab.moderation.hidden, &hidden);
+        // Sessions are a union, and a ballot's session is never lost.
+        let sessions: std::collections::BTreeSet<Id> =
+            a.sessions.iter().chain(&b.sessions).map(|s| s.id).collect();
+        prop_assert_eq!(ab.sessions.iter().map(|s| s.id).collect::<std::collections::BTreeSet<_>>(), sessions);
+        for ballot in &ab.ballots {
+            let before = a.ballot(ballot.id).and_then(|x| x.session).max(b.ballot(ballot.id).and_then(|x| x.session));
+            prop_assert_eq!(ballot.session, before);
+        }
         for ballot in a.ballots.iter().chain(&b.ballots) {
             let kept = ab.ballot(ballot.id);
             if removed.contains(&ballot.id) {

@@ -628,14 +628,14 @@ fn the_longest_ballot_and_moderation_fit_a_live_message() {
 // ---------------------------------------------------------------- out and in
 
 #[test]
-fn a_record_with_notes_round_trips_byte_for_byte_as_version_3() {
+fn a_record_with_notes_round_trips_byte_for_byte() {
     let w = realistic_workshop_with_notes();
     let text = export_json(&w);
     let back = import_json(&text).expect("imports");
     assert_eq!(back, w);
     assert_eq!(export_json(&back), text);
     let v: Value = serde_json::from_str(&text).unwrap();
-    assert_eq!(v["schema_version"], json!(3));
+    assert_eq!(v["schema_version"], json!(SCHEMA_VERSION));
     let i = ballot_at(11);
     assert_eq!(
         v["workshop"]["ballots"][i]["notes"][0],

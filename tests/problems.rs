@@ -42,6 +42,12 @@ fn every_problem() -> Vec<Problem> {
         Problem::RemovedKindsOutOfOrder,
         Problem::RemovedBallotTwice,
         Problem::RevealedOutOfOrder,
+        Problem::TooManySessions { max: 500 },
+        Problem::SessionsOutOfOrder,
+        Problem::NotASessionOfTheWorkshop {
+            participant: "Dana".into(),
+            session: id(6),
+        },
         Problem::DecisionCleared,
         Problem::NotAKindOfTheWorkshop,
         Problem::OtherWorkshop { found: id(2) },
@@ -91,6 +97,12 @@ fn every_problem() -> Vec<Problem> {
             version: 2,
             part: LaterPart::RemovedKinds,
             needs: 3,
+        },
+        Problem::NeedsLaterVersion {
+            file: VersionedFile::Record,
+            version: 3,
+            part: LaterPart::Sessions,
+            needs: 4,
         },
         Problem::NotFiveAreas,
         Problem::AreasOutOfOrder,
@@ -147,6 +159,15 @@ fn english(p: &Problem) -> String {
         Problem::RevealedOutOfOrder => {
             "revealed areas must be listed once each, in area order".into()
         }
+        Problem::TooManySessions { max } => format!("at most {max} sessions"),
+        Problem::SessionsOutOfOrder => "sessions must be listed once each, in order of id".into(),
+        Problem::NotASessionOfTheWorkshop {
+            participant,
+            session,
+        } => format!(
+            "the ballot of {participant} came from session {}, which is not one of the workshop's sessions",
+            session.short()
+        ),
         Problem::DecisionCleared => "the agreed decision was cleared after it was recorded".into(),
         Problem::NotAKindOfTheWorkshop => "this is not a resource kind of the workshop".into(),
         Problem::OtherWorkshop { found } => format!(
@@ -189,6 +210,7 @@ fn english(p: &Problem) -> String {
                 LaterPart::ParticipantsNotes => "has no participants' notes",
                 LaterPart::ClearedDecision => "keeps no cleared decision",
                 LaterPart::RemovedKinds => "keeps no removed resource kinds",
+                LaterPart::Sessions => "has no sessions",
             };
             format!("a version {version} {file} {lacks}; this needs schema_version {needs}")
         }
@@ -229,7 +251,7 @@ fn every_problem_is_worded_in_english() {
         .map(|p| format!("{:?}", std::mem::discriminant(p)))
         .collect();
     // Each variant once, bar the two spellings of a note's rule.
-    assert_eq!(kinds.len(), all.len() - 4, "a variant is listed twice");
+    assert_eq!(kinds.len(), all.len() - 5, "a variant is listed twice");
     for p in &all {
         assert_eq!(p.to_string(), english(p), "{p:?}");
     }

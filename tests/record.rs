@@ -311,7 +311,7 @@ fn truncated_export_is_not_json() {
 #[test]
 fn wrong_schema_version_is_refused() {
     for version in [
-        json!(4),
+        json!(5),
         json!(0),
         json!(4_294_967_297u64),
         json!("1"),
@@ -328,9 +328,9 @@ fn wrong_schema_version_is_refused() {
         );
         assert!(message.contains("schema_version"), "{message}");
     }
-    let (_, message) = refused(&json!({"schema_version": 4}));
+    let (_, message) = refused(&json!({"schema_version": 5}));
     assert!(
-        message.contains("schema_version is 4, this app reads versions 1 to 3"),
+        message.contains("schema_version is 5, this app reads versions 1 to 4"),
         "{message}"
     );
 }

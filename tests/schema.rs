@@ -1,8 +1,8 @@
 #![cfg(not(target_arch = "wasm32"))]
 //! The JSON Schema of the decision record: generated from the Rust types,
-//! checked in at `public/schema/decision-record.v3.json`, and kept in step.
-//! Each version keeps its file: `decision-record.v1.json` and
-//! `decision-record.v2.json` stay as published, and files of those versions
+//! checked in at `public/schema/decision-record.v4.json`, and kept in step.
+//! Each version keeps its file: `decision-record.v1.json` to
+//! `decision-record.v3.json` stay as published, and files of those versions
 //! still match them.
 
 mod common;
@@ -296,6 +296,41 @@ fn the_second_versions_schema_stays_published_and_its_files_still_match_it() {
     let new: Value =
         serde_json::from_str(&export_json(&common::realistic_workshop_with_notes())).unwrap();
     assert!(!validator.is_valid(&new));
+}
+
+#[test]
+fn the_third_versions_schema_stays_published_and_its_files_still_match_it() {
+    let path =
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("public/schema/decision-record.v3.json");
+    let text = std::fs::read_to_string(path).expect("the v3 schema is kept");
+    let v3: Value = serde_json::from_str(&text).expect("JSON");
+    assert_eq!(v3["$id"], json!("urn:co-produce:schema:decision-record:v3"));
+    let validator = jsonschema::validator_for(&v3).expect("the v3 schema compiles");
+    // A record with notes, as version 3 wrote it, still matches.
+    let mut old: Value =
+        serde_json::from_str(&export_json(&common::realistic_workshop_with_notes())).unwrap();
+    old["schema_version"] = json!(3);
+    let errors: Vec<String> = validator.iter_errors(&old).map(|e| e.to_string()).collect();
+    assert!(errors.is_empty(), "{errors:#?}");
+    // A combined record (with sessions) is not a version 3 record, but is a
+    // version 4 one.
+    let mut new = old.clone();
+    new["schema_version"] = json!(SCHEMA_VERSION);
+    new["workshop"]["sessions"] = json!([{
+        "id": "000000000000000000000000000000a1",
+        "name": "Cardiff morning",
+        "place": "Cardiff",
+        "date": "2026-03-01"
+    }]);
+    new["workshop"]["ballots"][0]["session"] = json!("000000000000000000000000000000a1");
+    assert!(!validator.is_valid(&new));
+    let errors = schema_errors(&new);
+    assert!(errors.is_empty(), "{errors:#?}");
+    assert!(import_json(&serde_json::to_string(&new).unwrap()).is_ok());
+    // A session that is not an id fails the schema and the import.
+    new["workshop"]["ballots"][0]["session"] = json!("morning");
+    assert!(!schema_errors(&new).is_empty());
+    assert!(import_json(&serde_json::to_string(&new).unwrap()).is_err());
 }
 
 #[test]

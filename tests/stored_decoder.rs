@@ -1,7 +1,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 //! The browser tests read local storage with a decoder of their own
 //! (`tests/e2e/stored.mjs`). This runs it under Node on codes the app writes,
-//! of every layout (allocations, ratings, notes and agreements), so it keeps
+//! of every layout (allocations, ratings, notes and agreements, a session), so it keeps
 //! decoding what the app stores. Without Node
 //! (it comes with the browser tests' tooling) there is nothing to run.
 
@@ -31,6 +31,20 @@ fn the_browser_tests_decoder_reads_every_code_the_app_writes() {
             .into_iter()
             .filter(|b| !b.notes.is_empty() || !b.agrees.is_empty()),
     );
+    // And ballots of a combined workshop's sessions, with notes and without.
+    let from_sessions: Vec<_> = w
+        .ballots
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| i % 3 == 0)
+        .map(|(i, b)| {
+            let mut b = b.clone();
+            b.session = Some(co_produce::model::Id(0xA1 + i as u128));
+            b
+        })
+        .collect();
+    assert!(from_sessions.iter().any(|b| b.notes.is_empty()));
+    w.ballots.extend(from_sessions);
     let codes: Vec<String> = w.ballots.iter().map(encode_ballot).collect();
     let decoder = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/e2e/stored.mjs");
     let script = format!(

@@ -224,6 +224,7 @@ mod host {
             partnership: Default::default(),
             notes: Default::default(),
             agrees: Default::default(),
+            session: None,
             updated_at: now,
         }
     }

@@ -22,7 +22,8 @@ use super::workshop::{Ballot, KindAllocation, Role, Workshop};
 #[serde(deny_unknown_fields)]
 pub struct BallotFile {
     /// The record's schema version of its shape: 1, 2 when the ballot
-    /// carries partnership ratings, 3 when it carries notes or agreements.
+    /// carries partnership ratings, 3 when it carries notes or agreements, 4
+    /// when it came from a session of a combined workshop.
     pub schema_version: u32,
     /// Always "co-produce-ballot", to tell it from a whole record.
     pub kind: String,
@@ -33,8 +34,8 @@ pub struct BallotFile {
 const BALLOT_FILE_KIND: &str = "co-produce-ballot";
 /// Every compact code starts with this, so stray text is recognised at once.
 /// It names the family of codes (base64url with a CRC-32); the first byte
-/// inside says which layout ([`LAYOUT_ALLOCATIONS`], [`LAYOUT_PARTNERSHIP`]
-/// or [`LAYOUT_NOTES`]).
+/// inside says which layout ([`LAYOUT_ALLOCATIONS`], [`LAYOUT_PARTNERSHIP`],
+/// [`LAYOUT_NOTES`] or [`LAYOUT_SESSION`]).
 pub const CODE_PREFIX: &str = "CP1-";
 
 /// The first layout: allocations only. A ballot without partnership ratings
@@ -54,6 +55,10 @@ pub const LAYOUT_PARTNERSHIP: u8 = 2;
 /// two-byte count of agreements and each note id agreed with (16 bytes), in
 /// increasing order. Only a ballot with notes or agreements is written so.
 pub const LAYOUT_NOTES: u8 = 3;
+/// Everything of [`LAYOUT_NOTES`] (its counts may all be 0), then the id of
+/// the session the ballot came from (16 bytes). Only a ballot of a combined
+/// workshop, which has a session, is written so.
+pub const LAYOUT_SESSION: u8 = 4;
 
 /// A ballot as a pretty JSON file.
 pub fn export_ballot_json(ballot: &Ballot) -> String {
@@ -155,7 +160,9 @@ fn push_text(out: &mut Vec<u8>, text: &str) {
 pub fn encode_ballot(ballot: &Ballot) -> String {
     // The oldest layout that holds the ballot, so a ballot without notes has
     // the code it always had and an older app still reads it.
-    let layout = if !ballot.notes.is_empty() || !ballot.agrees.is_empty() {
+    let layout = if ballot.session.is_some() {
+        LAYOUT_SESSION
+    } else if !ballot.notes.is_empty() || !ballot.agrees.is_empty() {
         LAYOUT_NOTES
     } else if !ballot.partnership.is_empty() {
         LAYOUT_PARTNERSHIP
@@ -194,7 +201,7 @@ pub fn encode_ballot(ballot: &Ballot) -> String {
             out.push(rating.score());
         }
     }
-    if layout == LAYOUT_NOTES {
+    if layout >= LAYOUT_NOTES {
         // The counts are far above the rules' limits (30 notes, 300
         // agreements); what is beyond them is never valid and is left out.
         out.push(ballot.notes.len().min(255) as u8);
@@ -210,6 +217,9 @@ pub fn encode_ballot(ballot: &Ballot) -> String {
         for id in ballot.agrees.iter().take(agrees) {
             out.extend_from_slice(&id.0.to_be_bytes());
         }
+    }
+    if let Some(session) = ballot.session {
+        out.extend_from_slice(&session.0.to_be_bytes());
     }
     let crc = crc32(&out);
     out.extend_from_slice(&crc.to_be_bytes());
@@ -274,7 +284,7 @@ pub fn decode_ballot(code: &str) -> Result<Ballot, ImportError> {
         at: 0,
     };
     let layout = r.u8().ok_or_else(broken)?;
-    if !(LAYOUT_ALLOCATIONS..=LAYOUT_NOTES).contains(&layout) {
+    if !(LAYOUT_ALLOCATIONS..=LAYOUT_SESSION).contains(&layout) {
         return Err(bad_code(Problem::CodeFromNewerApp));
     }
     let workshop_id = Id(u128::from_be_bytes(r.array().ok_or_else(broken)?));
@@ -322,7 +332,7 @@ pub fn decode_ballot(code: &str) -> Result<Ballot, ImportError> {
         // One spelling per ballot: no empty section in the second layout
         // (that ballot is written in the first), principles once each and in
         // order.
-        let empty_ok = layout == LAYOUT_NOTES;
+        let empty_ok = layout >= LAYOUT_NOTES;
         if (count == 0 && !empty_ok) || usize::from(count) > Principle::ALL.len() {
             return Err(broken());
         }
@@ -340,7 +350,7 @@ pub fn decode_ballot(code: &str) -> Result<Ballot, ImportError> {
     }
     let mut notes = Vec::new();
     let mut agrees = std::collections::BTreeSet::new();
-    if layout == LAYOUT_NOTES {
+    if layout >= LAYOUT_NOTES {
         for _ in 0..r.u8().ok_or_else(broken)? {
             let id = Id(u128::from_be_bytes(r.array().ok_or_else(broken)?));
             let area =
@@ -367,11 +377,17 @@ pub fn decode_ballot(code: &str) -> Result<Ballot, ImportError> {
             last = Some(id);
             agrees.insert(id);
         }
-        // A ballot without notes or agreements is written in an older layout.
-        if notes.is_empty() && agrees.is_empty() {
+        // A ballot without notes or agreements (or a session) is written
+        // in an older layout.
+        if layout == LAYOUT_NOTES && notes.is_empty() && agrees.is_empty() {
             return Err(broken());
         }
     }
+    let session = if layout == LAYOUT_SESSION {
+        Some(Id(u128::from_be_bytes(r.array().ok_or_else(broken)?)))
+    } else {
+        None
+    };
     if r.at != payload.len() {
         return Err(broken());
     }
@@ -384,6 +400,7 @@ pub fn decode_ballot(code: &str) -> Result<Ballot, ImportError> {
         partnership,
         notes,
         agrees,
+        session,
         updated_at,
     })
 }

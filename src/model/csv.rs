@@ -9,7 +9,9 @@
 //! (`note`) per participant's note, area by area, newest first, with its
 //! author's role (not their name: the room never sees who wrote what), how
 //! many agree, and whether the facilitator hid or merged it; its columns come
-//! last, so every earlier column stays where it was.
+//! last, so every earlier column stays where it was. A combined workshop's
+//! CSV has two more columns at the end, the session each ballot came from
+//! ([`SESSION_COLUMNS`]); any other's is as it was.
 
 use super::aggregate::aggregate;
 use super::area::{Area, AreaShares};
@@ -84,12 +86,27 @@ fn blank(column: usize) -> String {
     }
 }
 
-/// Appends one row: the cells given, then empty cells up to the header's width.
-fn push_row(out: &mut String, cells: &[String]) {
+/// The columns a combined workshop's CSV has after [`CSV_HEADER`]'s: the
+/// session a ballot came from, by id and by name (empty on other rows).
+pub const SESSION_COLUMNS: [&str; 2] = ["session_id", "session"];
+
+/// The text being written, and whether it has the session columns.
+struct Sheet {
+    text: String,
+    /// The session columns, `None` when the workshop has no sessions.
+    session: Option<[String; 2]>,
+}
+
+/// Appends one row: the cells given, then empty cells up to the header's
+/// width, then the session's cells (set while a ballot's rows are written).
+fn push_row(out: &mut Sheet, cells: &[String]) {
     let mut row = cells.to_vec();
     row.extend((cells.len()..CSV_HEADER.len()).map(blank));
-    out.push_str(&row.join(","));
-    out.push_str("\r\n");
+    if let Some(session) = &out.session {
+        row.extend(session.iter().cloned());
+    }
+    out.text.push_str(&row.join(","));
+    out.text.push_str("\r\n");
 }
 
 /// Quotes a text cell (RFC 4180) and defuses text a spreadsheet would run as a
@@ -149,7 +166,7 @@ impl<'a> RowLabel<'a> {
 
 /// Appends one row per area: each area's share and its amount.
 fn push_rows(
-    out: &mut String,
+    out: &mut Sheet,
     label: &RowLabel,
     kind: &ResourceKind,
     bp: [u32; 5],
@@ -198,7 +215,7 @@ fn partnership_lead(label: &RowLabel) -> Vec<String> {
 }
 
 /// One group's counts and mean score of one principle.
-fn push_group(out: &mut String, label: &RowLabel, principle_id: &str, group: &RatingGroup) {
+fn push_group(out: &mut Sheet, label: &RowLabel, principle_id: &str, group: &RatingGroup) {
     let mut cells = partnership_lead(label);
     cells.push(text_cell(principle_id));
     cells.push(blank(ALLOCATION_COLUMNS + 1));
@@ -208,7 +225,7 @@ fn push_group(out: &mut String, label: &RowLabel, principle_id: &str, group: &Ra
 }
 
 /// Every participant's ratings, then the room's and each role's per principle.
-fn push_partnership(out: &mut String, workshop: &Workshop) {
+fn push_partnership(out: &mut Sheet, workshop: &Workshop) {
     let results = partnership_results(workshop);
     if results.participants == 0 {
         return;
@@ -250,7 +267,7 @@ fn push_partnership(out: &mut String, workshop: &Workshop) {
 }
 
 /// Every participant's note, area by area, newest first.
-fn push_notes(out: &mut String, workshop: &Workshop) {
+fn push_notes(out: &mut Sheet, workshop: &Workshop) {
     if workshop.ballots.iter().all(|b| b.notes.is_empty()) {
         return;
     }
@@ -293,15 +310,31 @@ fn push_notes(out: &mut String, workshop: &Workshop) {
 }
 
 /// Rows for a whole split, whose amounts add up to the kind's total.
-fn push_split(out: &mut String, label: &RowLabel, kind: &ResourceKind, shares: AreaShares) {
+fn push_split(out: &mut Sheet, label: &RowLabel, kind: &ResourceKind, shares: AreaShares) {
     push_rows(out, label, kind, shares.to_array(), kind.amounts(shares));
 }
 
 /// The CSV text, with CRLF line ends as spreadsheets expect.
 pub fn to_csv(workshop: &Workshop) -> String {
-    let mut out = CSV_HEADER.join(",");
-    out.push_str("\r\n");
+    let combined = !workshop.sessions.is_empty();
+    let mut header = CSV_HEADER.join(",");
+    if combined {
+        header.push(',');
+        header.push_str(&SESSION_COLUMNS.join(","));
+    }
+    header.push_str("\r\n");
+    let no_session = || [text_cell(""), text_cell("")];
+    let mut out = Sheet {
+        text: header,
+        session: combined.then(no_session),
+    };
     for ballot in &workshop.ballots {
+        if combined {
+            let session = ballot.session.and_then(|id| workshop.session(id));
+            out.session = Some(session.map_or_else(no_session, |s| {
+                [text_cell(&s.id.to_string()), text_cell(&s.name)]
+            }));
+        }
         let label = RowLabel {
             row_type: "ballot",
             participant: &ballot.participant,
@@ -313,6 +346,9 @@ pub fn to_csv(workshop: &Workshop) -> String {
                 push_split(&mut out, &label, kind, a.areas);
             }
         }
+    }
+    if combined {
+        out.session = Some(no_session());
     }
     for (kind, agg) in workshop.kinds.iter().zip(aggregate(workshop)) {
         push_split(&mut out, &RowLabel::figure("baseline"), kind, kind.baseline);
@@ -369,5 +405,5 @@ pub fn to_csv(workshop: &Workshop) -> String {
     }
     push_partnership(&mut out, workshop);
     push_notes(&mut out, workshop);
-    out
+    out.text
 }

@@ -65,6 +65,7 @@ pub fn read_join_code(code: &str, now: Timestamp) -> Result<Workshop, ImportErro
         kinds: setup.kinds,
         partnership_check: setup.partnership_check,
         notes: Default::default(),
+        sessions: Vec::new(),
         ballots: Vec::new(),
         agreed_decision: None,
         decision_cleared_at: None,

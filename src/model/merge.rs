@@ -13,7 +13,7 @@ use super::parse::ImportError;
 use super::problem::Problem;
 use super::resource::ResourceKind;
 use super::rules::check_ballot;
-use super::workshop::{AgreedDecision, Ballot, Workshop};
+use super::workshop::{AgreedDecision, Ballot, Session, Workshop};
 
 /// What happened to each ballot offered to a workshop.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -51,6 +51,7 @@ pub fn newer_ballot<'a>(a: &'a Ballot, b: &'a Ballot) -> &'a Ballot {
         .cmp(&b.updated_at)
         .then_with(|| ballot_but_allocations(a).cmp(&ballot_but_allocations(b)))
         .then_with(|| a.allocations.cmp(&b.allocations))
+        .then_with(|| a.session.cmp(&b.session))
     {
         Ordering::Less => b,
         _ => a,
@@ -81,13 +82,27 @@ fn ballot_but_allocations(
 }
 
 /// Settles two copies of the same ballot into `mine`; says whether it changed.
-/// The newer copy wins. On an exact tie of stamps the greater of everything
+/// The session a ballot came from is set once, when sessions are combined,
+/// and never changes: it is settled on its own, the greater of the two (a
+/// session over none), so no copy of the ballot that does not know it takes
+/// it away, whatever the order of merges. Otherwise the newer copy wins. On an exact tie of stamps the greater of everything
 /// but the allocations wins, and where that ties too each kind keeps the
 /// greater of the two allocations. Not the greater whole: a kind removed
 /// before or after two copies meet strips its allocation from both, and a
 /// choice by whole content could then fall the other way, so the grouping of
 /// merges would matter. Per kind, stripping and settling commute.
 pub fn settle_ballot(mine: &mut Ballot, theirs: &Ballot) -> bool {
+    let session = mine.session.max(theirs.session);
+    let changed = settle_but_session(mine, theirs);
+    if mine.session != session {
+        mine.session = session;
+        return true;
+    }
+    changed
+}
+
+/// [`settle_ballot`] of everything but the session.
+fn settle_but_session(mine: &mut Ballot, theirs: &Ballot) -> bool {
     let order = mine
         .updated_at
         .cmp(&theirs.updated_at)
@@ -339,6 +354,7 @@ pub fn merge_into(ours: &mut Workshop, theirs: &Workshop) -> Result<bool, NotThe
     // Not newer-wins: every hide, merge and approval of either copy is kept,
     // so a hide made anywhere wins over everything.
     changed |= ours.moderation.absorb(&theirs.moderation);
+    changed |= absorb_sessions(&mut ours.sessions, &theirs.sessions);
 
     // Allocations and decisions of kinds no longer in the workshop go, in
     // both copies before they are compared, so which copy of a ballot wins
@@ -397,6 +413,28 @@ pub fn merge_into(ours: &mut Workshop, theirs: &Workshop) -> Result<bool, NotThe
         }
     });
     Ok(changed)
+}
+
+/// Takes in the sessions of another copy: every session of either, in order
+/// of id; two copies of one session (never different, unless a file was
+/// edited) settle on the greater. Says whether `mine` changed.
+pub fn absorb_sessions(mine: &mut Vec<Session>, theirs: &[Session]) -> bool {
+    let mut changed = false;
+    for session in theirs {
+        match mine.binary_search_by(|s| s.id.cmp(&session.id)) {
+            Ok(at) => {
+                if mine[at] < *session {
+                    mine[at] = session.clone();
+                    changed = true;
+                }
+            }
+            Err(at) => {
+                mine.insert(at, session.clone());
+                changed = true;
+            }
+        }
+    }
+    changed
 }
 
 /// Removes the entries of kinds `known` does not know; says whether any went.

@@ -6,6 +6,7 @@ pub mod agreement;
 pub mod area;
 pub mod ballot_code;
 pub mod catalogue;
+pub mod combine;
 pub mod compare;
 pub mod compare_view;
 pub mod comparison_csv;
@@ -45,6 +46,7 @@ pub use agreement::{
 };
 pub use area::{Area, AreaShares};
 pub use catalogue::{AreaContent, Catalogue, CatalogueRef, Source, SupportModel};
+pub use combine::{combine, combined_id, session_aggregate, CombineError, KindGap};
 pub use compare::{
     compare, AgreeAcross, AreaComparison, ComparedPlace, Comparison, Figure, KindComparison,
     Outcome, PlaceFigures, PlaceKind,
@@ -80,5 +82,6 @@ pub use rules::validate;
 pub use shift::{shift, shift_of, AreaMove, Shift};
 pub use time::Timestamp;
 pub use workshop::{
-    AgreedDecision, AreaNotes, Ballot, KindAllocation, Role, RoomControls, RoomLead, Workshop,
+    AgreedDecision, AreaNotes, Ballot, KindAllocation, Role, RoomControls, RoomLead, Session,
+    Workshop,
 };

@@ -100,6 +100,8 @@ pub enum LaterPart {
     ClearedDecision,
     /// Removed resource kinds (version 3).
     RemovedKinds,
+    /// The sessions of a combined workshop, and each ballot's (version 4).
+    Sessions,
 }
 
 /// What was found instead of a decision record or ballot file of a version
@@ -211,6 +213,21 @@ pub enum Problem {
     RemovedBallotTwice,
     /// Revealed areas are repeated or out of area order.
     RevealedOutOfOrder,
+    /// More sessions than a combined workshop may hold.
+    TooManySessions {
+        /// The most allowed.
+        max: usize,
+    },
+    /// Sessions are repeated or not in order of id.
+    SessionsOutOfOrder,
+    /// A ballot, named by its participant, says it came from a session the
+    /// workshop does not list.
+    NotASessionOfTheWorkshop {
+        /// The participant's name (clipped).
+        participant: String,
+        /// The session the ballot names.
+        session: Id,
+    },
     /// The agreed decision is older than the time it was cleared.
     DecisionCleared,
     /// A resource kind the workshop does not have.
@@ -349,6 +366,18 @@ impl fmt::Display for Problem {
             Problem::RevealedOutOfOrder => {
                 f.write_str("revealed areas must be listed once each, in area order")
             }
+            Problem::TooManySessions { max } => write!(f, "at most {max} sessions"),
+            Problem::SessionsOutOfOrder => {
+                f.write_str("sessions must be listed once each, in order of id")
+            }
+            Problem::NotASessionOfTheWorkshop {
+                participant,
+                session,
+            } => write!(
+                f,
+                "the ballot of {participant} came from session {}, which is not one of the workshop's sessions",
+                session.short()
+            ),
             Problem::DecisionCleared => {
                 f.write_str("the agreed decision was cleared after it was recorded")
             }
@@ -402,6 +431,7 @@ impl fmt::Display for Problem {
                     LaterPart::ParticipantsNotes => "has no participants' notes",
                     LaterPart::ClearedDecision => "keeps no cleared decision",
                     LaterPart::RemovedKinds => "keeps no removed resource kinds",
+                    LaterPart::Sessions => "has no sessions",
                 };
                 write!(
                     f,

@@ -18,10 +18,15 @@ use super::workshop::{Ballot, Workshop};
 /// the partnership check (ballots' `partnership`, the workshop's
 /// `partnership_check`, the derived `partnership_results`); version 3
 /// participants' own notes and agreements (ballots' `notes` and `agrees`) and
-/// the facilitator's moderation of them (the workshop's `moderation`). Every
-/// field they added is optional on the way in, so a version 1 or 2 file reads
-/// as it always did.
-pub const SCHEMA_VERSION: u32 = 3;
+/// the facilitator's moderation of them (the workshop's `moderation`);
+/// version 4 combined workshops (the workshop's `sessions`, each ballot's
+/// `session`). Every field they added is optional on the way in, so a
+/// version 1, 2 or 3 file reads as it always did.
+pub const SCHEMA_VERSION: u32 = 4;
+
+/// The version that added participants' notes, their moderation, removed
+/// kinds and a cleared decision.
+pub const NOTES_SCHEMA_VERSION: u32 = 3;
 
 /// The version that added the partnership check.
 pub const PARTNERSHIP_SCHEMA_VERSION: u32 = 2;
@@ -32,7 +37,7 @@ pub const OLDEST_SCHEMA_VERSION: u32 = 1;
 /// Where the published JSON Schema of [`SCHEMA_VERSION`] is served, relative
 /// to the app (each version keeps its own file, so older files' readers
 /// still find theirs).
-pub const SCHEMA_PATH: &str = "schema/decision-record.v3.json";
+pub const SCHEMA_PATH: &str = "schema/decision-record.v4.json";
 
 /// The whole workshop as exported: its set-up, notes, ballots and agreed
 /// decision, with the aggregates derived from the ballots for readers that
@@ -41,8 +46,8 @@ pub const SCHEMA_PATH: &str = "schema/decision-record.v3.json";
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct DecisionRecord {
-    /// 3 for this shape (2 for files written before participants' notes, 1
-    /// before the partnership check).
+    /// 4 for this shape (3 for files written before combined workshops, 2
+    /// before participants' notes, 1 before the partnership check).
     pub schema_version: u32,
     /// The app that wrote it.
     pub generator: String,
@@ -109,6 +114,12 @@ fn version_needed(w: &Workshop) -> u32 {
     {
         OLDEST_SCHEMA_VERSION
     } else {
+        NOTES_SCHEMA_VERSION
+    };
+    // Sessions came with version 4.
+    let sessions = if w.sessions.is_empty() {
+        OLDEST_SCHEMA_VERSION
+    } else {
         SCHEMA_VERSION
     };
     let check = if w.partnership_check.is_off() {
@@ -119,14 +130,17 @@ fn version_needed(w: &Workshop) -> u32 {
     ballots
         .unwrap_or(OLDEST_SCHEMA_VERSION)
         .max(moderation)
+        .max(sessions)
         .max(check)
 }
 
-/// The oldest version that holds a ballot: 3 with notes or agreements, 2
-/// with partnership ratings, else 1.
+/// The oldest version that holds a ballot: 4 with a session, 3 with notes
+/// or agreements, 2 with partnership ratings, else 1.
 pub(crate) fn ballot_version(b: &Ballot) -> u32 {
-    if !b.notes.is_empty() || !b.agrees.is_empty() {
+    if b.session.is_some() {
         SCHEMA_VERSION
+    } else if !b.notes.is_empty() || !b.agrees.is_empty() {
+        NOTES_SCHEMA_VERSION
     } else if !b.partnership.is_empty() {
         PARTNERSHIP_SCHEMA_VERSION
     } else {
@@ -137,11 +151,14 @@ pub(crate) fn ballot_version(b: &Ballot) -> u32 {
 /// What a ballot holds that a file of `version` cannot: its field, what it
 /// is, and the version that part needs.
 pub(crate) fn newer_than(b: &Ballot, version: u32) -> Option<(&'static str, LaterPart, u32)> {
-    if version < SCHEMA_VERSION && !b.notes.is_empty() {
-        return Some(("notes", LaterPart::ParticipantsNotes, SCHEMA_VERSION));
+    if version < SCHEMA_VERSION && b.session.is_some() {
+        return Some(("session", LaterPart::Sessions, SCHEMA_VERSION));
     }
-    if version < SCHEMA_VERSION && !b.agrees.is_empty() {
-        return Some(("agrees", LaterPart::ParticipantsNotes, SCHEMA_VERSION));
+    if version < NOTES_SCHEMA_VERSION && !b.notes.is_empty() {
+        return Some(("notes", LaterPart::ParticipantsNotes, NOTES_SCHEMA_VERSION));
+    }
+    if version < NOTES_SCHEMA_VERSION && !b.agrees.is_empty() {
+        return Some(("agrees", LaterPart::ParticipantsNotes, NOTES_SCHEMA_VERSION));
     }
     if version < PARTNERSHIP_SCHEMA_VERSION && !b.partnership.is_empty() {
         return Some((
@@ -201,8 +218,8 @@ pub fn import_json(text: &str) -> Result<Workshop, ImportError> {
 }
 
 /// A version 1 record cannot hold the partnership check, which came with
-/// version 2, and neither version participants' notes, which came with
-/// version 3: one that does was not written by Co-produce, so it is refused
+/// version 2, nor one before 3 participants' notes, nor one before 4
+/// sessions: one that does was not written by Co-produce, so it is refused
 /// rather than read as something it does not claim to be.
 fn refuse_newer_fields(w: &Workshop, version: u32) -> Result<(), ImportError> {
     let newer = |path: String, part: LaterPart, needs: u32| {
@@ -223,24 +240,31 @@ fn refuse_newer_fields(w: &Workshop, version: u32) -> Result<(), ImportError> {
             PARTNERSHIP_SCHEMA_VERSION,
         ));
     }
-    if version < SCHEMA_VERSION && !w.moderation.is_default() {
+    if version < NOTES_SCHEMA_VERSION && !w.moderation.is_default() {
         return Err(newer(
             "workshop.moderation".into(),
             LaterPart::ParticipantsNotes,
-            SCHEMA_VERSION,
+            NOTES_SCHEMA_VERSION,
         ));
     }
-    if version < SCHEMA_VERSION && w.decision_cleared_at.is_some() {
+    if version < NOTES_SCHEMA_VERSION && w.decision_cleared_at.is_some() {
         return Err(newer(
             "workshop.decision_cleared_at".into(),
             LaterPart::ClearedDecision,
-            SCHEMA_VERSION,
+            NOTES_SCHEMA_VERSION,
         ));
     }
-    if version < SCHEMA_VERSION && !w.removed_kinds.is_empty() {
+    if version < NOTES_SCHEMA_VERSION && !w.removed_kinds.is_empty() {
         return Err(newer(
             "workshop.removed_kinds".into(),
             LaterPart::RemovedKinds,
+            NOTES_SCHEMA_VERSION,
+        ));
+    }
+    if version < SCHEMA_VERSION && !w.sessions.is_empty() {
+        return Err(newer(
+            "workshop.sessions".into(),
+            LaterPart::Sessions,
             SCHEMA_VERSION,
         ));
     }

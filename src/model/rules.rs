@@ -58,6 +58,9 @@ pub const MAX_NOTES_PER_BALLOT: usize = 30;
 /// [`MAX_NOTES_PER_BALLOT`] notes of the longest text this keeps a ballot
 /// inside a live message (`live::MAX_BALLOT_PAYLOAD`, 64 KiB).
 pub const MAX_AGREES_PER_BALLOT: usize = 300;
+/// Most sessions a combined workshop may be made of: a council's every
+/// locality and meeting for a year, with room to spare.
+pub const MAX_SESSIONS: usize = 500;
 /// Most notes the facilitator may hide, most merged, and most approved (each
 /// a list of its own). These only grow, and travel in every facilitator's
 /// live message (`live::MAX_FACILITATOR_PAYLOAD`, 256 KiB), so they are
@@ -180,6 +183,7 @@ pub fn validate(w: &Workshop) -> Result<(), ImportError> {
             }
         }
     }
+    check_sessions(w)?;
     if w.ballots.len() > MAX_BALLOTS {
         return Err(invalid(
             "workshop.ballots",
@@ -262,8 +266,36 @@ pub fn validate(w: &Workshop) -> Result<(), ImportError> {
     Ok(())
 }
 
-/// Checks one ballot against its workshop: same workshop id, a name, known
-/// resource kinds, splits that add up to 100%, and its notes and agreements
+/// Checks a combined workshop's sessions: how many, in order of id and once
+/// each, and each one's name, place and date.
+fn check_sessions(w: &Workshop) -> Result<(), ImportError> {
+    if w.sessions.len() > MAX_SESSIONS {
+        return Err(invalid(
+            "workshop.sessions",
+            Problem::TooManySessions { max: MAX_SESSIONS },
+        ));
+    }
+    for (i, s) in w.sessions.iter().enumerate() {
+        let p = format!("workshop.sessions[{i}]");
+        if i > 0 && w.sessions[i - 1].id >= s.id {
+            return Err(invalid(format!("{p}.id"), Problem::SessionsOutOfOrder));
+        }
+        check_text(&format!("{p}.name"), &s.name, MAX_NAME_CHARS, false)?;
+        check_text(&format!("{p}.place"), &s.place, MAX_NAME_CHARS, false)?;
+        if parse_date(&s.date).is_none() {
+            return Err(invalid(
+                format!("{p}.date"),
+                Problem::NotADate {
+                    found: clip(&s.date, 30),
+                },
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// Checks one ballot against its workshop: same workshop id, a name, one of
+/// the workshop's sessions if it names one, known resource kinds, splits that add up to 100%, and its notes and agreements
 /// within their limits ([`check_ballot_notes`]). `p` is its JSON path.
 ///
 /// That a note's id is used by no other ballot is checked where a single
@@ -296,6 +328,18 @@ pub fn check_ballot(w: &Workshop, b: &Ballot, p: &str) -> Result<(), ImportError
             MAX_NAME_CHARS,
             true,
         )?;
+    }
+    if let Some(session) = b.session {
+        // Sessions are in order of id (checked in `validate`).
+        if w.sessions.binary_search_by(|s| s.id.cmp(&session)).is_err() {
+            return Err(invalid(
+                format!("{p}.session"),
+                Problem::NotASessionOfTheWorkshop {
+                    participant: clip(&b.participant, 40),
+                    session,
+                },
+            ));
+        }
     }
     if !b.notes.is_empty() || !b.agrees.is_empty() {
         check_ballot_notes(b).map_err(|(sub, e)| note_invalid(b, p, &sub, &e))?;

@@ -189,8 +189,42 @@ pub struct Ballot {
     /// device can give or take it back. Left out when empty.
     #[serde(default, skip_serializing_if = "BTreeSet::is_empty")]
     pub agrees: BTreeSet<Id>,
+    /// In a combined workshop, the session (one of the workshop's
+    /// `sessions`, by the id of the workshop it came from) where this ballot
+    /// was made. Set once when sessions are combined and never changed; left
+    /// out when the ballot was made in this workshop itself.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub session: Option<Id>,
     /// When it last changed.
     pub updated_at: Timestamp,
+}
+
+/// One of the workshops a combined workshop was made from: a session (a
+/// morning and an evening, or one per locality) whose ballots it holds.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Session {
+    /// The id of the workshop the session was: what its ballots' `session` says.
+    pub id: Id,
+    /// That workshop's name.
+    pub name: String,
+    /// Where it was held.
+    pub place: String,
+    /// The day it was held, `YYYY-MM-DD`.
+    pub date: String,
+}
+
+impl Session {
+    /// The session a (not combined) workshop is, as a combined workshop lists it.
+    pub fn of(w: &Workshop) -> Session {
+        Session {
+            id: w.id,
+            name: w.name.clone(),
+            place: w.place.clone(),
+            date: w.date.clone(),
+        }
+    }
 }
 
 /// The decision the room agreed after discussion, recorded by the facilitator.
@@ -324,6 +358,11 @@ pub struct Workshop {
     pub partnership_check: PartnershipCheck,
     /// What the room said per area.
     pub notes: BTreeMap<Area, AreaNotes>,
+    /// The sessions a combined workshop was made from, in order of id; each
+    /// ballot says which it came from. Left out (and empty) for a workshop
+    /// that was not combined, so such a workshop is written as before.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sessions: Vec<Session>,
     /// Every participant's ballot.
     pub ballots: Vec<Ballot>,
     /// The agreed decision, once recorded.
@@ -375,6 +414,7 @@ impl Workshop {
             // Off until the facilitator chooses it: nothing asks it yet otherwise.
             partnership_check: PartnershipCheck::Off,
             notes: BTreeMap::new(),
+            sessions: Vec::new(),
             ballots: Vec::new(),
             agreed_decision: None,
             decision_cleared_at: None,
@@ -430,9 +470,22 @@ impl Workshop {
             partnership: BTreeMap::new(),
             notes: Vec::new(),
             agrees: BTreeSet::new(),
+            session: None,
             updated_at: now,
         });
         self.updated_at = now;
+    }
+
+    /// A session of a combined workshop, by id.
+    pub fn session(&self, id: Id) -> Option<&Session> {
+        self.sessions.iter().find(|s| s.id == id)
+    }
+
+    /// The workshop with only one session's ballots (`None`: those made in
+    /// this workshop itself, in no session): its results are that session's
+    /// results, worked out by the same functions as the whole room's.
+    pub fn only_session(&self, session: Option<Id>) -> Workshop {
+        self.with_only_ballots(|b| b.session == session)
     }
 
     /// A ballot by id.
@@ -561,6 +614,7 @@ impl Workshop {
             kinds: self.kinds.clone(),
             partnership_check: self.partnership_check,
             notes: self.notes.clone(),
+            sessions: self.sessions.clone(),
             ballots: self.ballots.iter().filter(|b| keep(b)).cloned().collect(),
             agreed_decision: self.agreed_decision.clone(),
             decision_cleared_at: self.decision_cleared_at,

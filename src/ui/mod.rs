@@ -31,6 +31,7 @@ pub mod room_bars;
 pub mod room_controls;
 pub mod room_lead;
 pub mod save_share;
+pub mod session_choice;
 pub mod setup;
 pub mod share_editor;
 pub mod shift_list;

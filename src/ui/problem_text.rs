@@ -245,6 +245,17 @@ fn problem(l: Locale, reason: &Problem) -> String {
         }
         Problem::RemovedBallotTwice => td_string!(l, problem.removed_ballot_twice).to_string(),
         Problem::RevealedOutOfOrder => td_string!(l, problem.revealed_out_of_order).to_string(),
+        Problem::TooManySessions { max } => {
+            fill(td_string!(l, problem.too_many_sessions), &[("max", max)])
+        }
+        Problem::SessionsOutOfOrder => td_string!(l, problem.sessions_out_of_order).to_string(),
+        Problem::NotASessionOfTheWorkshop {
+            participant,
+            session,
+        } => fill(
+            td_string!(l, problem.not_a_session_of_the_workshop),
+            &[("participant", &participant), ("session", &session.short())],
+        ),
         Problem::DecisionCleared => td_string!(l, problem.decision_cleared).to_string(),
         Problem::NotAKindOfTheWorkshop => {
             td_string!(l, problem.not_a_kind_of_the_workshop).to_string()
@@ -342,6 +353,10 @@ fn later_version(
         ),
         LaterPart::RemovedKinds => fill(
             td_string!(l, problem.later_removed_kinds),
+            &[("file", &file), ("version", &version), ("needs", &needs)],
+        ),
+        LaterPart::Sessions => fill(
+            td_string!(l, problem.later_sessions),
             &[("file", &file), ("version", &version), ("needs", &needs)],
         ),
     }

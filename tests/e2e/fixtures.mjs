@@ -123,5 +123,5 @@ export async function downloadText(download) {
 
 /** The published schema, as served in dist/. */
 export async function loadSchema() {
-  return JSON.parse(await readFile(join(import.meta.dirname, '../../dist/schema/decision-record.v3.json'), 'utf8'));
+  return JSON.parse(await readFile(join(import.meta.dirname, '../../dist/schema/decision-record.v4.json'), 'utf8'));
 }

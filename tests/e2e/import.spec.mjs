@@ -52,9 +52,9 @@ test('a malformed file is refused with what is wrong and where, and nothing chan
     },
     {
       what: 'a newer schema version',
-      file: 'v4.json',
-      text: JSON.stringify({ ...JSON.parse(good), schema_version: 4 }),
-      detail: 'v4.json: This is not a Co-produce decision record this app can read (schema_version is 4, this app reads versions 1 to 3).',
+      file: 'v5.json',
+      text: JSON.stringify({ ...JSON.parse(good), schema_version: 5 }),
+      detail: 'v5.json: This is not a Co-produce decision record this app can read (schema_version is 5, this app reads versions 1 to 4).',
     },
   ];
 

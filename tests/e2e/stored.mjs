@@ -21,10 +21,12 @@ const PRINCIPLES = ['shared_analysis', 'person_centred_design', 'leadership', 's
   'shared_interpretation_of_legislation', 'recognising_power_imbalances'];
 const RATINGS = ['not_at_all', 'a_little', 'mostly', 'fully'];
 // The first byte of a code: allocations only (1), then the partnership ratings
-// (2), then also the participant's notes and agreements (3).
+// (2), then also the participant's notes and agreements (3), then also the
+// session of a combined workshop the ballot came from (4).
 const LAYOUT_ALLOCATIONS = 1;
 const LAYOUT_PARTNERSHIP = 2;
 const LAYOUT_NOTES = 3;
+const LAYOUT_SESSION = 4;
 const NOTE_KINDS = ['good_life', 'like', 'dislike'];
 
 /**
@@ -44,7 +46,7 @@ export function decodeBallotCode(code) {
     const v = bytes.subarray(at, at + n).toString('utf8'); at += n; return v;
   };
   const layout = u8();
-  if (![LAYOUT_ALLOCATIONS, LAYOUT_PARTNERSHIP, LAYOUT_NOTES].includes(layout)) {
+  if (![LAYOUT_ALLOCATIONS, LAYOUT_PARTNERSHIP, LAYOUT_NOTES, LAYOUT_SESSION].includes(layout)) {
     throw new Error(`ballot code of another version: ${code}`);
   }
   const workshop_id = hex(16);
@@ -77,10 +79,10 @@ export function decodeBallotCode(code) {
       if (!principle || !rating) throw new Error(`ballot code with an unknown principle or rating: ${code}`);
       partnership[principle] = rating;
     }
-    // Left out of the app's JSON when empty (only layout 3 may hold none).
+    // Left out of the app's JSON when empty (only layouts 3 and 4 may hold none).
     if (Object.keys(partnership).length > 0 || layout === LAYOUT_PARTNERSHIP) ballot.partnership = partnership;
   }
-  if (layout === LAYOUT_NOTES) {
+  if (layout >= LAYOUT_NOTES) {
     const notes = [];
     for (let n = u8(); n > 0; n--) {
       const noteId = hex(16);
@@ -94,6 +96,7 @@ export function decodeBallotCode(code) {
     if (notes.length > 0) ballot.notes = notes;
     if (agrees.length > 0) ballot.agrees = agrees;
   }
+  if (layout === LAYOUT_SESSION) ballot.session = hex(16);
   if (at !== bytes.length - 4) throw new Error(`ballot code with ${bytes.length - 4 - at} bytes left over`);
   return { ...ballot, updated_at: new Date(Number(ms)).toISOString() };
 }

@@ -210,7 +210,7 @@ test('a facilitator runs a whole workshop and exports a valid decision record', 
 
   await test.step('export the record and check it against the published schema', async () => {
     await data.expectShown();
-    await expect(data.schemaLink(3)).toHaveAttribute('href', './schema/decision-record.v3.json');
+    await expect(data.schemaLink(4)).toHaveAttribute('href', './schema/decision-record.v4.json');
     const { name, text } = await data.downloadAsJson();
     expect(name).toMatch(/^co-produce-shaping-support-in-riverside-\d{4}-\d{2}-\d{2}\.json$/);
     const record = JSON.parse(text);
@@ -225,7 +225,7 @@ test('a facilitator runs a whole workshop and exports a valid decision record', 
     delete broken.workshop.kinds[0].baseline.own_home;
     expect(validate(broken).ok, 'an unknown role and a missing share fail the schema').toBe(false);
 
-    expect(record.schema_version).toBe(3);
+    expect(record.schema_version).toBe(4);
     expect(record.generator).toMatch(/^Co-produce /);
     const w = record.workshop;
     expect(w.name).toBe('Shaping support in Riverside');

@@ -98,6 +98,7 @@ pub fn vote(w: &mut Workshop, role: Role, splits: &[(&str, [u32; 5])]) {
         partnership: Default::default(),
         notes: Default::default(),
         agrees: Default::default(),
+        session: None,
         updated_at: Timestamp(2_000 + n as i64),
     });
 }

@@ -1,12 +1,14 @@
 //! Save and share: download the workshop, gather tablets' ballots, open a
-//! saved workshop (checked in full before anything changes), or start afresh.
+//! saved workshop (checked in full before anything changes), combine the
+//! records of several sessions into one workshop, or start afresh.
 
 use leptos::prelude::*;
 
 use crate::i18n::*;
 use crate::ui::labels::tr;
 use crate::ui::save_share::{
-    DownloadDecisions, GatherBallots, ImportOutcome, OpenSavedWorkshop, StartNewWorkshop,
+    CombineSessions, DownloadDecisions, GatherBallots, ImportOutcome, OpenSavedWorkshop,
+    StartNewWorkshop,
 };
 
 /// The save-and-share screen.
@@ -21,6 +23,7 @@ pub fn DataPage() -> impl IntoView {
         <DownloadDecisions on_error=Callback::new(move |()| outcome.set(Some(ImportOutcome::DownloadFailed))) />
         <GatherBallots />
         <OpenSavedWorkshop outcome=outcome />
+        <CombineSessions />
         <StartNewWorkshop on_started=Callback::new(move |_| outcome.set(None)) />
     }
 }

@@ -1,12 +1,13 @@
 //! The room's results: per resource kind and area, today against everyone's
 //! mean and each role's, as charts and a table. All figures are derived from
-//! the ballots by the model.
+//! the ballots by the model. A combined workshop's results are shown for all
+//! its sessions together or for one session's ballots.
 
 use leptos::prelude::*;
 
 use crate::i18n::*;
 use crate::model::partnership_results::partnership_results;
-use crate::model::{aggregate, Area, KindAggregate, ResourceKind};
+use crate::model::{aggregate, session_aggregate, Area, Id, KindAggregate, ResourceKind};
 use crate::route::Route;
 use crate::state::use_app;
 use crate::ui::agreement_list::AgreementList;
@@ -15,6 +16,7 @@ use crate::ui::figures_table::FiguresTable;
 use crate::ui::labels::{area_name, tr};
 use crate::ui::partnership::chart::PartnershipSummary;
 use crate::ui::room_controls::RoomControlsPanel;
+use crate::ui::session_choice::SessionChoice;
 
 /// The results screen.
 #[component]
@@ -24,14 +26,36 @@ pub fn ResultsPage(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let state = use_app();
-    let aggregates = Memo::new(move |_| state.workshop.with(aggregate));
-    let participants = move || state.workshop.with(|w| w.ballots.len());
+    // The session chosen, while the workshop still has it (`None`: all).
+    let chosen = RwSignal::new(None::<Id>);
+    let session = Memo::new(move |_| {
+        chosen
+            .get()
+            .filter(|id| state.workshop.with(|w| w.session(*id).is_some()))
+    });
+    let sessions = Signal::derive(move || state.workshop.with(|w| w.sessions.clone()));
+    let aggregates = Memo::new(move |_| match session.get() {
+        None => state.workshop.with(aggregate),
+        Some(id) => state.workshop.with(|w| session_aggregate(w, Some(id))),
+    });
+    let participants = move || match session.get() {
+        None => state.workshop.with(|w| w.ballots.len()),
+        Some(id) => state
+            .workshop
+            .with(|w| w.ballots.iter().filter(|b| b.session == Some(id)).count()),
+    };
     // A memo, so the charts are drawn again only when a rating changes.
-    let partnership = Memo::new(move |_| state.workshop.with(partnership_results));
+    let partnership = Memo::new(move |_| match session.get() {
+        None => state.workshop.with(partnership_results),
+        Some(id) => state
+            .workshop
+            .with(|w| partnership_results(&w.only_session(Some(id)))),
+    });
     let asks_check = Memo::new(move |_| state.workshop.with(|w| !w.partnership_check.is_off()));
     let shown_kind = Memo::new(move |_| state.workshop.with(|w| w.kind_or_first(kind.as_deref())));
     view! {
         <h1>{tr!(i18n, results.title)}</h1>
+        {move || sessions.with(|s| !s.is_empty()).then(|| view! { <SessionChoice sessions=sessions chosen=chosen /> })}
         <p class="lead">{t!(i18n, results.lead, count = participants)}</p>
         <RoomControlsPanel />
         <crate::ui::live_panel::LivePanel />

@@ -54,7 +54,7 @@ async fn gather_files(
     done.set(Some(report));
 }
 
-fn file_list(list: Option<web_sys::FileList>) -> Vec<web_sys::File> {
+pub(super) fn file_list(list: Option<web_sys::FileList>) -> Vec<web_sys::File> {
     list.map(|l| (0..l.length()).filter_map(|i| l.get(i)).collect())
         .unwrap_or_default()
 }

@@ -99,4 +99,51 @@ export class DataPage extends AppPage {
   gatherRefusals() {
     return this.gatherSection().getByRole('status').getByRole('listitem');
   }
+
+  /** "Combine sessions". */
+  combineSection() {
+    return this.page.getByRole('region', { name: this.t.combine.heading, exact: true });
+  }
+
+  /** Picks decision records to combine, all at once: [{ name, text }]. */
+  async pickRecordsToCombine(files) {
+    const input = this.combineSection().getByLabel(this.t.combine.pick, { exact: true });
+    await input.setInputFiles(files.map(({ name, text }) => ({
+      name, mimeType: 'application/json', buffer: Buffer.from(text, 'utf8'),
+    })));
+  }
+
+  /** Each file that was not opened for combining, with why. */
+  combineRefusals() {
+    return this.combineSection().getByRole('alert').getByRole('listitem');
+  }
+
+  /** The sessions to combine, one line each. */
+  sessionsToCombine() {
+    return this.combineSection().locator('.combine-sessions li');
+  }
+
+  /** How each resource matches across the records. */
+  resourcesToCombine() {
+    return this.combineSection().locator('.combine-kinds li');
+  }
+
+  /** The select that matches a resource only one record has by hand. */
+  matchChoice(name, session) {
+    return this.combineSection().getByLabel(fill(this.t.combine.match_label, { name, session }), { exact: true });
+  }
+
+  makeTheCombinedWorkshopButton() {
+    return this.combineSection().getByRole('button', { name: this.t.combine.go, exact: true });
+  }
+
+  /** "Make the combined workshop" (the browser's question is answered by the test). */
+  async makeTheCombinedWorkshop() {
+    await this.makeTheCombinedWorkshopButton().tap();
+  }
+
+  /** The line that says the combined workshop is now the current one. */
+  combined() {
+    return this.combineSection().getByRole('status');
+  }
 }

@@ -2,7 +2,7 @@
 // each role's, as a chart and a table.
 import { expect } from '@playwright/test';
 import { AppPage } from './AppPage.mjs';
-import { EN, escapeRegExp, fill } from '../fixtures.mjs';
+import { EN, AREAS as AREA_NAMES, escapeRegExp, fill } from '../fixtures.mjs';
 
 const STATE_MONEY = EN.default_kinds.state_money;
 
@@ -116,5 +116,27 @@ export class ResultsPage extends AppPage {
     const choice = this.page.getByRole('group', { name: EN.room.lead_label }).getByRole('radio', { name: label, exact: true });
     await choice.tap();
     await expect(choice).toBeChecked();
+  }
+
+  /** A combined workshop's choice of whose results to show. */
+  sessionChoice() {
+    return this.page.getByLabel(EN.results.session_label, { exact: true });
+  }
+
+  /** Shows one session's results, by its option's words, or all (`null`). */
+  async showSession(option) {
+    await this.sessionChoice().selectOption({ label: option ?? EN.results.all_sessions });
+  }
+
+  /** The room's average, fair split and middle value of every area, as the table shows them. */
+  async figures(kindName = STATE_MONEY) {
+    await expect(this.table(kindName)).toBeVisible();
+    const rows = await Promise.all(AREA_NAMES.map((area) => this.rowFor(area, kindName)));
+    // Cells: today, average, each role's…, fair split, middle value, range.
+    return {
+      mean: rows.map((r) => r[1].split(' ')[0]),
+      fair: rows.map((r) => r[r.length - 3].split(' ')[0]),
+      median: rows.map((r) => r[r.length - 2]),
+    };
   }
 }
