@@ -154,7 +154,7 @@ test.describe('while the app downloads', () => {
     await openWhileLoading(page, '#/setup');
     for (const [lang, t] of [['en', EN], ['cy', CY]]) {
       const tabs = await page.locator(`#splash .nav-list [lang=${lang}]`).allTextContents();
-      expect(tabs).toEqual(['setup', 'walkthrough', 'participants', 'results', 'decision', 'data'].map((k) => t.nav[k]));
+      expect(tabs).toEqual(['setup', 'walkthrough', 'participants', 'results', 'decision', 'data', 'compare'].map((k) => t.nav[k]));
       expect(await page.locator(`#splash .workshop-name [lang=${lang}]`).textContent()).toBe(t.app.untitled);
       expect(await page.locator(`#splash header .device-bar [lang=${lang}]`).textContent()).toBe(t.device.easy_read);
     }
