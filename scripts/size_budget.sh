@@ -87,7 +87,7 @@ set -euo pipefail
 #                facilitator's build only (from 704,414 B: +82.1 KB). The
 #                comparison's model (kinds matched by name, unit or by hand,
 #                the figures per kind, area and place, sorting and filtering,
-#                the saved comparison file and its CSV) and its thirteen
+#                the saved comparison file and its CSV) and its seventeen
 #                components (records picked or dropped with a bar, what did not
 #                open, the kinds' selects, the order and filters, the table, the
 #                chart, each room's headlines, where places agree, Easy Read,

@@ -173,6 +173,9 @@ test('in Welsh and in Easy Read: the comparison stays open, in plain words; axe 
   await expect(compare.table(STATE_MONEY)).toBeVisible();
   await expect(compare.page.getByRole('heading', { name: CY.compare.agree_heading })).toBeVisible();
   await expectNoAxeViolations(page, 'compare (Welsh)');
+  await mkdir(SHOTS, { recursive: true });
+  await page.getByRole('heading', { name: CY.compare.agree_heading }).scrollIntoViewIfNeeded();
+  await page.screenshot({ path: join(SHOTS, 'compare-cy-768x1024.png') });
   await compare.chooseLanguage(EN);
 
   await page.getByRole('button', { name: EN.device.easy_read }).tap();
@@ -184,6 +187,8 @@ test('in Welsh and in Easy Read: the comparison stays open, in plain words; axe 
     }));
   }
   await expectNoAxeViolations(page, 'compare (Easy Read)');
+  await easy.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: join(SHOTS, 'compare-easy-768x1024.png') });
   await page.getByRole('button', { name: EN.device.easy_read }).tap();
 });
 
