@@ -63,6 +63,10 @@ const isFacilitatorBuild = (url) => /\/co-produce-[0-9a-f]{16}(_bg\.wasm|\.js)$/
 // facilitator's build fetches it once it is running (so scanning works
 // offline later), and no tablet ever downloads it.
 const isScannerBuild = (url) => /\/co-produce-scanner-[0-9a-f]{16}(_bg\.wasm|\.js)$/.test(new URL(url).pathname);
+// The records' build (co-produce-records-…: comparing places, combining
+// sessions) likewise: kept when a device opens one of its screens, and on the
+// facilitator's device, whose build fetches it once it is running.
+const isRecordsBuild = (url) => /\/co-produce-records-[0-9a-f]{16}(_bg\.wasm|\.js)$/.test(new URL(url).pathname);
 const isCatalogue = (url) => /\/catalogue(\.[A-Za-z-]+)?\.json$/.test(new URL(url).pathname);
 
 /** Every file of this folder that index.html names (href, src, or a './…' string in its loader). */
@@ -112,7 +116,7 @@ self.addEventListener('install', (event) => {
     required.delete(abs('./'));
     required.delete(abs('./index.html'));
     for (const url of OPTIONAL.map(abs)) required.delete(url);
-    for (const url of [...required]) if (isFacilitatorBuild(url) || isScannerBuild(url)) required.delete(url);
+    for (const url of [...required]) if (isFacilitatorBuild(url) || isScannerBuild(url) || isRecordsBuild(url)) required.delete(url);
     // Any one missing required file fails the install; the browser tries again on the next visit.
     await Promise.all([...required].map(async (url) => put(cache, url, await fetchForCache(url))));
     await Promise.all(OPTIONAL.map(abs).map(async (url) => {

@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
-"""Trunk's post-build step: gives the tablet's build a hashed name and writes
-both builds' file names into index.html's loader.
+"""Trunk's post-build step: gives the tablet's and records' builds and the
+scanner's worker hashed names and writes every build's file names into
+index.html's loader.
 
 Trunk loads one "main" Rust app and names it by its hash; the tablet's build is
 a second app that Trunk copies unhashed (as it does for a web worker). This
@@ -93,8 +94,9 @@ def main():
     if f"{main_stem}_bg.wasm" not in files:
         fail(f"{main_stem}_bg.wasm is missing")
 
-    # The tablet's build and the scanner's worker, unhashed: hash each by what it holds.
+    # The tablet's and records' builds and the scanner's worker, unhashed: hash each by what it holds.
     tablet_stem = hash_named(stage, "co-produce-tablet")
+    records_stem = hash_named(stage, "co-produce-records")
     scanner_stem = hash_named(stage, "co-produce-scanner")
 
     index = path("index.html")
@@ -105,6 +107,8 @@ def main():
         "'./co-produce_bg.wasm'": f"'./{main_stem}_bg.wasm'",
         "'./co-produce-tablet.js'": f"'./{tablet_stem}.js'",
         "'./co-produce-tablet_bg.wasm'": f"'./{tablet_stem}_bg.wasm'",
+        "'./co-produce-records.js'": f"'./{records_stem}.js'",
+        "'./co-produce-records_bg.wasm'": f"'./{records_stem}_bg.wasm'",
         "'./co-produce-scanner.js'": f"'./{scanner_stem}.js'",
         "'./co-produce-scanner_bg.wasm'": f"'./{scanner_stem}_bg.wasm'",
     }
@@ -116,7 +120,7 @@ def main():
     html = re.sub(r'\s*<link data-trunk rel="rust"[^>]*>', "", html)
     with open(index, "w", encoding="utf-8") as f:
         f.write(html)
-    print(f"name_builds: facilitator {main_stem}, tablet {tablet_stem}, scanner {scanner_stem}")
+    print(f"name_builds: facilitator {main_stem}, tablet {tablet_stem}, records {records_stem}, scanner {scanner_stem}")
 
 
 def self_test():
@@ -131,12 +135,15 @@ def self_test():
             "co-produce-ece2aa6ef2953ce_bg.wasm": "wasm",
             "co-produce-tablet.js": "fetch('co-produce-tablet_bg.wasm')",
             "co-produce-tablet_bg.wasm": "tablet wasm",
+            "co-produce-records.js": "fetch('co-produce-records_bg.wasm')",
+            "co-produce-records_bg.wasm": "records wasm",
             "co-produce-scanner.js": "fetch('co-produce-scanner_bg.wasm')",
             "co-produce-scanner_bg.wasm": "scanner wasm",
             "main-abc.css": "body{}",
             "index.html": "<link href=\"./main-abc.css\"><script>"
             "['./co-produce.js','./co-produce_bg.wasm','./co-produce-tablet.js',"
-            "'./co-produce-tablet_bg.wasm','./co-produce-scanner.js','./co-produce-scanner_bg.wasm']</script>"
+            "'./co-produce-tablet_bg.wasm','./co-produce-records.js','./co-produce-records_bg.wasm',"
+            "'./co-produce-scanner.js','./co-produce-scanner_bg.wasm']</script>"
             '<link data-trunk rel="rust" data-bin="co-produce" data-trunk-id="0">',
         }
         for name, text in files.items():
@@ -162,6 +169,9 @@ def self_test():
                 ("the loader names both builds", "'./co-produce-0ece2aa6ef2953ce.js'" in html
                  and f"'./{tablet[0] if tablet else '?'}'" in html),
                 ("Trunk's leftover link is gone", "data-trunk" not in html),
+                ("the records' build is hashed and named",
+                 len([n for n in names if re.fullmatch(r"co-produce-records-[0-9a-f]{16}_bg\.wasm", n)]) == 1
+                 and re.search(r"'\./co-produce-records-[0-9a-f]{16}_bg\.wasm'", html) is not None),
                 ("the scanner's worker is hashed and named",
                  len([n for n in names if re.fullmatch(r"co-produce-scanner-[0-9a-f]{16}_bg\.wasm", n)]) == 1
                  and re.search(r"'\./co-produce-scanner-[0-9a-f]{16}\.js'", html) is not None),

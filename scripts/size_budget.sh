@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # The app shells' sizes, and the budgets they must stay within (issue 11).
 #
-# A shell is what a device downloads before the app can start. There are two
+# A shell is what a device downloads before the app can start. There are three
 # builds of one app: the tablet's (what every participant's tablet downloads
-# from a join link, and pass-the-tablet mode runs on) and the facilitator's
-# (every screen; one device per room). Each shell is that build's wasm and js,
+# from a join link, and pass-the-tablet mode runs on), the facilitator's
+# (running a workshop; one device per room) and the records' (comparing places
+# and combining sessions, opened now and then after a workshop). Each shell is that build's wasm and js,
 # plus what every page loads: the service worker, the css and index.html.
 # Prints each file's raw and gzip -9 size and each shell's total, and fails
 # when a shell's gzipped total is over its budget.
@@ -107,8 +108,16 @@ set -euo pipefail
 #                scanner's), loaded by the address as the tablet's is, is the
 #                open work that takes them out again (budgets 501,760 and
 #                819,200)
+# Then a third build (issue 14): comparing places and combining sessions move
+# to the records' build, which the loader picks for #/compare and #/combine and
+# the facilitator's build fetches 10 s after starting (kept for offline use).
+#   tablet       491,841 B (+200 B: the routes' two new addresses)
+#   facilitator  715,712 B (-102,067 B; budget 716,800)
+#   records      496,089 B (the shared shell, the two screens and their model;
+#                budget 501,760)
 BUDGET_TABLET_GZ_BYTES=501760
-BUDGET_FACILITATOR_GZ_BYTES=819200
+BUDGET_FACILITATOR_GZ_BYTES=716800
+BUDGET_RECORDS_GZ_BYTES=501760
 
 # The files of one build's shell in DIST: that build's wasm and js (NAME-<16
 # hex>_bg.wasm and NAME-<16 hex>.js), and what every page loads (the service
@@ -118,7 +127,7 @@ shell_files() {
   shopt -s nullglob
   for f in "$dist"/*.wasm "$dist"/*.js "$dist"/*.css "$dist"/index.html; do
     base=${f##*/}
-    if [[ $base =~ ^(co-produce(-tablet)?)-[0-9a-f]{16}(_bg\.wasm|\.js)$ ]]; then
+    if [[ $base =~ ^(co-produce(-tablet|-records)?)-[0-9a-f]{16}(_bg\.wasm|\.js)$ ]]; then
       [[ ${BASH_REMATCH[1]} == "$name" ]] || continue
     elif [[ $base == *.wasm || ($base == *.js && $base != sw.js) ]]; then
       # Another build's, or the QR scanner's worker (fetched only when scanning starts).
@@ -165,7 +174,8 @@ self_test() {
   mkdir "$tmp/dist" "$tmp/empty"
   head -c 5000 /dev/urandom >"$tmp/dist/co-produce-tablet-00000000000000aa_bg.wasm"
   echo 'export default function init() {}' >"$tmp/dist/co-produce-tablet-00000000000000aa.js"
-  # The other build's files are not part of this shell.
+  # The other builds' files are not part of this shell.
+  head -c 9000 /dev/urandom >"$tmp/dist/co-produce-records-00000000000000dd_bg.wasm"
   head -c 9000 /dev/urandom >"$tmp/dist/co-produce-00000000000000bb_bg.wasm"
   echo 'export default function init() { return 1 }' >"$tmp/dist/co-produce-00000000000000bb.js"
   echo 'self.addEventListener("fetch", () => {})' >"$tmp/dist/sw.js"
@@ -205,14 +215,16 @@ self_test() {
 
 tablet_budget=$BUDGET_TABLET_GZ_BYTES
 facilitator_budget=$BUDGET_FACILITATOR_GZ_BYTES
+records_budget=$BUDGET_RECORDS_GZ_BYTES
 case ${1:-} in
   --self-test) self_test; exit ;;
-  --budget) tablet_budget=$2; facilitator_budget=$2; shift 2 ;;
+  --budget) tablet_budget=$2; facilitator_budget=$2; records_budget=$2; shift 2 ;;
 esac
 if (($# == 0)); then cd "$(dirname "$0")/.." && set -- dist; fi
 status=0
 check "$1" co-produce-tablet "$tablet_budget" || status=$?
 check "$1" co-produce "$facilitator_budget" || { s=$?; ((status)) || status=$s; }
+check "$1" co-produce-records "$records_budget" || { s=$?; ((status)) || status=$s; }
 # The QR scanner's worker is no part of either shell: a facilitator's browser
 # without a QR BarcodeDetector fetches it when scanning starts. Its size, for
 # the record.

@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use crate::i18n::*;
 use crate::platform::address::use_route;
-use crate::route::Route;
+use crate::route::{Build, Route};
 use crate::state::catalogues::BuiltIn;
 use crate::state::AppState;
 use crate::ui::device_bar::DeviceBar;
@@ -18,10 +18,27 @@ pub fn mount() {
     // The facilitator may scan tablets' codes later in a hall with no Wi-Fi:
     // fetch the QR reader now, while there may be a network, so the service
     // worker keeps it (tablets never do this).
+    // Likewise the records' build (comparing places, combining sessions),
+    // which the facilitator may open after the workshop, offline.
     leptos::prelude::set_timeout(
-        crate::platform::scanner::keep_reader_for_offline,
+        || {
+            crate::platform::scanner::keep_reader_for_offline();
+            let records = crate::platform::builds::files(Build::Records.name());
+            crate::platform::builds::keep_for_offline(
+                records.into_iter().flat_map(|(js, wasm)| [js, wasm]),
+            );
+        },
         std::time::Duration::from_secs(10),
     );
+}
+
+/// Starts the records' app in the page's body: the screens that open many
+/// decision records at once (comparing places, combining sessions), needed
+/// now and then after a workshop, so the facilitator's first download does
+/// not carry them. Any other screen loads the facilitator's build in its
+/// place.
+pub fn mount_records() {
+    start(RECORDS, None);
 }
 
 /// Starts the tablet's app in the page's body: joining and a participant's
@@ -50,6 +67,12 @@ struct Screens {
 const FACILITATOR: Screens = Screens {
     header: facilitator_header,
     screen: facilitator_screen,
+    catalogues: crate::state::catalogues::facilitator_catalogues,
+};
+
+const RECORDS: Screens = Screens {
+    header: facilitator_header,
+    screen: records_screen,
     catalogues: crate::state::catalogues::facilitator_catalogues,
 };
 
@@ -184,7 +207,10 @@ fn facilitator_screen(route: Route) -> AnyView {
         Route::Data => pages::data::DataPage().into_any(),
         Route::Present(kind) => view! { <pages::presenter::PresenterPage kind=kind /> }.into_any(),
         Route::Print => pages::print::PrintPage().into_any(),
-        Route::Compare => pages::compare::ComparePage().into_any(),
+        Route::Compare | Route::Combine => {
+            crate::platform::address::load_build(Build::Records);
+            ().into_any()
+        }
         Route::Partnership {
             ballot,
             tablet: false,
@@ -224,8 +250,32 @@ fn tablet_screen(route: Route) -> AnyView {
         Route::LiveJoin(fragment) => {
             view! { <pages::live_join::LiveJoinPage fragment=fragment /> }.into_any()
         }
+        other => {
+            crate::platform::address::load_build(match other.build() {
+                Build::Records => Build::Records,
+                _ => Build::Facilitator,
+            });
+            ().into_any()
+        }
+    }
+}
+
+/// The records' screens. Anything else asks for the facilitator's build.
+fn records_screen(route: Route) -> AnyView {
+    match route {
+        Route::Compare => pages::compare::ComparePage().into_any(),
+        Route::Combine => pages::combine::CombinePage().into_any(),
         _ => {
-            crate::platform::address::load_facilitator_build();
+            // Another screen loads another build, and the comparison (many
+            // records, too big for storage) goes with this page: ask first.
+            let open = !crate::state::comparison::opened_now().records.is_empty();
+            if open
+                && !crate::platform::dialog::confirm(t_string!(use_i18n(), compare.leave_confirm))
+            {
+                crate::platform::address::replace(&Route::Compare);
+            } else {
+                crate::platform::address::load_build(Build::Facilitator);
+            }
             ().into_any()
         }
     }

@@ -23,4 +23,4 @@ mod state;
 mod ui;
 
 #[cfg(target_arch = "wasm32")]
-pub use app::{mount, mount_tablet};
+pub use app::{mount, mount_records, mount_tablet};

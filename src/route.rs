@@ -63,10 +63,36 @@ pub enum Route {
     Print,
     /// Decisions of many places side by side, from their records.
     Compare,
+    /// Several sessions' records made into one workshop.
+    Combine,
     /// A join link: a workshop's set-up for a tablet to take part.
     Join(String),
     /// A live workshop's join link: `#w=…&k=…&f=…&b=…`.
     LiveJoin(String),
+}
+
+/// The builds of the one app, each a module of its own (ARCHITECTURE.md,
+/// "Builds"): a device downloads only the one its screen needs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Build {
+    /// Joining and a participant's own turn: what 200 tablets download.
+    Tablet,
+    /// Every screen of running one workshop.
+    Facilitator,
+    /// Screens that open many decision records at once (comparing places,
+    /// combining sessions), needed now and then, after a workshop.
+    Records,
+}
+
+impl Build {
+    /// The name index.html's loader knows this build by.
+    pub fn name(self) -> &'static str {
+        match self {
+            Build::Tablet => "tablet",
+            Build::Facilitator => "facilitator",
+            Build::Records => "records",
+        }
+    }
 }
 
 impl Route {
@@ -134,18 +160,28 @@ impl Route {
 
     /// Whether the tablet's build (the small module that tablets download,
     /// `src/bin/tablet.rs`) shows this screen: joining, and a participant's
-    /// own turn. Every other screen needs the facilitator's build, which the
-    /// page loads in its place. index.html's loader picks the build with the
-    /// same rule before the app starts.
+    /// own turn. Every other screen needs another build, which the page
+    /// loads in its place.
     pub fn in_tablet_build(&self) -> bool {
+        self.build() == Build::Tablet
+    }
+
+    /// Which build shows this screen. index.html's loader picks the build
+    /// with the same rule before the app starts (the table
+    /// `tests/fixtures/builds.json` holds both to it).
+    pub fn build(&self) -> Build {
         match self {
-            Route::Join(_) => true,
+            Route::Join(_) => Build::Tablet,
             // The room's screen of a live workshop is the presenter.
-            Route::LiveJoin(fragment) => {
-                crate::model::live::LiveLink::audience_in(fragment)
-                    == crate::model::live::Audience::Tablet
+            Route::LiveJoin(fragment)
+                if crate::model::live::LiveLink::audience_in(fragment)
+                    == crate::model::live::Audience::Tablet =>
+            {
+                Build::Tablet
             }
-            _ => self.is_tablet(),
+            Route::Compare | Route::Combine => Build::Records,
+            _ if self.is_tablet() => Build::Tablet,
+            _ => Build::Facilitator,
         }
     }
 
@@ -225,6 +261,7 @@ impl Route {
             },
             ["print"] => Route::Print,
             ["compare"] => Route::Compare,
+            ["combine"] => Route::Combine,
             ["join", code] => Route::Join(code.to_string()),
             _ => Route::Setup,
         }
@@ -277,6 +314,7 @@ impl Route {
             } => format!("#/words/{ballot}/{}/tablet", area + 1),
             Route::Print => "#/print".into(),
             Route::Compare => "#/compare".into(),
+            Route::Combine => "#/combine".into(),
             Route::Join(code) => format!("#/join/{code}"),
             Route::LiveJoin(fragment) => format!("#{fragment}"),
         }

@@ -68,6 +68,7 @@ fn route() -> impl Strategy<Value = Route> {
         }),
         Just(Route::Print),
         Just(Route::Compare),
+        Just(Route::Combine),
         "[A-Za-z0-9_-]{1,200}".prop_map(Route::Join),
         live_fragment().prop_map(Route::LiveJoin),
     ]
@@ -177,6 +178,7 @@ fn links_are_written_as_documented() {
         ),
         (Route::Print, "#/print".to_string()),
         (Route::Compare, "#/compare".to_string()),
+        (Route::Combine, "#/combine".to_string()),
         (Route::Join("abc-_9".into()), "#/join/abc-_9".to_string()),
         (
             Route::LiveJoin("w=a&k=b&f=c&b=wss%3A%2F%2Fx".into()),
@@ -345,24 +347,26 @@ fn the_partnership_check_comes_where_the_workshop_asks_it() {
     }
 }
 
-/// The builds' table: which screens the tablet's build shows. index.html's
+/// The builds' table: which build shows each screen (the tablet's: joining
+/// and a participant's turn; the records': comparing and combining). index.html's
 /// loader reads the same table in `tests/e2e/builds.spec.mjs`, so the loader
 /// and the app can never disagree about which build an address needs.
 #[test]
-fn the_tablet_build_shows_joining_and_a_participants_turn() {
+fn each_address_opens_the_build_that_has_its_screen() {
     let text = include_str!("fixtures/builds.json");
     let table: serde_json::Value = serde_json::from_str(text).expect("builds.json is JSON");
     let addresses = table["addresses"].as_array().expect("a list of addresses");
     assert!(addresses.len() > 20);
     for pair in addresses {
         let hash = pair[0].as_str().expect("an address");
-        let tablet = pair[1].as_bool().expect("true or false");
+        let build = pair[1].as_str().expect("a build's name");
+        let route = Route::parse(hash);
         assert_eq!(
-            Route::parse(hash).in_tablet_build(),
-            tablet,
-            "{hash} opens the {} build",
-            if tablet { "tablet's" } else { "facilitator's" }
+            route.build().name(),
+            build,
+            "{hash} opens the {build} build"
         );
+        assert_eq!(route.in_tablet_build(), build == "tablet", "{hash}");
     }
 }
 

@@ -4,7 +4,7 @@
 use leptos::ev;
 use leptos::prelude::*;
 
-use crate::route::Route;
+use crate::route::{Build, Route};
 
 /// This app's address without a screen: what participants can type.
 pub fn app_address() -> String {
@@ -65,20 +65,21 @@ pub fn open_window(fragment: &str) -> bool {
     .is_some()
 }
 
-/// The key by which the tablet's build asks index.html's loader for the
-/// facilitator's build on the next load (see `load_facilitator_build`).
-const WANT_FACILITATOR: &str = "co-produce.facilitator-build";
+/// The key by which a build asks index.html's loader for another build on
+/// the next load (see `load_build`).
+const WANT_BUILD: &str = "co-produce.build";
 
-/// Loads the page again with the facilitator's build, for a screen the
-/// tablet's build does not have (say a facilitator leaves pass-the-tablet
-/// mode). The mark in session storage makes index.html's loader pick the
-/// facilitator's build whatever the address says, so this can never loop.
-pub fn load_facilitator_build() {
+/// Loads the page again with `build`, for a screen this build does not have
+/// (say a facilitator leaves pass-the-tablet mode, or opens "Compare
+/// places"). The mark in session storage makes index.html's loader pick that
+/// build whatever the address says, and is used up by it; `build` is the one
+/// that `Route::build` names for the screen, so this can never loop.
+pub fn load_build(build: Build) {
     let Some(w) = web_sys::window() else {
         return;
     };
     if let Ok(Some(session)) = w.session_storage() {
-        let _ = session.set_item(WANT_FACILITATOR, "1");
+        let _ = session.set_item(WANT_BUILD, build.name());
     }
     let _ = w.location().reload();
 }

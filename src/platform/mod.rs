@@ -4,6 +4,7 @@
 pub mod address;
 pub mod broadcast;
 pub mod broker;
+pub mod builds;
 pub mod clock;
 pub mod dialog;
 pub mod files;

@@ -220,12 +220,7 @@ async fn detect(detector: &JsValue, video: &web_sys::HtmlVideoElement) -> Option
 
 /// The worker's module and wasm, as index.html's loader names them for this build.
 fn worker_files() -> Option<(String, String)> {
-    let builds = get(&js_sys::global(), "coProduce").and_then(|c| get(&c, "builds"))?;
-    let scanner = get(&builds, "scanner")?;
-    Some((
-        get(&scanner, "js")?.as_string()?,
-        get(&scanner, "wasm")?.as_string()?,
-    ))
+    super::builds::files("scanner")
 }
 
 /// `scanner-worker.js` (public/) imports the module and starts it with the
@@ -235,14 +230,8 @@ const WORKER_STARTER: &str = "./scanner-worker.js";
 /// Fetches the worker's files (its starter, module and wasm) without using
 /// them, so that the service worker keeps a copy for scanning offline.
 pub fn keep_reader_for_offline() {
-    let Some(window) = web_sys::window() else {
-        return;
-    };
     let files = worker_files().map(|(js, wasm)| [WORKER_STARTER.to_string(), js, wasm]);
-    for file in files.into_iter().flatten() {
-        // Nothing waits for these; a failure only means no offline copy yet.
-        let _ = window.fetch_with_str(&file);
-    }
+    super::builds::keep_for_offline(files.into_iter().flatten());
 }
 
 /// A promise for the next answer that `answer` is called with.

@@ -24,7 +24,7 @@ fn section(route: &Route) -> usize {
         | Route::Words { .. } => 2,
         Route::Results(_) | Route::Present(_) => 3,
         Route::Decision => 4,
-        Route::Data | Route::Print => 5,
+        Route::Data | Route::Print | Route::Combine => 5,
         Route::Join(_) | Route::LiveJoin(_) => 2,
         Route::Compare => 6,
     }

@@ -4,18 +4,21 @@
 // does not have loads the facilitator's build in its place, once, with nothing
 // lost.
 import { test, expect, expectNoAxeViolations, EN, CY, ROLES } from './fixtures.mjs';
-import { ResultsPage, TabletPage } from './pages/index.mjs';
+import { ComparePage, DataPage, ResultsPage, TabletPage } from './pages/index.mjs';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
-// The same table as the host test of Route::in_tablet_build (tests/route.rs).
+// The same table as the host test of Route::build (tests/route.rs).
 const TABLE = JSON.parse(readFileSync(join(import.meta.dirname, '../fixtures/builds.json'), 'utf8')).addresses;
 
 const FACILITATOR_BUILD = /\/co-produce-[0-9a-f]{16}(_bg\.wasm|\.js)$/;
 const TABLET_BUILD = /\/co-produce-tablet-[0-9a-f]{16}(_bg\.wasm|\.js)$/;
+const RECORDS_BUILD = /\/co-produce-records-[0-9a-f]{16}(_bg\.wasm|\.js)$/;
+const BUILDS = { tablet: TABLET_BUILD, facilitator: FACILITATOR_BUILD, records: RECORDS_BUILD };
 // Each file on its own: the offline copy takes them one by one (the js arrives before the wasm).
 const FACILITATOR_FILES = [/\/co-produce-[0-9a-f]{16}\.js$/, /\/co-produce-[0-9a-f]{16}_bg\.wasm$/];
 const TABLET_FILES = [/\/co-produce-tablet-[0-9a-f]{16}\.js$/, /\/co-produce-tablet-[0-9a-f]{16}_bg\.wasm$/];
+const RECORDS_FILES = [/\/co-produce-records-[0-9a-f]{16}\.js$/, /\/co-produce-records-[0-9a-f]{16}_bg\.wasm$/];
 
 /** Every address that `source` (a page, or a context with its service worker) asks for, from now on. */
 function watchRequests(source) {
@@ -25,7 +28,7 @@ function watchRequests(source) {
 }
 
 /** The files of this copy's offline cache, once the service worker runs the page and holds a file matching each of `wanted`. */
-async function offlineCopy(page, wanted) {
+async function offlineCopy(page, wanted, timeout = 15_000) {
   await expect.poll(() => page.evaluate(() => navigator.serviceWorker?.controller != null), { timeout: 30_000 }).toBe(true);
   const cached = () => page.evaluate(async () => {
     const reg = await navigator.serviceWorker.ready;
@@ -36,7 +39,7 @@ async function offlineCopy(page, wanted) {
     return out;
   });
   await expect.poll(async () => { const now = await cached(); return wanted.every((re) => now.some((u) => re.test(u))); }, {
-    message: `the offline copy holds ${wanted.join(', ')}`, timeout: 15_000,
+    message: `the offline copy holds ${wanted.join(', ')}`, timeout,
   }).toBe(true);
   return cached();
 }
@@ -155,7 +158,7 @@ test('leaving pass-the-tablet mode loads the facilitator\'s build once, with the
   await results.goTo(EN.nav.participants);
   await expect(page.getByText('Bryn', { exact: true }).first(), 'the turn taken on the tablet\'s build').toBeVisible();
   expect(loads).toHaveLength(1);
-  expect(await page.evaluate(() => sessionStorage.getItem('co-produce.facilitator-build'))).toBeNull();
+  expect(await page.evaluate(() => sessionStorage.getItem('co-produce.build'))).toBeNull();
 
   // Back in pass-the-tablet mode from here, the facilitator's build carries on without a reload.
   await results.goTo(EN.nav.results);
@@ -165,20 +168,81 @@ test('leaving pass-the-tablet mode loads the facilitator\'s build once, with the
   expect(loads).toHaveLength(1);
 });
 
-test('index.html\'s loader picks the build as the app\'s routes do, and a mark asks for the facilitator\'s once', async ({ page }) => {
-  // The builds held unanswered: only the loader runs.
-  await page.route(/\.wasm$|co-produce-(tablet-)?[0-9a-f]{16}\.js$/, () => new Promise(() => {}));
+test('comparing places and combining sessions come in the records\' build: loaded once from the facilitator\'s, back with nothing lost, and kept offline', async ({ page }) => {
+  const requests = watchRequests(page);
+  const results = new ResultsPage(page);
+  await results.open();
+  const name = await results.workshopNameShown();
+  expect(requests.filter((u) => RECORDS_BUILD.test(u)), 'the facilitator\'s first screen loads none of it').toEqual([]);
+  const loads = [];
+  page.on('load', () => loads.push(page.url()));
+
+  // "Compare places" in the navigation: the page loads the records' build, once.
+  await results.goTo(EN.nav.compare);
+  const compare = new ComparePage(page);
+  await compare.expectShown();
+  expect(loads).toHaveLength(1);
+  expect(requests.filter((u) => RECORDS_BUILD.test(u)).length, 'the records\' js and wasm').toBeGreaterThanOrEqual(2);
+  expect(await compare.workshopNameShown(), 'the workshop on this device, in its title bar').toBe(name);
+  await expectNoAxeViolations(page, 'the records\' build: compare places');
+
+  // Back to Save and share (the facilitator's build), and on to combining (the records').
+  const data = new DataPage(page);
+  await compare.goTo(EN.nav.data);
+  await data.expectShown();
+  expect(loads).toHaveLength(2);
+  await data.openCombineSessions();
+  expect(loads).toHaveLength(3);
+  await expect(page.getByRole('link', { name: EN.nav.data, exact: true }), 'Save and share is marked as where this is').toHaveAttribute('aria-current', 'page');
+  await expectNoAxeViolations(page, 'the records\' build: combine sessions');
+  await data.goTo(EN.nav.results);
+  await results.expectShown();
+  expect(loads).toHaveLength(4);
+  expect(await page.evaluate(() => sessionStorage.getItem('co-produce.build')), 'every mark used up').toBeNull();
+
+  // The facilitator's build fetches the records' once it is running, so both open offline.
+  await offlineCopy(page, [...FACILITATOR_FILES, ...RECORDS_FILES], 30_000);
+  await page.context().setOffline(true);
+  await page.goto('./#/compare');
+  await compare.expectShown();
+  await compare.goTo(EN.nav.results);
+  await results.expectShown();
+  await page.context().setOffline(false);
+});
+
+test('a facilitator\'s device keeps the records\' build for offline use without opening it', async ({ page }) => {
+  const results = new ResultsPage(page);
+  await results.open();
+  // Fetched 10 s after the facilitator's build starts.
+  await offlineCopy(page, RECORDS_FILES, 30_000);
+  await page.context().setOffline(true);
+  await results.goTo(EN.nav.compare);
+  await new ComparePage(page).expectShown();
+  await page.context().setOffline(false);
+});
+
+test('index.html\'s loader picks the build as the app\'s routes do, and a mark asks for another once', async ({ newPage }) => {
+  // The builds held unanswered, with no service worker to answer for them: only the loader runs.
+  const page = await newPage({ fresh: true, options: { serviceWorkers: 'block' } });
+  await page.route(/\.wasm$|co-produce-(tablet-|records-)?[0-9a-f]{16}\.js$/, () => new Promise(() => {}));
   // Each address a page load of its own (the query makes it a new document).
-  for (const [i, [hash, tablet]] of TABLE.entries()) {
+  for (const [i, [hash, build]] of TABLE.entries()) {
     await page.goto(`./index.html?case=${i}${hash}`);
-    expect(await page.evaluate(() => window.coProduce.tablet), hash).toBe(tablet);
-    const build = await page.evaluate(() => window.coProduce.build.js);
-    expect(build, hash).toMatch(tablet ? TABLET_BUILD : FACILITATOR_BUILD);
+    expect(await page.evaluate(() => window.coProduce.tablet), hash).toBe(build == 'tablet');
+    expect(await page.evaluate(() => window.coProduce.build.js), `${hash} opens the ${build} build`).toMatch(BUILDS[build]);
   }
-  await page.evaluate(() => sessionStorage.setItem('co-produce.facilitator-build', '1'));
-  await page.goto('./index.html?case=marked#/tablet');
-  expect(await page.evaluate(() => window.coProduce.build.js), 'the mark asks for the facilitator\'s build').toMatch(FACILITATOR_BUILD);
-  expect(await page.evaluate(() => sessionStorage.getItem('co-produce.facilitator-build'))).toBeNull();
-  await page.reload();
-  expect(await page.evaluate(() => window.coProduce.build.js), 'used once').toMatch(TABLET_BUILD);
+  for (const [hash, wanted] of [['#/tablet', 'facilitator'], ['#/setup', 'records'], ['#/compare', 'facilitator'], ['#/results', 'tablet']]) {
+    await page.evaluate((w) => sessionStorage.setItem('co-produce.build', w), wanted);
+    await page.goto(`./index.html?case=marked-${wanted}${hash}`);
+    expect(await page.evaluate(() => window.coProduce.build.js), `on ${hash} the mark asks for the ${wanted} build`).toMatch(BUILDS[wanted]);
+    expect(await page.evaluate(() => sessionStorage.getItem('co-produce.build'))).toBeNull();
+    await page.reload();
+    expect(await page.evaluate(() => window.coProduce.build.js), 'used once').toMatch(BUILDS[TABLE.find(([h]) => h == hash)[1]]);
+  }
+  // A mark that names no app (the QR reader's worker, or nonsense) is ignored.
+  for (const wanted of ['scanner', 'nonsense']) {
+    await page.evaluate((w) => sessionStorage.setItem('co-produce.build', w), wanted);
+    await page.goto(`./index.html?case=bad-${wanted}#/tablet`);
+    expect(await page.evaluate(() => window.coProduce.build.js), wanted).toMatch(TABLET_BUILD);
+  }
 });

@@ -42,6 +42,13 @@ test('three records of two places combine; a broken file is listed and changes n
   const data = new DataPage(page);
   await data.goTo(EN.nav.data);
   await data.expectShown();
+  await data.openCombineSessions();
+  // The combined workshop's record, from Save and share (the facilitator's build).
+  const download = async () => {
+    await data.goTo(EN.nav.data);
+    await data.expectShown();
+    return data.downloadAsJson();
+  };
 
   await test.step('a broken file alone is listed with its error, and nothing changes', async () => {
     const stored = await storageItems(page);
@@ -106,7 +113,8 @@ test('three records of two places combine; a broken file is listed and changes n
   };
 
   await test.step('results for all sessions together and for each, as the host works them out', async () => {
-    await results.goTo(EN.nav.results);
+    // The link under "combined" leads there (back in the facilitator's build).
+    await page.getByRole('link', { name: EN.combine.see_results, exact: true }).tap();
     await results.expectShown();
     await checkEverySession();
     await results.showSession(fill(EN.results.session_option, { name: 'Cardiff morning', place: 'Cardiff', date: '1 March 2026' }));
@@ -121,8 +129,7 @@ test('three records of two places combine; a broken file is listed and changes n
 
   let exported;
   await test.step('the combined record exports with every ballot\'s session', async () => {
-    await results.goTo(EN.nav.data);
-    exported = await data.downloadAsJson();
+    exported = await download();
     const record = JSON.parse(exported.text);
     expect(record.schema_version).toBe(4);
     expect(record.workshop.id).toBe(expected.id);
@@ -133,17 +140,19 @@ test('three records of two places combine; a broken file is listed and changes n
   });
 
   await test.step('combining the same files again, in another order, gives the same workshop', async () => {
+    await data.openCombineSessions();
     await data.pickRecordsToCombine([evening, morning, swansea, morning]);
     await expect(data.sessionsToCombine()).toHaveCount(3);
     await data.makeTheCombinedWorkshop();
     await expect(data.combined()).toHaveText(fill(EN.combine.done, { sessions: 3, count: 4 }));
-    const again = await data.downloadAsJson();
+    const again = await download();
     expect(JSON.parse(again.text).workshop).toEqual(JSON.parse(exported.text).workshop);
   });
 
   await test.step('a resource named differently is shown, and matched by hand with a select', async () => {
     const renamed = JSON.parse(evening.text);
     renamed.workshop.kinds[1].name = 'Volunteer hours';
+    await data.openCombineSessions();
     await data.pickRecordsToCombine([morning, { name: 'evening.json', text: JSON.stringify(renamed) }, swansea]);
     await expect(data.resourcesToCombine()).toHaveText([
       fill(EN.combine.kind_everywhere, { name: 'State Money' }),
@@ -159,7 +168,7 @@ test('three records of two places combine; a broken file is listed and changes n
     await expectNoAxeViolations(page, 'combine sessions, matched by hand');
     await data.makeTheCombinedWorkshop();
     await expect(data.combined()).toHaveText(fill(EN.combine.done, { sessions: 3, count: 4 }));
-    const matched = await data.downloadAsJson();
+    const matched = await download();
     expect(JSON.parse(matched.text).workshop).toEqual(JSON.parse(exported.text).workshop);
   });
 

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { test, expect, EN, CY, fill, expectNoAxeViolations, expectNoHorizontalScroll } from './fixtures.mjs';
-import { AppPage, ComparePage } from './pages/index.mjs';
+import { AppPage, ComparePage, ResultsPage } from './pages/index.mjs';
 
 const DIR = join(import.meta.dirname, '../fixtures/compare');
 const read = (name) => readFileSync(join(DIR, name), 'utf8');
@@ -99,6 +99,23 @@ test('three records compared from the navigation: the host\'s figures, a broken 
   });
 
   await expectNoAxeViolations(page, 'compare');
+
+  await test.step('leaving for another screen asks first: the comparison is not kept', async () => {
+    // Another screen is in another build, so the page loads again.
+    const questions = [];
+    page.removeAllListeners('dialog');
+    page.once('dialog', async (d) => { questions.push(d.message()); await d.dismiss(); });
+    await compare.goTo(EN.nav.results);
+    await expect.poll(() => questions).toEqual([EN.compare.leave_confirm]);
+    await compare.expectShown();
+    await expect(page).toHaveURL(/#\/compare$/);
+    await compare.expectCompared(3, 3);
+    page.once('dialog', async (d) => { questions.push(d.message()); await d.accept(); });
+    await compare.goTo(EN.nav.results);
+    await new ResultsPage(page).expectShown();
+    expect(questions).toHaveLength(2);
+    page.on('dialog', (d) => d.accept());
+  });
 });
 
 test('sorted and filtered by name, place, change, words and area', async ({ page }) => {

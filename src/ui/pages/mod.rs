@@ -1,6 +1,7 @@
 //! One file per screen.
 
 pub mod allocate;
+pub mod combine;
 pub mod compare;
 pub mod data;
 pub mod decision;

@@ -13,6 +13,7 @@ use crate::model::kind_match::places_of;
 use crate::model::rules::MAX_RECORD_BYTES;
 use crate::model::{combine, import_json, KindMapping};
 use crate::platform::dialog::confirm;
+use crate::route::Route;
 use crate::state::use_app;
 use crate::ui::labels::{fill, tr};
 use crate::ui::problem_text::import_error_text;
@@ -41,7 +42,8 @@ async fn read_records(
     picked.set(out);
 }
 
-/// The "Combine sessions" card of the save-and-share screen.
+/// Picking the records, matching their kinds and making the combined
+/// workshop: the body of the "Combine sessions" screen.
 #[component]
 pub fn CombineSessions() -> impl IntoView {
     let i18n = use_i18n();
@@ -100,9 +102,7 @@ pub fn CombineSessions() -> impl IntoView {
         _ => None,
     };
     view! {
-        <section class="card" aria-labelledby="combine-heading">
-            <h2 id="combine-heading">{tr!(i18n, combine.heading)}</h2>
-            <p>{tr!(i18n, combine.lead)}</p>
+        <section class="card combine-card">
             <label class="button button-large file-button" for="combine-files">{tr!(i18n, combine.pick)}</label>
             <input id="combine-files" class="visually-hidden-file" type="file" multiple=true
                 accept=".json,application/json" on:change=on_pick />
@@ -114,7 +114,10 @@ pub fn CombineSessions() -> impl IntoView {
                 <button class="button button-primary" on:click=make>{tr!(i18n, combine.go)}</button>
             })}
             <div aria-live="polite">
-                {move || done.get().map(|text| view! { <p class="banner banner-success" role="status">{text}</p> })}
+                {move || done.get().map(|text| view! {
+                    <p class="banner banner-success" role="status">{text}</p>
+                    <a class="button button-primary" href=Route::Results(None).href()>{tr!(i18n, combine.see_results)}</a>
+                })}
             </div>
         </section>
     }

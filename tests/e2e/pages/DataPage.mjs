@@ -100,9 +100,15 @@ export class DataPage extends AppPage {
     return this.gatherSection().getByRole('status').getByRole('listitem');
   }
 
-  /** "Combine sessions". */
+  /** Opens "Combine sessions" from its card here: a screen of the records' build (the page loads it). */
+  async openCombineSessions() {
+    await this.page.getByRole('link', { name: this.t.combine.open, exact: true }).tap();
+    await expect(this.heading).toHaveText(this.t.combine.heading);
+  }
+
+  /** The "Combine sessions" screen's card. */
   combineSection() {
-    return this.page.getByRole('region', { name: this.t.combine.heading, exact: true });
+    return this.page.locator('main .combine-card');
   }
 
   /** Picks decision records to combine, all at once: [{ name, text }]. */
