@@ -5,6 +5,31 @@ use wasm_bindgen_futures::JsFuture;
 
 use crate::model::ImportError;
 
+/// The files just picked in a file input (`ev` is its change event). The
+/// input is emptied, so picking the same file again (after fixing it) is a
+/// change too.
+pub fn picked(ev: &web_sys::Event) -> Vec<web_sys::File> {
+    let Some(input) = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+    else {
+        return Vec::new();
+    };
+    let files = file_list(input.files());
+    input.set_value("");
+    files
+}
+
+/// The files dropped on a drop zone (`ev` is its drop event).
+pub fn dropped(ev: &web_sys::DragEvent) -> Vec<web_sys::File> {
+    file_list(ev.data_transfer().and_then(|d| d.files()))
+}
+
+fn file_list(list: Option<web_sys::FileList>) -> Vec<web_sys::File> {
+    list.map(|l| (0..l.length()).filter_map(|i| l.get(i)).collect())
+        .unwrap_or_default()
+}
+
 /// The browser would not make or start a download (worded by the screen).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct DownloadFailed;

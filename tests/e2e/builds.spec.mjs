@@ -5,6 +5,7 @@
 // lost.
 import { test, expect, expectNoAxeViolations, EN, CY, ROLES } from './fixtures.mjs';
 import { ComparePage, DataPage, ResultsPage, TabletPage } from './pages/index.mjs';
+import { aTabletJoinedBy, joinLinkOf } from './helpers.mjs';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
@@ -58,10 +59,7 @@ test('a facilitator gets the facilitator\'s build, and keeps it for offline use'
 
 test('a tablet opening the join link gets only the tablet\'s build, online and offline', async ({ page, newPage }) => {
   // The facilitator's device hands out the join link.
-  const results = new ResultsPage(page);
-  await results.open();
-  const joinLink = await page.locator('a.join-anchor').getAttribute('href');
-  expect(joinLink).toMatch(/#\/join\/[^/]+$/);
+  const joinLink = await joinLinkOf(page);
 
   const tabletPage = await newPage({ fresh: true });
   const requests = watchRequests(tabletPage.context());
@@ -107,13 +105,7 @@ test('a tablet reads the ways of working from the hosted catalogue, in its langu
 
   const english = JSON.parse(readFileSync(join(dist, 'catalogue.json'), 'utf8')).areas[0].models[0].name;
   const welsh = JSON.parse(readFileSync(join(dist, 'catalogue.cy.json'), 'utf8')).areas[0].models[0].name;
-  const results = new ResultsPage(page);
-  await results.open();
-  const joinLink = await page.locator('a.join-anchor').getAttribute('href');
-  const tabletPage = await newPage({ fresh: true });
-  await tabletPage.goto(joinLink);
-  const tablet = new TabletPage(tabletPage);
-  await tablet.expectStart();
+  const { tabletPage, tablet } = await aTabletJoinedBy(newPage, await joinLinkOf(page));
   await tablet.startTurn('Amira', ROLES.citizen);
   const firstArea = tabletPage.locator('details.model-split').first();
   const models = async (t, name) => {

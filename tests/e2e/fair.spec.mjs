@@ -4,7 +4,8 @@
 import {
   test, expect, expectNoAxeViolations, EN, AREAS, AREA_IDS, ROLES, fill, savedRecord, SEED_KEY, SETUP_KEY,
 } from './fixtures.mjs';
-import { AllocatePage, DecisionPage, PresenterPage, PrintPage, ResultsPage, TabletPage } from './pages/index.mjs';
+import { AllocatePage, DecisionPage, PresenterPage, PrintPage, ResultsPage } from './pages/index.mjs';
+import { aTabletJoinedBy, joinLinkOf } from './helpers.mjs';
 import { ShareEditor } from './pages/ShareEditor.mjs';
 
 const [OWN_HOME, ACCOMMODATION, DAY, HOSPITAL, COMMUNITY] = AREAS;
@@ -136,13 +137,7 @@ test('the fair split, where the roles agree and divide, and what moves to pay fo
 // under a finger already on its way to them (the cause of a test that failed
 // at random: a tap that landed where the panel had been).
 test('on a tablet, nothing below the sliders moves after a tap on +', async ({ page, newPage }) => {
-  const results = new ResultsPage(page);
-  await results.open();
-  const joinLink = await page.locator('a.join-anchor').getAttribute('href');
-  const tabletPage = await newPage({ fresh: true });
-  await tabletPage.goto(joinLink);
-  const tablet = new TabletPage(tabletPage);
-  await tablet.expectStart();
+  const { tabletPage, tablet } = await aTabletJoinedBy(newPage, await joinLinkOf(page));
   await tablet.startTurn('Bea', ROLES.provider);
   const own = tabletPage.locator('.own-shift');
   await expect(own.locator('.shift-total')).toHaveText(EN.shift.none);

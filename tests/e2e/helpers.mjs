@@ -1,6 +1,6 @@
 // Quick ways to a workshop with people in it, through the screens.
 import { expect, AREAS, EN, ROLES } from './fixtures.mjs';
-import { SetupPage, ParticipantsPage, AllocatePage } from './pages/index.mjs';
+import { SetupPage, ParticipantsPage, AllocatePage, ResultsPage, TabletPage } from './pages/index.mjs';
 
 const [OWN_HOME, ACCOMMODATION, , , COMMUNITY] = AREAS;
 
@@ -29,4 +29,22 @@ export async function workshopWithTwoPeople(page, name = WORKSHOP_NAME) {
   await allocate.doneBackToPeople();
   await expect(people.listHeading()).toHaveText(ParticipantsPage.listHeadingText(2));
   return { citizen, commissioner };
+}
+
+/** The join link that the facilitator's Results screen (`page`) hands out. */
+export async function joinLinkOf(page) {
+  const results = new ResultsPage(page);
+  await results.open();
+  const link = await page.locator('a.join-anchor').getAttribute('href');
+  expect(link).toMatch(/#\/join\/[^/]+$/);
+  return link;
+}
+
+/** A fresh tablet (a device of its own) that opened `joinLink` and shows "who are you?". */
+export async function aTabletJoinedBy(newPage, joinLink) {
+  const tabletPage = await newPage({ fresh: true });
+  await tabletPage.goto(joinLink);
+  const tablet = new TabletPage(tabletPage);
+  await tablet.expectStart();
+  return { tabletPage, tablet };
 }

@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test, expect, EN, CY, ROLES, fill, watchErrors, expectNoAxeViolations } from './fixtures.mjs';
 import { AllocatePage, DataPage, ParticipantsPage, ResultsPage, TabletPage } from './pages/index.mjs';
-import { workshopWithTwoPeople } from './helpers.mjs';
+import { aTabletJoinedBy, joinLinkOf, workshopWithTwoPeople } from './helpers.mjs';
 import { qrPictureInPage } from './camera-picture.mjs';
 
 const SCANNER_BUILD = /\/co-produce-scanner-[0-9a-f]{16}(_bg\.wasm|\.js)$/;
@@ -102,17 +102,12 @@ async function browserWithCamera(testInfo, pageErrors, y4mFile, { storageState, 
 /** The facilitator's workshop (Amira, Cllr Jones) and the link its tablets join by. */
 async function aWorkshopToJoin(page) {
   await workshopWithTwoPeople(page);
-  const results = new ResultsPage(page);
-  await results.open();
-  return page.locator('a.join-anchor').getAttribute('href');
+  return joinLinkOf(page);
 }
 
 /** A tablet that joined by `joinLink` without a network: `name`'s code, and its picture. */
 async function aTabletJoins(newPage, joinLink, name) {
-  const tabletPage = await newPage({ fresh: true });
-  await tabletPage.goto(joinLink);
-  const tablet = new TabletPage(tabletPage);
-  await tablet.expectStart();
+  const { tabletPage, tablet } = await aTabletJoinedBy(newPage, joinLink);
   await tablet.startTurn(name, ROLES.provider);
   const allocate = new AllocatePage(tabletPage);
   await allocate.editor().tapMore(EN.areas.day_activities);

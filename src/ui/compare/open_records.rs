@@ -4,7 +4,6 @@
 //! valid is listed, and everything else opens.
 
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 use crate::i18n::*;
 use crate::model::import_comparison_json;
@@ -60,11 +59,6 @@ async fn open_files(list: Vec<web_sys::File>, progress: RwSignal<Option<Progress
     let _ = progress.try_set(None);
 }
 
-fn file_list(list: Option<web_sys::FileList>) -> Vec<web_sys::File> {
-    list.map(|l| (0..l.length()).filter_map(|i| l.get(i)).collect())
-        .unwrap_or_default()
-}
-
 /// The card to pick or drop records, and the bar while they are read.
 #[component]
 pub fn OpenRecords() -> impl IntoView {
@@ -73,14 +67,7 @@ pub fn OpenRecords() -> impl IntoView {
     let progress = RwSignal::new(None::<Progress>);
     let busy = move || progress.get().is_some();
     let on_pick = move |ev: leptos::ev::Event| {
-        let Some(input) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-        else {
-            return;
-        };
-        let picked = file_list(input.files());
-        input.set_value("");
+        let picked = crate::platform::files::picked(&ev);
         wasm_bindgen_futures::spawn_local(open_files(picked, progress));
     };
     let on_drop = move |ev: leptos::ev::DragEvent| {
@@ -89,7 +76,7 @@ pub fn OpenRecords() -> impl IntoView {
         if busy() {
             return;
         }
-        let dropped = file_list(ev.data_transfer().and_then(|d| d.files()));
+        let dropped = crate::platform::files::dropped(&ev);
         wasm_bindgen_futures::spawn_local(open_files(dropped, progress));
     };
     view! {

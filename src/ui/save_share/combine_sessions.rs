@@ -5,7 +5,6 @@
 //! one (the workshop it replaces is kept aside, as when a file is opened).
 
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 use crate::i18n::*;
 use crate::model::combine::CombineError;
@@ -21,7 +20,6 @@ use crate::ui::reading_progress::{read_with_progress, Reading, ReadingProgress};
 
 use super::combine_kinds::KindMatching;
 use super::combine_picked::{Picked, PickedRecords};
-use super::gather::file_list;
 
 /// Reads every picked file on its own: the valid records and the refused files.
 async fn read_records(
@@ -63,14 +61,7 @@ pub fn CombineSessions() -> impl IntoView {
         })
     });
     let on_pick = move |ev: leptos::ev::Event| {
-        let Some(input) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-        else {
-            return;
-        };
-        let files = file_list(input.files());
-        input.set_value("");
+        let files = crate::platform::files::picked(&ev);
         done.set(None);
         mapping.set(KindMapping::new());
         wasm_bindgen_futures::spawn_local(read_records(files, picked, reading));

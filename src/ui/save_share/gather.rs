@@ -3,7 +3,6 @@
 //! a ballot for another workshop is refused with a clear message.
 
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 use crate::i18n::*;
 use crate::model::ballot_code::{read_gathered, Gathered};
@@ -54,11 +53,6 @@ async fn gather_files(
     done.set(Some(report));
 }
 
-pub(super) fn file_list(list: Option<web_sys::FileList>) -> Vec<web_sys::File> {
-    list.map(|l| (0..l.length()).filter_map(|i| l.get(i)).collect())
-        .unwrap_or_default()
-}
-
 /// The gather section of the save-and-share screen.
 #[component]
 pub fn GatherBallots() -> impl IntoView {
@@ -68,20 +62,13 @@ pub fn GatherBallots() -> impl IntoView {
     let (dragging, set_dragging) = signal(false);
     let reading = RwSignal::new(None::<Reading>);
     let on_pick = move |ev: leptos::ev::Event| {
-        let Some(input) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-        else {
-            return;
-        };
-        let picked = file_list(input.files());
-        input.set_value("");
+        let picked = crate::platform::files::picked(&ev);
         wasm_bindgen_futures::spawn_local(gather_files(state, picked, set_report, reading));
     };
     let on_drop = move |ev: leptos::ev::DragEvent| {
         ev.prevent_default();
         set_dragging.set(false);
-        let dropped = file_list(ev.data_transfer().and_then(|d| d.files()));
+        let dropped = crate::platform::files::dropped(&ev);
         wasm_bindgen_futures::spawn_local(gather_files(state, dropped, set_report, reading));
     };
     view! {

@@ -2,7 +2,6 @@
 //! changes, and a refusal says why and that nothing was touched.
 
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 use crate::i18n::*;
 use crate::model::rules::MAX_RECORD_BYTES;
@@ -73,17 +72,9 @@ pub fn OpenSavedWorkshop(
     let state = use_app();
     let reading = RwSignal::new(None::<Reading>);
     let on_file = move |ev: leptos::ev::Event| {
-        let Some(input) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-        else {
+        let Some(file) = crate::platform::files::picked(&ev).into_iter().next() else {
             return;
         };
-        let Some(file) = input.files().and_then(|f| f.get(0)) else {
-            return;
-        };
-        // Let the same file be picked again after a fix.
-        input.set_value("");
         wasm_bindgen_futures::spawn_local(open_file(i18n, state, file, outcome, reading));
     };
     view! {
