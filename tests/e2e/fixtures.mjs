@@ -4,7 +4,7 @@
 import { test as base, expect } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 
 // Every UI string and the helpers that fill in their placeholders, so the
 // tests follow the wording in locales/*.json.
@@ -121,7 +121,8 @@ export async function downloadText(download) {
   return readFile(path, 'utf8');
 }
 
-/** The published schema, as served in dist/. */
+/** The published schema, as served in the build under test (DIST, else dist/). */
 export async function loadSchema() {
-  return JSON.parse(await readFile(join(import.meta.dirname, '../../dist/schema/decision-record.v4.json'), 'utf8'));
+  const dist = process.env.DIST ? resolve(process.env.DIST) : join(import.meta.dirname, '../../dist');
+  return JSON.parse(await readFile(join(dist, 'schema/decision-record.v4.json'), 'utf8'));
 }
