@@ -17,6 +17,7 @@
 //! ballots or on floating-point rounding.
 
 use super::area::AreaShares;
+use super::order;
 use super::shares::{apportion, TOTAL_BP};
 
 /// How the fair split of a group came out, with its working shown: the level
@@ -140,7 +141,7 @@ fn sort_shares(column: &mut [u32], scratch: &mut Vec<u32>) {
         *bp = (*bp).min(TOTAL_BP);
     }
     if column.len() < 64 {
-        column.sort_unstable();
+        order::sort(column);
         return;
     }
     scratch.clear();

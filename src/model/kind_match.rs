@@ -15,6 +15,7 @@ use serde::{Deserialize, Serialize};
 
 use super::id::Id;
 use super::merge::merge_workshops;
+use super::order;
 use super::resource::Unit;
 use super::workshop::Workshop;
 
@@ -240,7 +241,9 @@ pub fn places_of(records: &[Workshop]) -> Vec<Cow<'_, Workshop>> {
             Some(Cow::Owned(merged))
         })
         .collect();
-    places.sort_by(|a, b| a.date.cmp(&b.date).then(a.id.cmp(&b.id)));
+    order::sort_by(&mut places, |a, b| {
+        a.date.cmp(&b.date).then(a.id.cmp(&b.id))
+    });
     places
 }
 
@@ -360,9 +363,9 @@ pub(crate) fn match_places(places: &[&Workshop], mapping: &KindMapping) -> KindM
         .map(|(_, group)| group)
         .collect();
     for group in roots.iter_mut() {
-        group.members.sort();
+        order::sort(&mut group.members);
     }
-    roots.sort_by_key(|g| g.members.first().copied());
+    order::sort_by_key(&mut roots, |g| g.members.first().copied());
     let kind_ref = |(p, k): (usize, usize)| KindRef {
         workshop: places[p].id,
         kind_id: places[p].kinds[k].id.clone(),
@@ -405,7 +408,7 @@ pub(crate) fn match_places(places: &[&Workshop], mapping: &KindMapping) -> KindM
             })
             .collect();
         // Stable: kinds of as many places stay in place order.
-        candidates.sort_by_key(|c| std::cmp::Reverse(c.places));
+        order::sort_by_key(&mut candidates, |c| std::cmp::Reverse(c.places));
         let own = &places[p].kinds[k];
         mismatches.push(Mismatch {
             kind: kind_ref((p, k)),

@@ -24,6 +24,7 @@ pub mod merge;
 pub mod note_edit;
 pub mod note_wall;
 pub mod notes;
+pub mod order;
 pub mod parse;
 pub mod partnership;
 pub mod partnership_results;

@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 
 use crate::i18n::*;
-use crate::model::{Area, Outcome, PlaceOrder};
+use crate::model::{order, Area, Outcome, PlaceOrder};
 use crate::state::comparison::use_comparison;
 use crate::ui::compare::words::outcome_name;
 use crate::ui::labels::{area_name, tr};
@@ -28,7 +28,7 @@ pub fn AreaChoice() -> impl IntoView {
                         v.areas.retain(|a| *a != area);
                     } else {
                         v.areas.push(area);
-                        v.areas.sort();
+                        order::sort(&mut v.areas);
                     }
                 })
             };
