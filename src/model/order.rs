@@ -24,7 +24,12 @@ fn order_of(len: usize, compare: &mut dyn FnMut(usize, usize) -> Ordering) -> Ve
         while start < len {
             let mid = start.saturating_add(width).min(len);
             let end = mid.saturating_add(width).min(len);
-            merge(&order[start..mid], &order[mid..end], &mut spare[start..end], compare);
+            merge(
+                &order[start..mid],
+                &order[mid..end],
+                &mut spare[start..end],
+                compare,
+            );
             start = end;
         }
         std::mem::swap(&mut order, &mut spare);
