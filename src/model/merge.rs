@@ -9,6 +9,7 @@
 use std::cmp::Ordering;
 
 use super::id::Id;
+use super::lowercase::lowercase;
 use super::order;
 use super::parse::ImportError;
 use super::problem::Problem;
@@ -157,7 +158,7 @@ fn settle_decision(mine: &mut AgreedDecision, theirs: &AgreedDecision) -> bool {
 
 /// Keeps ballots in a stable order people can scan: by name, then id.
 pub fn sort_ballots(ballots: &mut [Ballot]) {
-    order::sort_by_cached_key(ballots, |b| (b.participant.to_lowercase(), b.id));
+    order::sort_by_cached_key(ballots, |b| (lowercase(&b.participant), b.id));
 }
 
 /// Offers ballots to a workshop. A ballot of another workshop, or one that
@@ -548,7 +549,7 @@ fn merge_ballot_lists<'t>(
     let keys: Vec<(String, Id)> = ours
         .ballots
         .iter()
-        .map(|b| (b.participant.to_lowercase(), b.id))
+        .map(|b| (lowercase(&b.participant), b.id))
         .collect();
     if !keys.windows(2).all(|pair| pair[0] <= pair[1]) {
         sort_ballots(&mut ours.ballots);

@@ -20,6 +20,7 @@ pub mod join;
 pub mod json_problem;
 pub mod kind_match;
 pub mod live;
+pub mod lowercase;
 pub mod merge;
 pub mod note_edit;
 pub mod note_wall;
