@@ -3,7 +3,7 @@
 //! final sigma and all: ballots sort by names in lowercase, and every device
 //! must put them in the same order.
 
-use co_produce::model::lowercase::lowercase;
+use co_produce::model::lowercase::{lowercase, push_lowercase};
 use proptest::prelude::*;
 
 fn every_char() -> impl Iterator<Item = char> {
@@ -20,6 +20,9 @@ fn every_character_lowercases_as_the_standard_library_does() {
             "{c:?} (U+{:04X})",
             u32::from(c)
         );
+        let mut alone = String::new();
+        push_lowercase(&mut alone, c);
+        assert_eq!(alone, c.to_lowercase().collect::<String>(), "{c:?} alone");
     }
 }
 

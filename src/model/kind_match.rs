@@ -14,6 +14,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde::{Deserialize, Serialize};
 
 use super::id::Id;
+use super::lowercase::push_lowercase;
 use super::merge::merge_workshops;
 use super::order;
 use super::resource::Unit;
@@ -189,7 +190,7 @@ pub fn fold_name(name: &str) -> String {
         for c in word.chars() {
             match c {
                 '\u{2018}' | '\u{2019}' | '\u{02BC}' => out.push('\''),
-                c => out.extend(c.to_lowercase()),
+                c => push_lowercase(&mut out, c),
             }
         }
     }

@@ -2,7 +2,8 @@
 //! quarter the size of the standard library's. Ballots are kept in order of
 //! their names in lowercase (`merge::sort_ballots`), which is all that
 //! needed the standard library's case tables in the tablet's module: 8 KB of
-//! its gzipped download. The tables are read off the standard library by
+//! its gzipped download (the facilitator's build uses these too, so it
+//! carries one set of tables, not two). The tables are read off the standard library by
 //! `build.rs` for the toolchain that builds the app, so the two agree on
 //! every character (tests/lowercase.rs checks all of them).
 
@@ -72,21 +73,31 @@ fn ignorable_then_cased(mut chars: impl Iterator<Item = char>) -> bool {
         .is_some_and(|c| in_ranges(&CASED, c))
 }
 
+/// `c` in lowercase, pushed onto `out`: the same as
+/// `out.extend(c.to_lowercase())`. A character alone, so a capital sigma is σ.
+pub fn push_lowercase(out: &mut String, c: char) {
+    if c.is_ascii() {
+        out.push(c.to_ascii_lowercase());
+    } else if c == CAPITAL_SIGMA {
+        out.push('σ');
+    } else if let Some((_, lower)) = LOWER_MULTI.iter().find(|(m, _)| *m == c) {
+        out.push_str(lower);
+    } else {
+        out.push(lower_char(c));
+    }
+}
+
 /// `text` in lowercase: the same as `text.to_lowercase()`, final sigma too.
 pub fn lowercase(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for (i, c) in text.char_indices() {
-        if c.is_ascii() {
-            out.push(c.to_ascii_lowercase());
-        } else if c == CAPITAL_SIGMA {
+        if c == CAPITAL_SIGMA {
             let after = i + CAPITAL_SIGMA.len_utf8();
             let word_final = ignorable_then_cased(text[..i].chars().rev())
                 && !ignorable_then_cased(text[after..].chars());
             out.push(if word_final { 'ς' } else { 'σ' });
-        } else if let Some((_, lower)) = LOWER_MULTI.iter().find(|(m, _)| *m == c) {
-            out.push_str(lower);
         } else {
-            out.push(lower_char(c));
+            push_lowercase(&mut out, c);
         }
     }
     out

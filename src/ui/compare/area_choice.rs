@@ -44,7 +44,8 @@ pub fn AreaChoice() -> impl IntoView {
         .into_iter()
         .map(|outcome| RadioOption {
             value: outcome,
-            id: format!("compare-outcome-{outcome:?}").to_lowercase(),
+            // Debug names are ASCII, so this is all the lowercase they need.
+            id: format!("compare-outcome-{outcome:?}").to_ascii_lowercase(),
             label: Signal::derive(move || outcome_name(i18n, outcome).to_string()),
             icon: None,
         })
