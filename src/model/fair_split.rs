@@ -17,7 +17,6 @@
 //! ballots or on floating-point rounding.
 
 use super::area::AreaShares;
-use super::order;
 use super::shares::{apportion, TOTAL_BP};
 
 /// How the fair split of a group came out, with its working shown: the level
@@ -141,7 +140,14 @@ fn sort_shares(column: &mut [u32], scratch: &mut Vec<u32>) {
         *bp = (*bp).min(TOTAL_BP);
     }
     if column.len() < 64 {
-        order::sort(column);
+        // A handful: by insertion, in place, with nothing to allocate on a tick.
+        for i in 1..column.len() {
+            let mut j = i;
+            while j > 0 && column[j - 1] > column[j] {
+                column.swap(j - 1, j);
+                j -= 1;
+            }
+        }
         return;
     }
     scratch.clear();
