@@ -12,14 +12,17 @@ include!(concat!(env!("OUT_DIR"), "/lowercase_tables.rs"));
 /// Capital sigma: lowercased by where it stands in a word.
 const CAPITAL_SIGMA: char = 'Σ';
 
-/// The next LEB128 number in `bytes`.
-fn next_number<'a>(bytes: &mut impl Iterator<Item = &'a u8>) -> Option<u32> {
+/// The LEB128 number at `*at` in `bytes`, moving `*at` past it.
+fn number_at(bytes: &[u8], at: &mut usize) -> Option<u32> {
     let mut value = 0u32;
-    for (i, &b) in bytes.enumerate() {
-        value |= u32::from(b & 0x7F).checked_shl(7 * i as u32)?;
-        if b & 0x80 == 0 {
+    let mut shift = 0u32;
+    while let Some(&b) = bytes.get(*at) {
+        *at += 1;
+        value |= u32::from(b & 0x7F).checked_shl(shift)?;
+        if b < 0x80 {
             return Some(value);
         }
+        shift += 7;
     }
     None
 }
@@ -30,9 +33,9 @@ fn next_number<'a>(bytes: &mut impl Iterator<Item = &'a u8>) -> Option<u32> {
 /// third of a table that could be searched.
 fn in_ranges(ranges: &[u8], c: char) -> bool {
     let c = u32::from(c);
-    let mut bytes = ranges.iter();
+    let mut at = 0;
     let mut end = 0u32;
-    while let (Some(gap), Some(len)) = (next_number(&mut bytes), next_number(&mut bytes)) {
+    while let (Some(gap), Some(len)) = (number_at(ranges, &mut at), number_at(ranges, &mut at)) {
         let start = end.saturating_add(gap);
         if c < start {
             return false;
