@@ -10,6 +10,7 @@
 
 use super::aggregate::{GroupStats, KindAggregate};
 use super::area::{Area, AreaShares};
+use super::order;
 use super::workshop::Role;
 
 /// A role whose share is within this many basis points of today's (half a
@@ -209,7 +210,7 @@ pub fn headlines(kinds: &[KindAggregate]) -> Vec<Headline> {
             .map_or(0, i64::unsigned_abs)
     };
     let is_divide = |h: &Headline| matches!(h.area.agreement, Agreement::Divide { .. });
-    out.sort_by(|(ka, a), (kb, b)| {
+    order::sort_by(&mut out, |(ka, a), (kb, b)| {
         b.strength_bp
             .cmp(&a.strength_bp)
             .then(citizens_vs_commissioners(b).cmp(&citizens_vs_commissioners(a)))

@@ -12,6 +12,7 @@ use super::area::Area;
 use super::compare::{ComparedPlace, Comparison, Outcome};
 use super::id::Id;
 use super::kind_match::fold_name;
+use super::order;
 
 /// How the places are ordered. Ties go to the date, then the workshop id, so
 /// the same comparison always sorts the same way.
@@ -99,13 +100,13 @@ impl Comparison {
             a.date.cmp(&b.date).then(a.workshop.cmp(&b.workshop))
         };
         match order {
-            PlaceOrder::Date => places.sort_by(|a, b| by_date(a, b)),
-            PlaceOrder::Name => places.sort_by(|a, b| {
+            PlaceOrder::Date => order::sort_by(&mut places, |a, b| by_date(a, b)),
+            PlaceOrder::Name => order::sort_by(&mut places, |a, b| {
                 fold_name(&a.name)
                     .cmp(&fold_name(&b.name))
                     .then(by_date(a, b))
             }),
-            PlaceOrder::Place => places.sort_by(|a, b| {
+            PlaceOrder::Place => order::sort_by(&mut places, |a, b| {
                 fold_name(&a.place)
                     .cmp(&fold_name(&b.place))
                     .then(fold_name(&a.name).cmp(&fold_name(&b.name)))
@@ -117,7 +118,9 @@ impl Comparison {
                 outcome,
             } => {
                 let change = self.changes(kind, area, outcome, |f| f.change_bp);
-                places.sort_by(|a, b| by_change(&change, a, b).then(by_date(a, b)));
+                order::sort_by(&mut places, |a, b| {
+                    by_change(&change, a, b).then(by_date(a, b))
+                });
             }
             PlaceOrder::Amount {
                 kind,
@@ -125,7 +128,9 @@ impl Comparison {
                 outcome,
             } => {
                 let change = self.changes(kind, area, outcome, |f| f.change_amount);
-                places.sort_by(|a, b| by_change(&change, a, b).then(by_date(a, b)));
+                order::sort_by(&mut places, |a, b| {
+                    by_change(&change, a, b).then(by_date(a, b))
+                });
             }
         }
         let ids: Vec<Id> = places.iter().map(|p| p.workshop).collect();
@@ -182,7 +187,7 @@ impl Comparison {
                 }
             }
         }
-        out.sort_by(|a, b| {
+        order::sort_by(&mut out, |a, b| {
             b.places
                 .cmp(&a.places)
                 .then(
@@ -222,15 +227,15 @@ impl Comparison {
         let keep = |id: &Id| rank.get(id).copied();
         let mut out = self.clone();
         out.places.retain(|p| rank.contains_key(&p.workshop));
-        out.places.sort_by_key(|p| keep(&p.workshop));
+        order::sort_by_key(&mut out.places, |p| keep(&p.workshop));
         for kind in &mut out.kinds {
             kind.places.retain(|p| rank.contains_key(&p.workshop));
-            kind.places.sort_by_key(|p| keep(&p.workshop));
+            order::sort_by_key(&mut kind.places, |p| keep(&p.workshop));
             kind.kind.members.retain(|m| rank.contains_key(&m.workshop));
-            kind.kind.members.sort_by_key(|m| keep(&m.workshop));
+            order::sort_by_key(&mut kind.kind.members, |m| keep(&m.workshop));
             for area in &mut kind.areas {
                 area.places.retain(|p| rank.contains_key(&p.workshop));
-                area.places.sort_by_key(|p| keep(&p.workshop));
+                order::sort_by_key(&mut area.places, |p| keep(&p.workshop));
                 area.recount();
             }
         }

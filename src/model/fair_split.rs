@@ -140,7 +140,14 @@ fn sort_shares(column: &mut [u32], scratch: &mut Vec<u32>) {
         *bp = (*bp).min(TOTAL_BP);
     }
     if column.len() < 64 {
-        column.sort_unstable();
+        // A handful: by insertion, in place, with nothing to allocate on a tick.
+        for i in 1..column.len() {
+            let mut j = i;
+            while j > 0 && column[j - 1] > column[j] {
+                column.swap(j - 1, j);
+                j -= 1;
+            }
+        }
         return;
     }
     scratch.clear();

@@ -14,7 +14,9 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde::{Deserialize, Serialize};
 
 use super::id::Id;
+use super::lowercase::push_lowercase;
 use super::merge::merge_workshops;
+use super::order;
 use super::resource::Unit;
 use super::workshop::Workshop;
 
@@ -188,7 +190,7 @@ pub fn fold_name(name: &str) -> String {
         for c in word.chars() {
             match c {
                 '\u{2018}' | '\u{2019}' | '\u{02BC}' => out.push('\''),
-                c => out.extend(c.to_lowercase()),
+                c => push_lowercase(&mut out, c),
             }
         }
     }
@@ -240,7 +242,9 @@ pub fn places_of(records: &[Workshop]) -> Vec<Cow<'_, Workshop>> {
             Some(Cow::Owned(merged))
         })
         .collect();
-    places.sort_by(|a, b| a.date.cmp(&b.date).then(a.id.cmp(&b.id)));
+    order::sort_by(&mut places, |a, b| {
+        a.date.cmp(&b.date).then(a.id.cmp(&b.id))
+    });
     places
 }
 
@@ -360,9 +364,9 @@ pub(crate) fn match_places(places: &[&Workshop], mapping: &KindMapping) -> KindM
         .map(|(_, group)| group)
         .collect();
     for group in roots.iter_mut() {
-        group.members.sort();
+        order::sort(&mut group.members);
     }
-    roots.sort_by_key(|g| g.members.first().copied());
+    order::sort_by_key(&mut roots, |g| g.members.first().copied());
     let kind_ref = |(p, k): (usize, usize)| KindRef {
         workshop: places[p].id,
         kind_id: places[p].kinds[k].id.clone(),
@@ -405,7 +409,7 @@ pub(crate) fn match_places(places: &[&Workshop], mapping: &KindMapping) -> KindM
             })
             .collect();
         // Stable: kinds of as many places stay in place order.
-        candidates.sort_by_key(|c| std::cmp::Reverse(c.places));
+        order::sort_by_key(&mut candidates, |c| std::cmp::Reverse(c.places));
         let own = &places[p].kinds[k];
         mismatches.push(Mismatch {
             kind: kind_ref((p, k)),

@@ -9,6 +9,8 @@
 use std::cmp::Ordering;
 
 use super::id::Id;
+use super::lowercase::lowercase;
+use super::order;
 use super::parse::ImportError;
 use super::problem::Problem;
 use super::resource::ResourceKind;
@@ -156,7 +158,7 @@ fn settle_decision(mine: &mut AgreedDecision, theirs: &AgreedDecision) -> bool {
 
 /// Keeps ballots in a stable order people can scan: by name, then id.
 pub fn sort_ballots(ballots: &mut [Ballot]) {
-    ballots.sort_by_cached_key(|b| (b.participant.to_lowercase(), b.id));
+    order::sort_by_cached_key(ballots, |b| (lowercase(&b.participant), b.id));
 }
 
 /// Offers ballots to a workshop. A ballot of another workshop, or one that
@@ -400,7 +402,7 @@ pub fn merge_into(ours: &mut Workshop, theirs: &Workshop) -> Result<bool, NotThe
 
     let mut removed = ours.removed_ballots.clone();
     removed.extend(theirs.removed_ballots.iter().copied());
-    removed.sort();
+    order::sort(&mut removed);
     removed.dedup();
     changed |= assign(&mut ours.removed_ballots, &removed);
     changed |= merge_ballot_lists(ours, &theirs.ballots, |b| {
@@ -547,7 +549,7 @@ fn merge_ballot_lists<'t>(
     let keys: Vec<(String, Id)> = ours
         .ballots
         .iter()
-        .map(|b| (b.participant.to_lowercase(), b.id))
+        .map(|b| (lowercase(&b.participant), b.id))
         .collect();
     if !keys.windows(2).all(|pair| pair[0] <= pair[1]) {
         sort_ballots(&mut ours.ballots);

@@ -10,6 +10,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use super::area::Area;
 use super::id::Id;
 use super::notes::{resolve_merges, NoteKind, ParticipantNote};
+use super::order;
 use super::time::Timestamp;
 use super::workshop::{Ballot, Role, Workshop};
 
@@ -135,7 +136,7 @@ impl<'a> NoteIndex<'a> {
             .filter(|(_, n)| n.area == area)
             .copied()
             .collect();
-        list.sort_unstable_by_key(|(_, n)| n.id);
+        order::sort_by_key(&mut list, |(_, n)| n.id);
         list
     }
 }
@@ -162,7 +163,7 @@ pub fn others_cards(w: &Workshop, area: Area, reader: Id) -> Vec<(NoteCard, bool
             (c, agreed)
         })
         .collect();
-    cards.sort_unstable_by_key(|(c, _)| (c.updated_at, c.note_id));
+    order::sort_by_key(&mut cards, |(c, _)| (c.updated_at, c.note_id));
     cards
 }
 
@@ -215,7 +216,7 @@ pub fn note_wall(w: &Workshop, area: Area, for_room: bool) -> NoteWall {
     let mut list: Vec<NoteCard> = cards
         .into_iter()
         .map(|(id, (b, n, mut members))| {
-            members.sort_unstable();
+            order::sort(&mut members);
             NoteCard {
                 note_id: id,
                 kind: n.kind,
@@ -229,7 +230,7 @@ pub fn note_wall(w: &Workshop, area: Area, for_room: bool) -> NoteWall {
             }
         })
         .collect();
-    list.sort_by(|a, b| {
+    order::sort_by(&mut list, |a, b| {
         b.agreements
             .cmp(&a.agreements)
             .then_with(|| b.updated_at.cmp(&a.updated_at))
@@ -282,7 +283,7 @@ pub fn note_reviews(w: &Workshop, area: Area) -> Vec<NoteReview> {
             }
         })
         .collect();
-    list.sort_by(|a, b| {
+    order::sort_by(&mut list, |a, b| {
         b.updated_at
             .cmp(&a.updated_at)
             .then_with(|| a.note_id.cmp(&b.note_id))

@@ -21,6 +21,7 @@ use serde::{Deserialize, Serialize};
 
 use super::area::Area;
 use super::id::Id;
+use super::order;
 use super::time::Timestamp;
 
 /// Which question a note answers.
@@ -204,7 +205,7 @@ pub fn resolve_merges(
     let mut root: HashMap<Id, Id> = HashMap::with_capacity(area_of.len());
     // Sorted, so nothing below depends on the hash map's order.
     let mut ids: Vec<Id> = area_of.keys().copied().collect();
-    ids.sort_unstable();
+    order::sort(&mut ids);
     for start in ids {
         if root.contains_key(&start) {
             continue;

@@ -11,6 +11,7 @@ use std::collections::HashMap;
 
 use super::ballot_code::{decode_ballot, encode_ballot};
 use super::id::Id;
+use super::order;
 use super::parse::ImportError;
 use super::problem::{Place, Problem};
 use super::record::{import_json, working_copy_json};
@@ -188,7 +189,7 @@ impl StoredPieces {
             .filter(|id| !kept.contains(id))
             .copied()
             .collect();
-        removed.sort();
+        order::sort(&mut removed);
         PieceWrites {
             setup: (setup != self.setup).then_some(setup),
             updated: (updated != self.updated).then_some(updated),

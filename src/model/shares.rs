@@ -1,6 +1,8 @@
 //! Basis-point arithmetic: every split of a resource is whole basis points that
 //! add up to exactly [`TOTAL_BP`], and amounts derived from it add up to the total.
 
+use super::order;
+
 /// 100% in basis points.
 pub const TOTAL_BP: u32 = 10_000;
 
@@ -112,7 +114,7 @@ pub fn apportion(total: i128, weights: &[u64]) -> Vec<i128> {
         given += exact / sum;
     }
     let mut left = total - given;
-    remainders.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    order::sort_by(&mut remainders, |a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
     for &(_, i) in remainders.iter() {
         if left == 0 {
             break;

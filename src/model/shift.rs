@@ -3,6 +3,7 @@
 //! items). What is lost always equals what is gained, to the last unit.
 
 use super::area::{Area, AreaShares};
+use super::order;
 use super::resource::{amounts_of, ResourceKind};
 
 /// One area's loss or gain.
@@ -82,8 +83,8 @@ pub fn shift_of(total: i64, from: AreaShares, to: AreaShares) -> Shift {
         }
     }
     // Stable sorts keep area order on a tie.
-    losses.sort_by_key(|m| std::cmp::Reverse(m.amount));
-    gains.sort_by_key(|m| std::cmp::Reverse(m.amount));
+    order::sort_by_key(&mut losses, |m| std::cmp::Reverse(m.amount));
+    order::sort_by_key(&mut gains, |m| std::cmp::Reverse(m.amount));
     let moved = losses
         .iter()
         .fold(0i64, |sum, m| sum.saturating_add(m.amount));

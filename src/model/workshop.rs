@@ -8,6 +8,7 @@ use super::area::{Area, AreaShares};
 use super::catalogue::{Catalogue, CatalogueRef};
 use super::id::Id;
 use super::notes::{NoteModeration, ParticipantNote};
+use super::order;
 use super::partnership::{PartnershipCheck, PartnershipRatings, Principle, Rating};
 use super::resource::ResourceKind;
 use super::shares::{self, TOTAL_BP};
@@ -131,7 +132,7 @@ impl KindAllocation {
             self.locked.retain(|a| *a != area);
         } else {
             self.locked.push(area);
-            self.locked.sort();
+            order::sort(&mut self.locked);
         }
     }
 
@@ -155,8 +156,13 @@ impl KindAllocation {
         let mut split = self.model_split(area, model_ids);
         let unlocked = vec![false; split.len()];
         shares::set_share_in(&mut split, &unlocked, index, target_bp);
-        self.models
-            .insert(area, model_ids.iter().cloned().zip(split).collect());
+        // Inserted one by one: collecting into a map sorts first, and each
+        // such sort is its own copy of the sorting code in the wasm.
+        let mut by_model = BTreeMap::new();
+        for (id, bp) in model_ids.iter().zip(split) {
+            by_model.insert(id.clone(), bp);
+        }
+        self.models.insert(area, by_model);
     }
 }
 
@@ -330,7 +336,7 @@ impl RoomControls {
     pub fn reveal(&mut self, area: Area) {
         if !self.revealed.contains(&area) {
             self.revealed.push(area);
-            self.revealed.sort();
+            order::sort(&mut self.revealed);
         }
     }
 }
@@ -456,11 +462,11 @@ impl Workshop {
 
     /// Adds a participant whose ballot starts from today's split of every kind.
     pub fn add_participant(&mut self, ballot_id: Id, name: String, role: Role, now: Timestamp) {
-        let allocations = self
-            .kinds
-            .iter()
-            .map(|k| (k.id.clone(), KindAllocation::from_baseline(k)))
-            .collect();
+        // Inserted one by one, not collected: see `set_model`.
+        let mut allocations = BTreeMap::new();
+        for k in &self.kinds {
+            allocations.insert(k.id.clone(), KindAllocation::from_baseline(k));
+        }
         self.ballots.push(Ballot {
             id: ballot_id,
             workshop_id: self.id,
@@ -550,7 +556,7 @@ impl Workshop {
         self.ballots.retain(|b| b.id != ballot_id);
         if self.ballots.len() != before && !self.removed_ballots.contains(&ballot_id) {
             self.removed_ballots.push(ballot_id);
-            self.removed_ballots.sort();
+            order::sort(&mut self.removed_ballots);
         }
         self.updated_at = now;
     }

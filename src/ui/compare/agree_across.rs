@@ -6,6 +6,7 @@
 use leptos::prelude::*;
 
 use crate::i18n::*;
+use crate::model::lowercase::push_lowercase;
 use crate::model::{Comparison, Direction, Outcome, PlacesAgree};
 use crate::ui::easy::{area_icon, easy_area_name};
 use crate::ui::labels::{area_name, fill, tr, I18n};
@@ -17,7 +18,10 @@ fn mid_sentence(i18n: I18n, name: &str) -> String {
     let mut chars = name.chars();
     match (i18n.get_locale(), chars.next()) {
         (Locale::en, Some(first)) if first.is_uppercase() && !chars.any(char::is_uppercase) => {
-            first.to_lowercase().chain(name.chars().skip(1)).collect()
+            let mut out = String::with_capacity(name.len());
+            push_lowercase(&mut out, first);
+            out.extend(name.chars().skip(1));
+            out
         }
         _ => name.to_string(),
     }

@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 
 use crate::i18n::*;
-use crate::model::{Area, Outcome, PlaceOrder};
+use crate::model::{order, Area, Outcome, PlaceOrder};
 use crate::state::comparison::use_comparison;
 use crate::ui::compare::words::outcome_name;
 use crate::ui::labels::{area_name, tr};
@@ -28,7 +28,7 @@ pub fn AreaChoice() -> impl IntoView {
                         v.areas.retain(|a| *a != area);
                     } else {
                         v.areas.push(area);
-                        v.areas.sort();
+                        order::sort(&mut v.areas);
                     }
                 })
             };
@@ -44,7 +44,8 @@ pub fn AreaChoice() -> impl IntoView {
         .into_iter()
         .map(|outcome| RadioOption {
             value: outcome,
-            id: format!("compare-outcome-{outcome:?}").to_lowercase(),
+            // Debug names are ASCII, so this is all the lowercase they need.
+            id: format!("compare-outcome-{outcome:?}").to_ascii_lowercase(),
             label: Signal::derive(move || outcome_name(i18n, outcome).to_string()),
             icon: None,
         })

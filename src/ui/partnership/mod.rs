@@ -7,6 +7,7 @@ pub mod chart;
 pub mod ratings;
 
 use crate::i18n::*;
+use crate::model::lowercase::lowercase;
 use crate::model::partnership::{Principle, Rating};
 use crate::model::partnership_results::PartnershipResults;
 use crate::ui::labels::role_plural_in;
@@ -102,11 +103,15 @@ pub fn finding_sentence(locale: Locale, results: &PartnershipResults) -> Option<
             partnership.finding,
             principle = principle_name_in(locale, result.principle),
             higher = role_plural_in(locale, gap.higher),
-            higher_rating =
-                rating_name_in(locale, Rating::nearest(gap.higher_mean_hundredths)).to_lowercase(),
+            higher_rating = lowercase(&rating_name_in(
+                locale,
+                Rating::nearest(gap.higher_mean_hundredths)
+            )),
             lower = role_plural_in(locale, gap.lower),
-            lower_rating =
-                rating_name_in(locale, Rating::nearest(gap.lower_mean_hundredths)).to_lowercase()
+            lower_rating = lowercase(&rating_name_in(
+                locale,
+                Rating::nearest(gap.lower_mean_hundredths)
+            ))
         )
         .to_string(),
     )
